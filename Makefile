@@ -1,0 +1,63 @@
+# cp370 - one entry point: all, run, check, bench, clean.
+#
+# CP and guests are cross-compiled for ESA/390 (31-bit, freestanding);
+# host tools and unit tests use the host compiler.  Each part of the tree
+# lists its objects in its own .mk fragment, included below.
+
+.DEFAULT_GOAL := all
+
+CROSS      ?= s390x-linux-gnu-
+CC390      := $(CROSS)gcc
+LD390      := $(CROSS)ld
+OBJCOPY390 := $(CROSS)objcopy
+HOSTCC     ?= gcc
+HOSTCXX    ?= g++
+
+B := build
+
+# ESA/390, 31-bit, no floating point in CP (guests own the FPRs)
+CFLAGS390 := -m31 -march=z900 -mesa -O2 -std=gnu11 -ffreestanding -fno-builtin \
+             -nostdlib -fno-pic -fno-asynchronous-unwind-tables -fno-stack-protector \
+             -msoft-float --param=min-pagesize=0 -Wall -Wextra -Werror -Wno-unused-parameter -I. -Iarch370/s390
+LIBGCC390  := $(shell $(CC390) -m31 -print-libgcc-file-name 2>/dev/null)
+
+HOSTCFLAGS   := -O2 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -I. \
+                -Iarch370/host -DCP_HOST_BUILD
+HOSTCXXFLAGS := -O2 -g -std=gnu++17 -Wall -Wextra -Werror -I. -Iarch370/host -DCP_HOST_BUILD
+
+include mk/deps.mk
+include arch370/arch370.mk
+include cp/cp.mk
+include diag/diag.mk
+include assembler-tools/tools.mk
+include tests/guest/guest.mk
+include cms-guest/cms.mk
+include mk/volume.mk
+include tests/unit/unit.mk
+include tests/system/system.mk
+include mk/bench.mk
+
+# ---- generic rules ---------------------------------------------------------
+$(B)/s390/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC390) $(CFLAGS390) -MMD -MP -c $< -o $@
+
+$(B)/s390/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC390) $(CFLAGS390) -MMD -MP -c $< -o $@
+
+$(B)/host/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/host/%.o: %.cpp
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) $(HOSTCXXFLAGS) -MMD -MP -c $< -o $@
+
+.PHONY: all run check bench clean deps
+all: deps $(ALL_TARGETS)
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,6 @@
+/* cpu.c (host) - the state behind the host stand-ins of cpu.h. */
+#include "cpu.h"
+
+u64 host_tod_clock = 0xDD00000000000000ull;    /* some time in 2026 */
+u64 host_clock_comparator;
+s64 host_cpu_timer;

@@ -1,0 +1,60 @@
+/* interrupt.h - the contract between the interrupt entry code
+ * (arch370/s390/entry.S) and CP.
+ *
+ * CP runs disabled for I/O and external interruptions everywhere except
+ * at two points: while the real CPU runs a guest (enter_guest) and while
+ * CP waits with nothing to do (cpu_wait).  Both return when the first
+ * interruption arrives, with a code saying which class it was; the old
+ * PSW and interruption details are then in the real low core.  There is
+ * therefore never an interruption in the middle of CP code, so CP needs
+ * no locks.  A program check, machine check, SVC or restart while CP
+ * itself runs is a CP fault and ends in cp_fault() (cp/boot/abend.c). */
+#ifndef ARCH370_INTERRUPT_H
+#define ARCH370_INTERRUPT_H
+
+#include "arch370/types.h"
+
+enum exit_code {
+    EXIT_EXT = 1,       /* external interruption */
+    EXIT_SVC = 2,       /* SVC (guest only) */
+    EXIT_PGM = 3,       /* program interruption (guest only) */
+    EXIT_IO  = 5,       /* I/O interruption */
+};
+
+enum fault_class {
+    FAULT_PGM = 1,      /* program check in CP */
+    FAULT_MCK = 2,      /* machine check */
+    FAULT_SVC = 3,      /* SVC in CP */
+    FAULT_RESTART = 4,  /* operator pressed restart */
+    FAULT_SOFT = 5,     /* CP detected an impossible state (cp_abend) */
+};
+
+/* What enter_guest loads and saves; offsets are used by entry.S. */
+struct guest_ctx {
+    u32 gpr[16];        /* +0   */
+    u64 psw;            /* +64  ESA/390 PSW to run, 8-byte aligned */
+    u64 fpr[4];         /* +72  FPRs 0, 2, 4, 6 */
+} __attribute__((aligned(8)));
+
+/* Run the guest until the next interruption; returns an exit_code. */
+int enter_guest(struct guest_ctx *g);
+
+/* Enabled wait for I/O, external and machine-check interruptions with the
+ * PSW mask given; returns EXIT_IO or EXIT_EXT. */
+int cpu_wait(void);
+
+/* Install the new PSWs that lead to the entry stubs. */
+void install_new_psws(void);
+
+/* Is this real address backed by storage?  (addressing-exception probe) */
+int mem_probe(u32 addr);
+
+/* Load a disabled wait PSW whose address field is the wait code. */
+void disabled_wait(u32 code) __attribute__((noreturn));
+
+/* Cooperative task switch: save r6-r15 in from, load them from to. */
+struct task_ctx { u32 r[10]; };         /* r6..r15 */
+void task_switch(struct task_ctx *from, const struct task_ctx *to);
+void task_trampoline(void);             /* r6 = fn, r7 = arg */
+
+#endif

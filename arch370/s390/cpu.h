@@ -1,0 +1,127 @@
+/* cpu.h - the real machine's instructions CP needs, as one-line inlines.
+ *
+ * Bare-metal only (ESA/390, 31-bit).  arch370/host/cpu.h provides the
+ * same functions for host unit tests; a file includes "cpu.h" and the
+ * build chooses which one by the include path. */
+#ifndef ARCH370_S390_CPU_H
+#define ARCH370_S390_CPU_H
+
+#include "arch370/ccw.h"
+
+#define CPU_REAL 1
+
+/* ---- channel subsystem (condition code returned) --------------------- */
+static inline int stsch(u32 sid, struct schib *s)
+{
+    register u32 r1 asm("1") = sid;
+    int cc;
+    asm volatile("stsch 0(%2)\n\tipm %0\n\tsrl %0,28"
+                 : "=d"(cc) : "d"(r1), "a"(s) : "cc", "memory");
+    return cc;
+}
+
+static inline int msch(u32 sid, const struct schib *s)
+{
+    register u32 r1 asm("1") = sid;
+    int cc;
+    asm volatile("msch 0(%2)\n\tipm %0\n\tsrl %0,28"
+                 : "=d"(cc) : "d"(r1), "a"(s) : "cc", "memory");
+    return cc;
+}
+
+static inline int ssch(u32 sid, const struct orb *o)
+{
+    register u32 r1 asm("1") = sid;
+    int cc;
+    asm volatile("ssch 0(%2)\n\tipm %0\n\tsrl %0,28"
+                 : "=d"(cc) : "d"(r1), "a"(o) : "cc", "memory");
+    return cc;
+}
+
+static inline int tsch(u32 sid, struct irb *i)
+{
+    register u32 r1 asm("1") = sid;
+    int cc;
+    asm volatile("tsch 0(%2)\n\tipm %0\n\tsrl %0,28"
+                 : "=d"(cc) : "d"(r1), "a"(i) : "cc", "memory");
+    return cc;
+}
+
+static inline int hsch(u32 sid)
+{
+    register u32 r1 asm("1") = sid;
+    int cc;
+    asm volatile("hsch\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "d"(r1) : "cc", "memory");
+    return cc;
+}
+
+static inline int csch(u32 sid)
+{
+    register u32 r1 asm("1") = sid;
+    int cc;
+    asm volatile("csch\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "d"(r1) : "cc", "memory");
+    return cc;
+}
+
+/* ---- clocks and timers ------------------------------------------------ */
+static inline u64 stck(void)
+{
+    u64 t;
+    asm volatile("stck %0" : "=Q"(t) : : "cc");
+    return t;
+}
+
+static inline void sckc(u64 t)   { asm volatile("sckc %0" : : "Q"(t)); }
+static inline void spt(s64 t)    { asm volatile("spt %0" : : "Q"(t)); }
+
+static inline s64 stpt(void)
+{
+    s64 t;
+    asm volatile("stpt %0" : "=Q"(t));
+    return t;
+}
+
+/* ---- control registers ----------------------------------------------- */
+#define lctl(cr, val) do { u32 v_ = (val); \
+        asm volatile("lctl %c1,%c1,%0" : : "Q"(v_), "i"(cr) : "memory"); } while (0)
+#define stctl(cr) ({ u32 v_; \
+        asm volatile("stctl %c1,%c1,%0" : "=Q"(v_) : "i"(cr)); v_; })
+
+/* ---- storage keys (4K frames) ---------------------------------------- */
+static inline u8 iske(u32 addr)
+{
+    u32 key = 0;
+    asm volatile("iske %0,%1" : "+d"(key) : "a"(addr));
+    return (u8)key;
+}
+
+static inline void sske(u32 addr, u8 key)
+{
+    asm volatile("sske %0,%1" : : "d"((u32)key), "a"(addr) : "memory");
+}
+
+/* reset reference bit; returns the old reference and change bits as CC */
+static inline int rrbe(u32 addr)
+{
+    int cc;
+    asm volatile("rrbe 0,%1\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "a"(addr) : "cc");
+    return cc;
+}
+
+static inline void ptlb(void)    { asm volatile("ptlb" : : : "memory"); }
+
+static inline u64 stidp(void)
+{
+    u64 id;
+    asm volatile("stidp %0" : "=Q"(id));
+    return id;
+}
+
+static inline u16 stap(void)
+{
+    u16 a;
+    asm volatile("stap %0" : "=Q"(a));
+    return a;
+}
+
+#endif

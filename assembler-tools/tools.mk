@@ -1,0 +1,9 @@
+# tools.mk - host tools that build and inspect volumes.
+MKVOL_SRCS := assembler-tools/mkvol.c assembler-tools/ckdimg.c arch370/ebcdic.c
+MKVOL_OBJS := $(patsubst %.c,$(B)/host/%.o,$(MKVOL_SRCS))
+
+$(B)/tools/mkvol: $(MKVOL_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -o $@ $^
+
+ALL_TARGETS += $(B)/tools/mkvol

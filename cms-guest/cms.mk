@@ -1,0 +1,1 @@
+# cms.mk - (filled in below)

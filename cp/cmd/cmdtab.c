@@ -1,0 +1,51 @@
+/* cmdtab.c - the CP command table and the command dispatcher.
+ *
+ * One row per command: name, minimum abbreviation (VM/370's), privilege
+ * classes, handler.  Rows are in the order lookups should try them, so a
+ * shorter abbreviation shared by two commands resolves to the first. */
+#include "cp/cmd/cmd.h"
+#include "cp/vm/user.h"
+#include "cp/lib/string.h"
+
+#define A CLASS_BIT('A')
+#define B CLASS_BIT('B')
+#define C CLASS_BIT('C')
+#define D CLASS_BIT('D')
+#define E CLASS_BIT('E')
+#define G CLASS_BIT('G')
+
+const struct cp_command cp_commands[] = {
+    { "QUERY",    1, CLASS_ANY, cmd_query,      "display system and user information" },
+    { "SHUTDOWN", 8, A,         cmd_shutdown,   "stop the system" },
+    { "ABEND",    5, A,         cmd_abend_test, "deliberately stop CP with an abend (test)" },
+};
+
+const unsigned cp_commands_count = ARRAY_SIZE(cp_commands);
+
+static const struct cp_command *lookup(const char *word)
+{
+    for (unsigned i = 0; i < cp_commands_count; i++)
+        if (cmd_abbrev(word, cp_commands[i].name, cp_commands[i].minlen))
+            return &cp_commands[i];
+    return NULL;
+}
+
+int cmd_execute(struct cmdctx *ctx, const char *line)
+{
+    char words[CMD_MAXLINE * 2 + 4];
+    const struct cp_command *c;
+
+    cmd_split(ctx, line, words, sizeof words);
+    if (ctx->argc == 0)
+        return RC_OK;
+    c = lookup(ctx->argv[0]);
+    if (!c) {
+        cmd_printf(ctx, "CPX001E Unknown CP command: %.40s", ctx->raw[0]);
+        return RC_UNKNOWN;
+    }
+    if (!(ctx->user->classes & c->classes)) {
+        cmd_printf(ctx, "CPX002E %s is not authorized for your privilege class", c->name);
+        return RC_CLASS;
+    }
+    return c->fn(ctx);
+}

@@ -1,0 +1,47 @@
+# cp.mk - the Control Program nucleus.
+CP_SRCS := \
+	cp/boot/start.S \
+	cp/boot/main.c \
+	cp/boot/init.c \
+	cp/boot/storage.c \
+	cp/boot/sysres.c \
+	cp/boot/abend.c \
+	cp/boot/shutdown.c \
+	cp/mm/freestor.c \
+	cp/mm/frame.c \
+	cp/vm/task.c \
+	cp/vm/timer.c \
+	cp/vm/intr.c \
+	cp/vm/user.c \
+	cp/io/rio.c \
+	cp/io/sense.c \
+	cp/io/dasd.c \
+	cp/io/con3215.c \
+	cp/term/session.c \
+	cp/term/logon.c \
+	cp/term/oplog.c \
+	cp/cmd/cmdtab.c \
+	cp/cmd/parse.c \
+	cp/cmd/query.c \
+	cp/cmd/shutdown.c \
+	cp/lib/string.c \
+	cp/lib/format.c
+
+# the CP sources that also build for the host unit tests
+CP_HOST_SRCS := \
+	cp/lib/string.c \
+	cp/lib/format.c \
+	cp/cmd/parse.c \
+	cp/mm/freestor.c \
+	cp/vm/timer.c
+
+CP_OBJS := $(patsubst %,$(B)/s390/%.o,$(basename $(CP_SRCS) $(ARCH_S390)))
+CP_OBJS := $(CP_OBJS:%.o=%.o)
+
+$(B)/cp370.elf: $(CP_OBJS) cp/cp.ld
+	$(LD390) --no-warn-rwx-segments -m elf_s390 -T cp/cp.ld -o $@ $(CP_OBJS) $(LIBGCC390)
+
+$(B)/cp370.bin: $(B)/cp370.elf
+	$(OBJCOPY390) -O binary $< $@
+
+ALL_TARGETS += $(B)/cp370.bin

@@ -1,0 +1,136 @@
+/* session.c - terminal sessions: a task per terminal that acts on lines. */
+#include "cp/term/session.h"
+#include "cp/term/oplog.h"
+#include "cp/term/logon.h"
+#include "cp/cmd/cmd.h"
+#include "cp/vm/task.h"
+#include "cp/vm/user.h"
+#include "cp/mm/freestor.h"
+#include "cp/lib/format.h"
+#include "cp/lib/string.h"
+#include "cp/boot/version.h"
+
+static struct session *opcon;
+
+struct session *session_opcon(void)
+{
+    return opcon;
+}
+
+void session_write(struct session *s, const char *line)
+{
+    if (s && s->term)
+        term_write(s->term, line);
+}
+
+static void show_logo(struct session *s)
+{
+    term_printf(s->term, "%s ONLINE  %s  terminal %04X", CP_NAME, CP_VERSION, s->term->devno);
+    if (s == opcon)
+        oplog_replay();
+    else if (s->state == SESS_NEW)
+        term_write(s->term, "Enter LOGON userid");
+}
+
+/* ---- callbacks from the terminal driver (interruption level) ---------- */
+
+static void on_connected(struct term *t)
+{
+    struct session *s = t->session;
+
+    if (!s)
+        return;
+    s->connect_event = true;
+    task_wakeup(s);
+}
+
+static void on_disconnected(struct term *t)
+{
+    struct session *s = t->session;
+
+    if (!s)
+        return;
+    s->incount = 0;
+    logon_lost_terminal(s);
+}
+
+static void on_input(struct term *t, const char *line)
+{
+    struct session *s = t->session;
+    unsigned slot;
+
+    if (!s)
+        return;
+    if (s->incount == SESS_INQ) {
+        term_write(t, "CPX101W Input ignored: too many lines typed ahead");
+        return;
+    }
+    slot = (s->inhead + s->incount) % SESS_INQ;
+    strlcpy(s->inq[slot], line, sizeof s->inq[slot]);
+    s->incount++;
+    task_wakeup(s);
+}
+
+static void on_attention(struct term *t)
+{
+    struct session *s = t->session;
+
+    if (!s)
+        return;
+    s->attention = true;
+    task_wakeup(s);
+}
+
+static const struct term_ops session_term_ops = {
+    .connected = on_connected,
+    .disconnected = on_disconnected,
+    .input = on_input,
+    .attention = on_attention,
+};
+
+/* ---- the session task -------------------------------------------------- */
+
+static void session_task(void *arg)
+{
+    struct session *s = arg;
+    char line[TERM_INMAX + 1];
+
+    for (;;) {
+        while (!s->incount && !s->attention && !s->connect_event)
+            task_sleep(s);
+        if (s->connect_event) {
+            s->connect_event = false;
+            show_logo(s);
+            continue;
+        }
+        if (s->attention) {
+            s->attention = false;
+            logon_attention(s);
+            continue;
+        }
+        strlcpy(line, s->inq[s->inhead], sizeof line);
+        s->inhead = (s->inhead + 1) % SESS_INQ;
+        s->incount--;
+        logon_line(s, line);
+    }
+}
+
+void session_init_all(void)
+{
+    term_init_all(&session_term_ops);
+    for (unsigned i = 0; i < term_count(); i++) {
+        struct term *t = term_at(i);
+        struct session *s = kzalloc(sizeof *s, "SESSION");
+        if (!s)
+            break;
+        s->term = t;
+        t->session = s;
+        t->connected = true;                    /* until a write says otherwise */
+        s->connect_event = t->devno != 0x0009;  /* the logo finds out */
+        s->task = task_create("SESSION", session_task, s);
+        if (t->devno == 0x0009) {
+            opcon = s;
+            logon_operator(s);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/* session.h - a terminal session: what a terminal is doing for whom.
+ *
+ * Each terminal has a session and a CP task that takes the lines the
+ * terminal driver delivers and acts on them: the LOGON dialogue before a
+ * user is known, CP commands after.  The operator console 0009 is logged
+ * on as OPERATOR at IPL. */
+#ifndef CP_TERM_SESSION_H
+#define CP_TERM_SESSION_H
+
+#include "cp/io/con3215.h"
+
+#define SESS_INQ        8
+
+enum sess_state {
+    SESS_NEW,           /* no user: logo shown, waiting for LOGON */
+    SESS_PASSWORD,      /* LOGON typed, waiting for the password */
+    SESS_ACTIVE,        /* a user is logged on */
+};
+
+struct user;
+struct task;
+
+struct session {
+    struct term *term;
+    enum sess_state state;
+    struct user *user;
+    char logon_userid[9];
+    char inq[SESS_INQ][TERM_INMAX + 1];
+    unsigned inhead, incount;
+    bool attention;
+    bool connect_event;
+    struct task *task;
+};
+
+void session_init_all(void);
+/* the operator console's session, once there is one */
+struct session *session_opcon(void);
+/* write a line to the session's terminal */
+void session_write(struct session *s, const char *line);
+
+#endif

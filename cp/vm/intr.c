@@ -1,0 +1,73 @@
+/* intr.c - real I/O and external interruptions, the idle wait. */
+#include "cp/vm/intr.h"
+#include "cp/vm/timer.h"
+#include "cp/io/rio.h"
+#include "arch370/lowcore.h"
+#include "arch370/interrupt.h"
+#include "cpu.h"
+
+#define LC16(a)  (*(volatile u16 *)(uintptr_t)(a))
+#define LC32(a)  (*(volatile u32 *)(uintptr_t)(a))
+
+/* CR0: ESA/390 translation format (bits 8-12 = 10110), external
+ * subclasses clock comparator, CPU timer, service signal, interrupt key */
+#define CR0_CP  0x00B00E40u
+#define EXT_CLOCK_COMPARATOR    0x1004
+#define EXT_CPU_TIMER           0x1005
+#define EXT_INTERRUPT_KEY       0x0040
+#define EXT_SERVICE_SIGNAL      0x2401
+
+u32 intr_ext_count, intr_io_count;
+bool intr_key_pressed;
+
+void intr_init(void)
+{
+    lctl(0, CR0_CP);
+    lctl(6, 0xFF000000u);               /* all I/O interruption subclasses */
+    lctl(14, 0xC2000000u);              /* machine checks: system damage etc. */
+    /* the wait PSW cpu_wait loads: I/O, external, machine check enabled */
+    LC32(LC_WAITPSW) = 0x030E0000u;
+    LC32(LC_WAITPSW + 4) = 0x80000000u;
+    spt(0x7FFFFFFFFFFFFFFFll);
+}
+
+void intr_arm_clock(void)
+{
+    sckc(timer_next());
+}
+
+void intr_dispatch(int code)
+{
+    if (code == EXIT_IO) {
+        intr_io_count++;
+        rio_interrupt(LC32(LC390_SUBSYS_ID), LC32(LC390_IO_INTPARM));
+        return;
+    }
+    if (code == EXIT_EXT) {
+        u16 ext = LC16(LC390_EXT_CODE);
+        intr_ext_count++;
+        switch (ext) {
+        case EXT_CLOCK_COMPARATOR:
+            sckc(~0ull);
+            timer_run_expired();
+            break;
+        case EXT_CPU_TIMER:
+            spt(0x7FFFFFFFFFFFFFFFll);   /* the dispatcher reads its own slice end */
+            break;
+        case EXT_INTERRUPT_KEY:
+            intr_key_pressed = true;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+void cp_wait_and_dispatch(void)
+{
+    int code;
+
+    intr_arm_clock();
+    code = cpu_wait();
+    intr_dispatch(code);
+}

@@ -1,0 +1,21 @@
+/* intr.h - handling the real machine's I/O and external interruptions.
+ *
+ * Called after enter_guest or cpu_wait returned EXIT_IO or EXIT_EXT, in
+ * whichever task was running: the handlers only record completions,
+ * run expired timers and wake tasks; they never sleep. */
+#ifndef CP_VM_INTR_H
+#define CP_VM_INTR_H
+
+#include "arch370/types.h"
+
+void intr_init(void);
+/* handle the interruption described in low core after an EXIT_IO/EXT */
+void intr_dispatch(int exit_code);
+/* load the clock comparator with the next timer deadline */
+void intr_arm_clock(void);
+/* number of external interruptions by code, for QUERY */
+extern u32 intr_ext_count, intr_io_count;
+/* set when the operator pressed the Hercules interrupt key (EXT) */
+extern bool intr_key_pressed;
+
+#endif

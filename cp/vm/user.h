@@ -1,0 +1,32 @@
+/* user.h - a logged-on user and his virtual machine (VM/370's VMBLK).
+ *
+ * One struct user exists from LOGON (or AUTOLOG, or IPL for the operator)
+ * to LOGOFF.  It ties together the directory entry, the terminal session
+ * (none while disconnected), the user's settings and the virtual machine. */
+#ifndef CP_VM_USER_H
+#define CP_VM_USER_H
+
+#include "arch370/types.h"
+
+struct session;
+
+struct user {
+    char userid[9];
+    u32 classes;                /* CLASS_BIT mask from the directory */
+    u64 logon_tod;
+    struct session *sess;       /* NULL while disconnected */
+    bool msg_on, wng_on;
+    u16 number;                 /* small number, owner tag of frames */
+    u64 virt_tod;               /* virtual CPU time, TOD units */
+    u64 total_tod;              /* virtual + CP on the user's behalf */
+    struct user *next;
+};
+
+extern struct user *users;      /* all logged-on users */
+
+struct user *user_find(const char *userid);
+struct user *user_create(const char *userid, u32 classes);
+void user_destroy(struct user *u);
+unsigned user_count(void);
+
+#endif

@@ -1,0 +1,1 @@
+# diag.mk - (filled in below)

@@ -1,0 +1,1 @@
+# guest.mk - (filled in below)

@@ -1,0 +1,1 @@
+# system.mk - (filled in below)
