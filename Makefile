@@ -21,7 +21,7 @@ CFLAGS390 := -m31 -march=z900 -mesa -O2 -std=gnu11 -ffreestanding -fno-builtin \
              -msoft-float --param=min-pagesize=0 -Wall -Wextra -Werror -Wno-unused-parameter -I. -Iarch370/s390
 LIBGCC390  := $(shell $(CC390) -m31 -print-libgcc-file-name 2>/dev/null)
 
-HOSTCFLAGS   := -O2 -g -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -I. \
+HOSTCFLAGS   := -O2 -g -std=gnu11 -fexceptions -Wall -Wextra -Werror -Wno-unused-parameter -I. \
                 -Iarch370/host -DCP_HOST_BUILD
 HOSTCXXFLAGS := -O2 -g -std=gnu++17 -Wall -Wextra -Werror -I. -Iarch370/host -DCP_HOST_BUILD
 
@@ -61,3 +61,12 @@ clean:
 	rm -rf $(B)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# ---- the two commands of README.md ----------------------------------------
+TEST_PROGRAMS := $(B)/tests/unit_tests $(B)/tests/system_tests
+
+check: deps all $(TEST_PROGRAMS) $(SYSTEST_DEPS)
+	@CP370_BUILD=$(B) CP370_SRC=. sh mk/check.sh $(TEST_PROGRAMS)
+
+run: deps all
+	@sh mk/run.sh $(B)

@@ -12,38 +12,38 @@
 
 static inline u16 get_be16(const void *p)
 {
-    const u8 *b = p;
+    const u8 *b = (const u8 *)p;
     return (u16)(b[0] << 8 | b[1]);
 }
 
 static inline u32 get_be24(const void *p)
 {
-    const u8 *b = p;
+    const u8 *b = (const u8 *)p;
     return (u32)b[0] << 16 | (u32)b[1] << 8 | b[2];
 }
 
 static inline u32 get_be32(const void *p)
 {
-    const u8 *b = p;
+    const u8 *b = (const u8 *)p;
     return (u32)b[0] << 24 | (u32)b[1] << 16 | (u32)b[2] << 8 | b[3];
 }
 
 static inline u64 get_be64(const void *p)
 {
-    const u8 *b = p;
+    const u8 *b = (const u8 *)p;
     return (u64)get_be32(b) << 32 | get_be32(b + 4);
 }
 
 static inline void put_be16(void *p, u16 v)
 {
-    u8 *b = p;
+    u8 *b = (u8 *)p;
     b[0] = (u8)(v >> 8);
     b[1] = (u8)v;
 }
 
 static inline void put_be24(void *p, u32 v)
 {
-    u8 *b = p;
+    u8 *b = (u8 *)p;
     b[0] = (u8)(v >> 16);
     b[1] = (u8)(v >> 8);
     b[2] = (u8)v;
@@ -51,7 +51,7 @@ static inline void put_be24(void *p, u32 v)
 
 static inline void put_be32(void *p, u32 v)
 {
-    u8 *b = p;
+    u8 *b = (u8 *)p;
     b[0] = (u8)(v >> 24);
     b[1] = (u8)(v >> 16);
     b[2] = (u8)(v >> 8);
@@ -60,7 +60,7 @@ static inline void put_be32(void *p, u32 v)
 
 static inline void put_be64(void *p, u64 v)
 {
-    u8 *b = p;
+    u8 *b = (u8 *)p;
     put_be32(b, (u32)(v >> 32));
     put_be32(b + 4, (u32)v);
 }

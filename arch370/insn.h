@@ -48,6 +48,8 @@ enum pg_class {
 #define INSN_IO370      0x10    /* S/370 I/O instruction, undefined on
                                    ESA/390 (operation exception 0001) */
 #define INSN_ESA_ONLY   0x20    /* ESA/390 problem-state addition */
+#define INSN_UNDEF390   0x40    /* S/370 instruction the real ESA/390 CPU
+                                   does not have (operation exception) */
 
 struct insn_info {
     u16 opcode;             /* 8-bit opcodes as 00xx... see insn_opkey() */

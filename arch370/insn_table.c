@@ -13,6 +13,7 @@
 #define SEMI   INSN_SEMI390
 #define IO370  INSN_IO370
 #define ESA    INSN_ESA_ONLY
+#define UNDEF  INSN_UNDEF390
 
 const struct insn_info insn_table[] = {
     { 0x0800, "SSK",   FMT_RR, S370 | P370 | P390, PG_CONTROL,   "Set Storage Key" },
@@ -42,7 +43,7 @@ const struct insn_info insn_table[] = {
     { 0xB20A, "SPKA",  FMT_S,  S370 | P370 | SEMI, PG_CONTROL,   "Set PSW Key From Address" },
     { 0xB20B, "IPK",   FMT_S,  S370 | P370 | SEMI, PG_BEHAVIOUR, "Insert PSW Key" },
     { 0xB20D, "PTLB",  FMT_S,  S370 | P370 | P390, PG_CONTROL,   "Purge TLB" },
-    { 0xB213, "RRB",   FMT_S,  S370 | P370,        PG_BOTH,      "Reset Reference Bit" },
+    { 0xB213, "RRB",   FMT_S,  S370 | P370 | UNDEF, PG_BOTH,      "Reset Reference Bit" },
     { 0xB600, "STCTL", FMT_RS, S370 | P370 | P390, PG_BEHAVIOUR, "Store Control" },
     { 0xB700, "LCTL",  FMT_RS, S370 | P370 | P390, PG_CONTROL,   "Load Control" },
 };

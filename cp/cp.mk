@@ -33,6 +33,7 @@ CP_HOST_SRCS := \
 	cp/lib/format.c \
 	cp/cmd/parse.c \
 	cp/mm/freestor.c \
+	cp/mm/frame.c \
 	cp/vm/timer.c
 
 CP_OBJS := $(patsubst %,$(B)/s390/%.o,$(basename $(CP_SRCS) $(ARCH_S390)))

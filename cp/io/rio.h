@@ -87,8 +87,6 @@ void rio_cancel(struct rdev *dev);
 /* the I/O interruption handler: subsystem id and parameter from low core */
 void rio_interrupt(u32 sid, u32 intparm);
 
-/* wait for one interruption and handle it (IPL time and idle loop) */
-void cp_wait_and_dispatch(void);
 
 const char *rdev_class_name(enum rdev_class c);
 

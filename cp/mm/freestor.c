@@ -44,6 +44,7 @@ void freestor_init(void *base, size_t size)
     free_list->next = NULL;
     memset(&stats, 0, sizeof stats);
     stats.total = size;
+    memset(tags, 0, sizeof tags);
     ntags = 0;
 }
 

@@ -9,6 +9,8 @@
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 #include "cp/boot/version.h"
+#include "cp/vm/intr.h"
+#include "cp/vm/timer.h"
 
 static struct session *opcon;
 
@@ -115,8 +117,15 @@ static void session_task(void *arg)
     }
 }
 
+static void no_op(void *arg)
+{
+    (void)arg;
+}
+
 void session_init_all(void)
 {
+    static struct timer boot_limit;
+
     term_init_all(&session_term_ops);
     for (unsigned i = 0; i < term_count(); i++) {
         struct term *t = term_at(i);
@@ -126,11 +135,25 @@ void session_init_all(void)
         s->term = t;
         t->session = s;
         t->connected = true;                    /* until a write says otherwise */
-        s->connect_event = t->devno != 0x0009;  /* the logo finds out */
         s->task = task_create("SESSION", session_task, s);
         if (t->devno == 0x0009) {
             opcon = s;
             logon_operator(s);
+        } else {
+            show_logo(s);                       /* finds out who is there */
         }
     }
+    /* let the logos reach the terminals (or fail), so the connection
+     * state is known before the system says it is ready */
+    timer_add(&boot_limit, tod_now() + 2 * TOD_SEC, no_op, NULL);
+    for (int i = 0; i < 1000 && boot_limit.armed; i++) {
+        bool busy = false;
+        for (unsigned j = 0; j < term_count(); j++)
+            if (term_at(j)->devno != 0x0009 && !term_idle(term_at(j)))
+                busy = true;
+        if (!busy)
+            break;
+        cp_wait_and_dispatch();
+    }
+    timer_cancel(&boot_limit);
 }

@@ -13,6 +13,8 @@ void intr_init(void);
 void intr_dispatch(int exit_code);
 /* load the clock comparator with the next timer deadline */
 void intr_arm_clock(void);
+/* wait for one interruption and handle it (IPL time and idle loop) */
+void cp_wait_and_dispatch(void);
 /* number of external interruptions by code, for QUERY */
 extern u32 intr_ext_count, intr_io_count;
 /* set when the operator pressed the Hercules interrupt key (EXT) */

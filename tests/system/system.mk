@@ -1,1 +1,17 @@
-# system.mk - (filled in below)
+# system.mk - system tests: CppUTest driving real Hercules.
+SYSTEST_SRCS := \
+	tests/system/main.cpp \
+	tests/system/harness/hercules.cpp \
+	tests/system/harness/telnet3215.cpp \
+	tests/system/harness/cpsystem.cpp \
+	tests/system/test_boot.cpp \
+	tests/system/test_operator.cpp
+
+SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))
+
+$(B)/tests/system_tests: $(SYSTEST_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt -lpthread
+
+# everything a system test may IPL or attach
+SYSTEST_DEPS := $(B)/tests/system_tests $(SYSRES) $(SYSTEM_VOLUMES)

@@ -1,1 +1,18 @@
-# unit.mk - (filled in below)
+# unit.mk - host unit tests (CppUTest), no Hercules.
+UNIT_SRCS := \
+	tests/main.cpp \
+	tests/unit/fakes.cpp \
+	tests/unit/test_arch.cpp \
+	tests/unit/test_insn.cpp \
+	tests/unit/test_lib.cpp \
+	tests/unit/test_mm.cpp \
+	tests/unit/test_timer.cpp
+
+UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS)
+
+UNIT_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(UNIT_SRCS)) \
+             $(patsubst %.c,$(B)/host/%.o,$(UNIT_C_SRCS))
+
+$(B)/tests/unit_tests: $(UNIT_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt

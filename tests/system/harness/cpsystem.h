@@ -1,0 +1,52 @@
+// cpsystem.h - one cp370 system under Hercules, for a system test.
+//
+// The constructor makes a run folder build/test-runs/NAME with its own
+// copies of the volumes and a configuration from mk/cp370.cnf.in on a
+// free TCP port, starts Hercules, connects the operator console 0009 and
+// IPLs CP from the system residence volume 0130.
+#pragma once
+
+#include "hercules.h"
+#include "telnet3215.h"
+
+#include <memory>
+#include <string>
+
+struct SystemOptions {
+    int mainsize = 64;          // megabytes of real storage
+    bool ipl = true;            // IPL at once
+    std::string extraConfig;    // more device lines
+
+    SystemOptions &storage(int mb) { mainsize = mb; return *this; }
+    SystemOptions &noIpl() { ipl = false; return *this; }
+    SystemOptions &config(const std::string &lines) { extraConfig += lines; return *this; }
+};
+
+class CpSystem {
+public:
+    explicit CpSystem(const std::string &name, SystemOptions opt = SystemOptions());
+    ~CpSystem();
+
+    void ipl();                 // IPL 0130, wait for the ready message
+    void restart();             // stop Hercules, start it again, IPL (volumes kept)
+    Telnet3215 &op() { return *op_; }
+    Hercules &herc() { return *herc_; }
+    std::unique_ptr<Telnet3215> terminal(int devno);
+    // wait for the CPU to load a disabled wait PSW; returns its address word
+    unsigned long waitState(double seconds = 10);
+    // send an operator command and return the response up to re
+    std::string opcmd(const std::string &cmd, const std::string &re, double seconds = 10);
+    const std::string &dir() const { return dir_; }
+    int port() const { return port_; }
+
+private:
+    void start();
+    std::string name_, dir_;
+    SystemOptions opt_;
+    int port_ = 0;
+    std::unique_ptr<Hercules> herc_;
+    std::unique_ptr<Telnet3215> op_;
+};
+
+// the folder with the built volumes (build/)
+std::string buildDir();
