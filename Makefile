@@ -25,14 +25,21 @@ HOSTCFLAGS   := -O2 -g -std=gnu11 -fexceptions -Wall -Wextra -Werror -Wno-unused
                 -Iarch370/host -DCP_HOST_BUILD
 HOSTCXXFLAGS := -O2 -g -std=gnu++17 -Wall -Wextra -Werror -I. -Iarch370/host -DCP_HOST_BUILD
 
+# Each fragment lists its sources and adds its products to ALL_TARGETS and
+# its test programs to TEST_PROGRAMS.
 include mk/deps.mk
 include arch370/arch370.mk
 include cp/cp.mk
 include diag/diag.mk
 include assembler-tools/tools.mk
-include tests/guest/guest.mk
+include assembler-tools/dircomp.mk
 include cms-guest/cms.mk
+include cms-guest/fs/fs.mk
+include cms-guest/exec/exec.mk
+include cp/spool/spool.mk
+include tests/guest/guest.mk
 include mk/volume.mk
+include docs/history/history.mk
 include tests/unit/unit.mk
 include tests/system/system.mk
 include mk/bench.mk
@@ -63,7 +70,8 @@ clean:
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 # ---- the two commands of README.md ----------------------------------------
-TEST_PROGRAMS := $(B)/tests/unit_tests $(B)/tests/system_tests
+# unit-test programs first (fast), the system tests last
+TEST_PROGRAMS := $(UNIT_TEST_PROGRAMS) $(B)/tests/system_tests
 
 check: deps all $(TEST_PROGRAMS) $(SYSTEST_DEPS)
 	@CP370_BUILD=$(B) CP370_SRC=. sh mk/check.sh $(TEST_PROGRAMS)

@@ -13,6 +13,8 @@ UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS)
 UNIT_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(UNIT_SRCS)) \
              $(patsubst %.c,$(B)/host/%.o,$(UNIT_C_SRCS))
 
+UNIT_TEST_PROGRAMS += $(B)/tests/unit_tests
+
 $(B)/tests/unit_tests: $(UNIT_OBJS)
 	@mkdir -p $(dir $@)
 	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt

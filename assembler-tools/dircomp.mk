@@ -1,0 +1,1 @@
+# dircomp.mk - assembler-tools

@@ -1,0 +1,1 @@
+# exec.mk - cms-guest/exec

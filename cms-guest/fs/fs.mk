@@ -1,0 +1,1 @@
+# fs.mk - cms-guest/fs
