@@ -5,6 +5,7 @@
 # lists its objects in its own .mk fragment, included below.
 
 .DEFAULT_GOAL := all
+.SECONDEXPANSION:
 
 CROSS      ?= s390x-linux-gnu-
 CC390      := $(CROSS)gcc
@@ -25,12 +26,21 @@ HOSTCFLAGS   := -O2 -g -std=gnu11 -fexceptions -Wall -Wextra -Werror -Wno-unused
                 -Iarch370/host -DCP_HOST_BUILD
 HOSTCXXFLAGS := -O2 -g -std=gnu++17 -Wall -Wextra -Werror -I. -Iarch370/host -DCP_HOST_BUILD
 
+# make V=1 shows the commands
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @echo "  $(1)	$(2)"
+endif
+
 # Each fragment lists its sources and adds its products to ALL_TARGETS and
 # its test programs to TEST_PROGRAMS.
 include mk/deps.mk
 include arch370/arch370.mk
-include cp/cp.mk
 include diag/diag.mk
+include cp/cp.mk
 include assembler-tools/tools.mk
 include assembler-tools/dircomp.mk
 include cms-guest/cms.mk
@@ -44,22 +54,27 @@ include tests/unit/unit.mk
 include tests/system/system.mk
 include mk/bench.mk
 
-# ---- generic rules ---------------------------------------------------------
+# ---- generic rules (make V=1 shows the commands) ---------------------------
+
 $(B)/s390/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC390) $(CFLAGS390) -MMD -MP -c $< -o $@
+	$(call say,CC390,$<)
+	$(Q)$(CC390) $(CFLAGS390) -MMD -MP -c $< -o $@
 
 $(B)/s390/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC390) $(CFLAGS390) -MMD -MP -c $< -o $@
+	$(call say,AS390,$<)
+	$(Q)$(CC390) $(CFLAGS390) -MMD -MP -c $< -o $@
 
 $(B)/host/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/host/%.o: %.cpp
 	@mkdir -p $(dir $@)
-	$(HOSTCXX) $(HOSTCXXFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CXX,$<)
+	$(Q)$(HOSTCXX) $(HOSTCXXFLAGS) -MMD -MP -c $< -o $@
 
 .PHONY: all run check bench clean deps
 all: deps $(ALL_TARGETS)

@@ -6,6 +6,7 @@
  *   AREA:  --file TYPE NAME CYL FILE [LOADADDR [PSW]]   data from FILE
  *          --area TYPE NAME CYL0 CYL1                   an empty area
  *
+ * CYL may be "+": the cylinder after the previous area's last one.
  * --ipl names the NUCLEUS area the IPL records load; its LOADADDR is where
  * the pages go and PSW (16 hex digits) is the IPL PSW.  Areas may not
  * overlap, may not use cylinder 0 and must fit the volume. */
@@ -233,6 +234,8 @@ int main(int argc, char **argv)
 
     if (argc < 2)
         usage();
+    if (ckd_open(&img, argv[1], 1) != 0)
+        return 1;
     for (int i = 2; i < argc; ) {
         struct area *a;
         if (!strcmp(argv[i], "--ipl") && i + 1 < argc) {
@@ -252,7 +255,13 @@ int main(int argc, char **argv)
         } else if (!strcmp(argv[i], "--file") && i + 4 < argc) {
             snprintf(a->type, sizeof a->type, "%s", argv[i + 1]);
             snprintf(a->name, sizeof a->name, "%s", argv[i + 2]);
-            a->cyl0 = (unsigned)num(argv[i + 3], 10);
+            if (!strcmp(argv[i + 3], "+")) {
+                if (nareas < 2)
+                    die("\"+\" needs a previous area", a->name);
+                a->cyl0 = areas[nareas - 2].cyl1 + 1;
+            } else {
+                a->cyl0 = (unsigned)num(argv[i + 3], 10);
+            }
             a->file = argv[i + 4];
             a->data = slurp(a->file, &a->len);
             i += 5;
@@ -261,21 +270,17 @@ int main(int argc, char **argv)
                 if (i < argc && argv[i][0] != '-')
                     a->psw = (uint64_t)strtoull(argv[i++], NULL, 16);
             }
+            {
+                unsigned tracks = (pages_of(a) + CPVOL_PAGES_PER_TRACK - 1) / CPVOL_PAGES_PER_TRACK;
+                a->cyl1 = a->cyl0 + (tracks ? tracks - 1 : 0) / img.heads;
+            }
         } else {
             usage();
         }
     }
-    if (ckd_open(&img, argv[1], 1) != 0)
-        return 1;
-    for (unsigned i = 0; i < nareas; i++) {
-        struct area *a = &areas[i];
-        if (a->file) {
-            unsigned tracks = (pages_of(a) + CPVOL_PAGES_PER_TRACK - 1) / CPVOL_PAGES_PER_TRACK;
-            a->cyl1 = a->cyl0 + (tracks ? tracks - 1 : 0) / img.heads;
-        }
-        if (ipl && !strcmp(a->name, ipl))
-            nuc = a;
-    }
+    for (unsigned i = 0; i < nareas; i++)
+        if (ipl && !strcmp(areas[i].name, ipl))
+            nuc = &areas[i];
     if (ipl && !nuc)
         die("no area of that name for --ipl", ipl);
     check_areas(&img);

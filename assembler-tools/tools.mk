@@ -4,6 +4,7 @@ MKVOL_OBJS := $(patsubst %.c,$(B)/host/%.o,$(MKVOL_SRCS))
 
 $(B)/tools/mkvol: $(MKVOL_OBJS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) -o $@ $^
+	$(call say,LD,$@)
+	$(Q)$(HOSTCC) -o $@ $^
 
 ALL_TARGETS += $(B)/tools/mkvol

@@ -13,6 +13,21 @@ CP_SRCS := \
 	cp/vm/timer.c \
 	cp/vm/intr.c \
 	cp/vm/user.c \
+	cp/vm/vm.c \
+	cp/vm/vdev.c \
+	cp/vm/vcons.c \
+	cp/vm/chanprog.c \
+	cp/vm/reflect.c \
+	cp/vm/dispatch.c \
+	cp/vm/priv.c \
+	cp/vm/priv_psw.c \
+	cp/vm/priv_key.c \
+	cp/vm/priv_timer.c \
+	cp/vm/priv_ctl.c \
+	cp/vm/vio.c \
+	cp/vm/ipl.c \
+	cp/mm/gspace.c \
+	cp/mm/gmem.c \
 	cp/io/rio.c \
 	cp/io/sense.c \
 	cp/io/dasd.c \
@@ -20,12 +35,17 @@ CP_SRCS := \
 	cp/term/session.c \
 	cp/term/logon.c \
 	cp/term/oplog.c \
+	cp/term/usermsg.c \
 	cp/cmd/cmdtab.c \
 	cp/cmd/parse.c \
 	cp/cmd/query.c \
 	cp/cmd/shutdown.c \
+	cp/cmd/vmcmds.c \
+	cp/cmd/display.c \
+	cp/cmd/cmdutil.c \
 	cp/lib/string.c \
-	cp/lib/format.c
+	cp/lib/format.c \
+	$(DIAG_SRCS)
 
 # the CP sources that also build for the host unit tests
 CP_HOST_SRCS := \
@@ -40,9 +60,10 @@ CP_OBJS := $(patsubst %,$(B)/s390/%.o,$(basename $(CP_SRCS) $(ARCH_S390)))
 CP_OBJS := $(CP_OBJS:%.o=%.o)
 
 $(B)/cp370.elf: $(CP_OBJS) cp/cp.ld
-	$(LD390) --no-warn-rwx-segments -m elf_s390 -T cp/cp.ld -o $@ $(CP_OBJS) $(LIBGCC390)
+	$(call say,LD,$@)
+	$(Q)$(LD390) --no-warn-rwx-segments -m elf_s390 -T cp/cp.ld -o $@ $(CP_OBJS) $(LIBGCC390)
 
 $(B)/cp370.bin: $(B)/cp370.elf
-	$(OBJCOPY390) -O binary $< $@
+	$(Q)$(OBJCOPY390) -O binary $< $@
 
 ALL_TARGETS += $(B)/cp370.bin

@@ -1,1 +1,4 @@
-# diag.mk - (filled in below)
+# diag.mk - the DIAGNOSE interface (part of the CP nucleus).
+DIAG_SRCS := \
+	diag/table.c \
+	diag/info.c

@@ -65,5 +65,12 @@ void cmd_split(struct cmdctx *ctx, const char *line, char *buf, size_t bufsize);
 int cmd_query(struct cmdctx *ctx);
 int cmd_shutdown(struct cmdctx *ctx);
 int cmd_abend_test(struct cmdctx *ctx);
+int cmd_ipl(struct cmdctx *ctx);
+int cmd_begin(struct cmdctx *ctx);
+int cmd_system(struct cmdctx *ctx);
+int cmd_external(struct cmdctx *ctx);
+int cmd_define(struct cmdctx *ctx);
+int cmd_display(struct cmdctx *ctx);
+int cmd_store(struct cmdctx *ctx);
 
 #endif

@@ -16,6 +16,13 @@
 
 const struct cp_command cp_commands[] = {
     { "QUERY",    1, CLASS_ANY, cmd_query,      "display system and user information" },
+    { "DISPLAY",  1, G,         cmd_display,    "display registers, PSW or storage" },
+    { "BEGIN",    1, G,         cmd_begin,      "resume the virtual machine" },
+    { "IPL",      1, G,         cmd_ipl,        "load and start a system in the virtual machine" },
+    { "STORE",    2, G,         cmd_store,      "change registers, PSW or storage" },
+    { "SYSTEM",   3, G,         cmd_system,     "reset, clear or restart the virtual machine" },
+    { "EXTERNAL", 3, G,         cmd_external,   "external interruption (interrupt key)" },
+    { "DEFINE",   3, G,         cmd_define,     "change the virtual machine's configuration" },
     { "SHUTDOWN", 8, A,         cmd_shutdown,   "stop the system" },
     { "ABEND",    5, A,         cmd_abend_test, "deliberately stop CP with an abend (test)" },
 };

@@ -9,6 +9,7 @@
 #include "arch370/types.h"
 
 struct session;
+struct vm;
 
 struct user {
     char userid[9];
@@ -17,6 +18,8 @@ struct user {
     struct session *sess;       /* NULL while disconnected */
     bool msg_on, wng_on;
     u16 number;                 /* small number, owner tag of frames */
+    struct vm *vm;              /* the virtual machine */
+    u32 max_storage;            /* DEFINE STORAGE limit (directory) */
     u64 virt_tod;               /* virtual CPU time, TOD units */
     u64 total_tod;              /* virtual + CP on the user's behalf */
     struct user *next;

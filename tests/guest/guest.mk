@@ -1,1 +1,47 @@
-# guest.mk - (filled in below)
+# guest.mk - guest test programs: small S/370 programs CP IPLs by name.
+#
+# Each program is built twice, for BC mode and for EC mode, from the same
+# source; the saved-system name is the program name with B or E appended
+# (at most 8 characters), e.g. TPRIV -> TPRIVB, TPRIVE.
+GUEST_PROGRAMS := tpriv techo tintr trandom
+
+GUEST_RT_SRCS := tests/guest/rt/start.S tests/guest/rt/trap.S tests/guest/rt/rt.c
+GUEST_LIB_OBJS := $(B)/s390/cp/lib/format.o $(B)/s390/cp/lib/string.o $(B)/s390/arch370/ebcdic.o
+GUEST_CFLAGS = $(CFLAGS390) -Itests/guest/rt
+
+# guest_objs(mode, sources): objects in build/guest/<mode>/
+guest_obj = $(patsubst %,$(B)/guest/$(1)/%.o,$(basename $(2)))
+
+$(B)/guest/bc/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,GUEST,$< BC)
+	$(Q)$(CC390) $(GUEST_CFLAGS) -DGUEST_EC=0 -MMD -MP -c $< -o $@
+$(B)/guest/bc/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(Q)$(CC390) $(GUEST_CFLAGS) -DGUEST_EC=0 -c $< -o $@
+$(B)/guest/ec/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,GUEST,$< EC)
+	$(Q)$(CC390) $(GUEST_CFLAGS) -DGUEST_EC=1 -MMD -MP -c $< -o $@
+$(B)/guest/ec/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(Q)$(CC390) $(GUEST_CFLAGS) -DGUEST_EC=1 -c $< -o $@
+
+define guest_program
+$(B)/guest/$(1)-$(2).elf: $(call guest_obj,$(2),$(GUEST_RT_SRCS) tests/guest/$(1).c) $(GUEST_LIB_OBJS)
+	$(call say,LD,$$@)
+	$(Q)$(LD390) --no-warn-rwx-segments -m elf_s390 -T tests/guest/rt/guest.ld -o $$@ $$^ $(LIBGCC390)
+$(B)/guest/$(1)-$(2).bin: $(B)/guest/$(1)-$(2).elf
+	$(Q)$(OBJCOPY390) -O binary $$< $$@
+endef
+
+$(foreach p,$(GUEST_PROGRAMS),$(eval $(call guest_program,$(p),bc)))
+$(foreach p,$(GUEST_PROGRAMS),$(eval $(call guest_program,$(p),ec)))
+
+upper = $(shell echo $(1) | tr a-z A-Z)
+# IPL PSWs: BC mode (all masks off) and EC mode, key 0, at X'20000'
+NSS_IMAGES += $(foreach p,$(GUEST_PROGRAMS),\
+	$(call upper,$(p))B:$(B)/guest/$(p)-bc.bin:20000:0000000000020000 \
+	$(call upper,$(p))E:$(B)/guest/$(p)-ec.bin:20000:0008000000020000)
+
+ALL_TARGETS += $(foreach p,$(GUEST_PROGRAMS),$(B)/guest/$(p)-bc.bin $(B)/guest/$(p)-ec.bin)

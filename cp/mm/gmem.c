@@ -1,0 +1,143 @@
+/* gmem.c - guest storage access through the guest's page tables. */
+#include "cp/mm/gmem.h"
+#include "cp/mm/frame.h"
+#include "cp/lib/string.h"
+#include "arch370/be.h"
+
+int gmem_check(struct gspace *gs, u32 addr, u32 len)
+{
+    /* every page touched must lie inside the guest's storage */
+    while (len) {
+        u32 a = addr & GADDR_MASK;
+        u32 chunk = PAGE_SIZE - (a & (PAGE_SIZE - 1));
+        if (a >= gs->size)
+            return PGM_ADDRESSING;
+        if (chunk > len)
+            chunk = len;
+        addr = a + chunk;
+        len -= chunk;
+    }
+    return 0;
+}
+
+int gmem_read(struct gspace *gs, u32 addr, void *dst, u32 len)
+{
+    u8 *d = dst;
+    int rc = gmem_check(gs, addr, len);
+
+    if (rc)
+        return rc;
+    while (len) {
+        u32 a = addr & GADDR_MASK;
+        u32 off = a & (PAGE_SIZE - 1);
+        u32 chunk = PAGE_SIZE - off;
+        u32 f = gspace_frame(gs, a, false);
+        if (chunk > len)
+            chunk = len;
+        if (f)
+            memcpy(d, (const u8 *)(uintptr_t)f + off, chunk);
+        else
+            memset(d, 0, chunk);
+        d += chunk;
+        addr = a + chunk;
+        len -= chunk;
+    }
+    return 0;
+}
+
+int gmem_write(struct gspace *gs, u32 addr, const void *src, u32 len)
+{
+    const u8 *s = src;
+    int rc = gmem_check(gs, addr, len);
+
+    if (rc)
+        return rc;
+    while (len) {
+        u32 a = addr & GADDR_MASK;
+        u32 off = a & (PAGE_SIZE - 1);
+        u32 chunk = PAGE_SIZE - off;
+        u32 f = gspace_frame(gs, a, true);
+        if (!f)
+            return PGM_ADDRESSING;      /* no frame to be had: see gspace */
+        if (chunk > len)
+            chunk = len;
+        memcpy((u8 *)(uintptr_t)f + off, s, chunk);
+        s += chunk;
+        addr = a + chunk;
+        len -= chunk;
+    }
+    return 0;
+}
+
+int gmem_fill(struct gspace *gs, u32 addr, u8 byte, u32 len)
+{
+    u8 buf[256];
+    int rc = 0;
+
+    memset(buf, byte, sizeof buf);
+    while (len && !rc) {
+        u32 chunk = len > sizeof buf ? sizeof buf : len;
+        rc = gmem_write(gs, addr, buf, chunk);
+        addr += chunk;
+        len -= chunk;
+    }
+    return rc;
+}
+
+int gmem_fetch8(struct gspace *gs, u32 addr, u8 *out)
+{
+    return gmem_read(gs, addr, out, 1);
+}
+
+int gmem_fetch16(struct gspace *gs, u32 addr, u16 *out)
+{
+    u8 b[2];
+    int rc = gmem_read(gs, addr, b, 2);
+    if (!rc)
+        *out = get_be16(b);
+    return rc;
+}
+
+int gmem_fetch32(struct gspace *gs, u32 addr, u32 *out)
+{
+    u8 b[4];
+    int rc = gmem_read(gs, addr, b, 4);
+    if (!rc)
+        *out = get_be32(b);
+    return rc;
+}
+
+int gmem_fetch64(struct gspace *gs, u32 addr, u64 *out)
+{
+    u8 b[8];
+    int rc = gmem_read(gs, addr, b, 8);
+    if (!rc)
+        *out = get_be64(b);
+    return rc;
+}
+
+int gmem_store8(struct gspace *gs, u32 addr, u8 v)
+{
+    return gmem_write(gs, addr, &v, 1);
+}
+
+int gmem_store16(struct gspace *gs, u32 addr, u16 v)
+{
+    u8 b[2];
+    put_be16(b, v);
+    return gmem_write(gs, addr, b, 2);
+}
+
+int gmem_store32(struct gspace *gs, u32 addr, u32 v)
+{
+    u8 b[4];
+    put_be32(b, v);
+    return gmem_write(gs, addr, b, 4);
+}
+
+int gmem_store64(struct gspace *gs, u32 addr, u64 v)
+{
+    u8 b[8];
+    put_be64(b, v);
+    return gmem_write(gs, addr, b, 8);
+}

@@ -1,0 +1,275 @@
+/* dispatch.c - each virtual machine's task: run the guest, handle exits.
+ *
+ * The task runs the guest with enter_guest for at most one time slice
+ * (CP's CPU timer), then looks at why it came back:
+ *   program interruption  page fault on first touch, a privileged or I/O
+ *                         instruction to simulate, or the guest's own
+ *                         exception to reflect;
+ *   SVC                   the guest's own, reflected;
+ *   external, I/O         CP's (timers, real devices): handled, go on.
+ * Before each run it delivers the pending interruptions the guest is
+ * enabled for; a guest in an enabled wait state sleeps, using no CPU,
+ * until something is pending; a disabled wait or a program-interruption
+ * loop stops the VM with a message to its user. */
+#include "cp/vm/dispatch.h"
+#include "cp/vm/reflect.h"
+#include "cp/vm/priv.h"
+#include "cp/vm/vdev.h"
+#include "cp/vm/task.h"
+#include "cp/vm/intr.h"
+#include "cp/vm/user.h"
+#include "cp/term/usermsg.h"
+#include "cp/mm/gmem.h"
+#include "arch370/psw.h"
+#include "arch370/pgm.h"
+#include "arch370/lowcore.h"
+#include "cpu.h"
+
+#define LC8(a)   (*(volatile u8 *)(uintptr_t)(a))
+#define LC16(a)  (*(volatile u16 *)(uintptr_t)(a))
+#define LC32(a)  (*(volatile u32 *)(uintptr_t)(a))
+#define LC64(a)  (*(volatile u64 *)(uintptr_t)(a))
+
+#define CR0_CP          0x00B00E40u     /* see cp/vm/intr.c */
+#define PGM_LOOP_LIMIT  32
+
+bool dispatch_slice_over;
+
+static void stop_with(struct vm *vm, const char *fmt, u64 psw)
+{
+    vm->state = VM_STOPPED;
+    user_msg(vm->user, fmt, (u32)(psw >> 32), (u32)psw);
+}
+
+/* Can the PSW be run as it is?  Reflects or stops if not. */
+static bool psw_runnable(struct vm *vm)
+{
+    u64 psw = vm->cpu.psw;
+
+    if (!psw370_valid(psw)) {
+        /* early exception recognition: ILC 0, the bad PSW is the old PSW */
+        if (++vm->pgm_loop > PGM_LOOP_LIMIT) {
+            stop_with(vm, "CPX401E Program check loop, PSW %08X %08X; VM stopped", psw);
+            return false;
+        }
+        reflect_program(vm, PGM_SPECIFICATION, 0);
+        return false;
+    }
+    if (psw370_dat(psw)) {
+        stop_with(vm, "CPX402E Guest DAT (PSW %08X %08X) is not supported; VM stopped", psw);
+        return false;
+    }
+    return true;
+}
+
+static bool enabled_for_anything(u64 psw)
+{
+    if (psw_ext_enabled(psw))
+        return true;
+    if (psw370_is_ec(psw))
+        return (psw & PSW_IO) != 0;
+    return (psw & PSW_BC_CHANMASKS) != 0;
+}
+
+/* Virtual CPU time passes: CPU timer, interval timer at X'50'. */
+static void account(struct vm *vm, u64 used)
+{
+    struct vcpu *c = &vm->cpu;
+    u32 it;
+
+    vm->user->virt_tod += used;
+    vm->user->total_tod += used;
+    c->cpu_timer -= (s64)used;
+    /* interval timer: bit 31 is 1/(300 * 256) second */
+    if (gspace_frame(&vm->mem, LC370_TIMER, false) &&
+        gmem_fetch32(&vm->mem, LC370_TIMER, &it) == 0) {
+        u32 dec = (u32)(used * 300 * 256 / TOD_SEC);
+        u32 nv = it - dec;
+        if ((s32)it >= 0 && (s32)nv < 0)
+            c->ext_pending |= VEXT_INTERVAL;
+        if (dec)
+            gmem_store32(&vm->mem, LC370_TIMER, nv);
+    }
+}
+
+static void handle_translation(struct vm *vm, u8 ilc)
+{
+    u32 tea = LC32(LC390_TEA) & 0x7FFFF000u;
+
+    if (tea < vm->mem.size) {
+        if (!gspace_frame(&vm->mem, tea, true))
+            stop_with(vm, "CPX403E No real storage for a page, PSW %08X %08X; VM stopped",
+                      vm->cpu.psw);
+        return;                                 /* nullified: run it again */
+    }
+    /* beyond the guest's storage: an addressing exception; for an operand
+     * the instruction is suppressed (PSW past it), for the instruction
+     * fetch itself the ILC is 0 */
+    if ((psw370_ia(vm->cpu.psw) & ~0xFFFu) == tea)
+        ilc = 0;
+    else
+        vm->cpu.psw = psw370_set_ia(vm->cpu.psw, psw370_ia(vm->cpu.psw) + ilc);
+    reflect_program(vm, PGM_ADDRESSING, ilc);
+}
+
+/* A program interruption at the first instruction of the guest's own
+ * program-interruption handler, again and again, is a loop no guest can
+ * leave: stop the VM instead of spinning. */
+static bool program_loop(struct vm *vm, u16 code, u8 ilc)
+{
+    u32 at = psw370_ia(vm->cpu.psw);
+
+    if (code != PGM_SEGMENT_TRANS && code != PGM_PAGE_TRANS)
+        at = (at - ilc) & GADDR_MASK;
+    if (at == vm->pgm_new_ia && vm->pgm_reflected)
+        vm->pgm_loop++;
+    else
+        vm->pgm_loop = 0;
+    if (vm->pgm_loop < PGM_LOOP_LIMIT)
+        return false;
+    stop_with(vm, "CPX401E Program check loop, PSW %08X %08X; VM stopped", vm->cpu.psw);
+    return true;
+}
+
+static void handle_program(struct vm *vm)
+{
+    u16 code = LC16(LC390_PGM_CODE) & 0xFF;
+    u8 ilc = LC8(LC390_PGM_ILC) & 0x06;
+
+    if (program_loop(vm, code, ilc))
+        return;
+
+    switch (code) {
+    case PGM_SEGMENT_TRANS:
+    case PGM_PAGE_TRANS:
+        handle_translation(vm, ilc);
+        return;
+    case PGM_OPERATION:
+    case PGM_PRIVILEGED:
+    case PGM_SPECIAL_OPERATION:
+        if (priv_simulate(vm, code, ilc) < 0)
+            stop_with(vm, "CPX404E CP could not complete an instruction, PSW %08X %08X; VM stopped",
+                      vm->cpu.psw);
+        return;
+    case PGM_TRANS_SPEC:
+        stop_with(vm, "CPX405E Translation specification at PSW %08X %08X; VM stopped", vm->cpu.psw);
+        return;
+    default:
+        reflect_program(vm, code, ilc);
+        return;
+    }
+}
+
+/* Run the guest once, for at most what is left of its time slice. */
+static void run_guest(struct vm *vm, s64 slice)
+{
+    struct vcpu *c = &vm->cpu;
+    s64 left;
+    u64 t0, t1, rpsw = 0;
+    int code;
+
+    if (slice < (s64)TOD_USEC)
+        slice = (s64)TOD_USEC;
+    if ((c->cr[0] & 0x00000400u) && psw_ext_enabled(c->psw) && c->cpu_timer >= 0 &&
+        c->cpu_timer < slice)
+        slice = c->cpu_timer + 1;               /* stop when its CPU timer runs out */
+    c->ctx.psw = psw390_for_guest(c->psw);
+    lctl(1, gspace_std(&vm->mem));
+    intr_arm_clock();
+    dispatch_slice_over = false;
+    t0 = tod_now();
+    spt(slice);
+    code = enter_guest(&c->ctx);
+    left = stpt();
+    spt(0x7FFFFFFFFFFFFFFFll);
+    t1 = tod_now();
+    vm->exits++;
+    account(vm, (u64)(slice - (left > 0 ? left : 0)));
+    switch (code) {
+    case EXIT_PGM: rpsw = LC64(LC390_PGM_OLD); break;
+    case EXIT_SVC: rpsw = LC64(LC390_SVC_OLD); break;
+    case EXIT_EXT: rpsw = LC64(LC390_EXT_OLD); break;
+    case EXIT_IO:  rpsw = LC64(LC390_IO_OLD); break;
+    }
+    c->psw = psw370_after_run(c->psw, rpsw);
+    switch (code) {
+    case EXIT_PGM:
+        handle_program(vm);
+        break;
+    case EXIT_SVC:
+        vm->pgm_loop = 0;
+        reflect_svc(vm, LC16(LC390_SVC_CODE), LC8(LC390_SVC_ILC) & 0x06);
+        break;
+    default:
+        vm->pgm_loop = 0;
+        intr_dispatch(code);
+        if (left <= 0)
+            dispatch_slice_over = true;
+        break;
+    }
+    vm->user->total_tod += tod_now() - t1;
+    (void)t0;
+}
+
+static void service_devices(struct vm *vm)
+{
+    for (struct vdev *d = vm->devs; d; d = d->next)
+        if (d->ops && d->ops->service)
+            d->ops->service(vm, d);
+}
+
+static void vm_task(void *arg)
+{
+    struct vm *vm = arg;
+    u64 slice_start = tod_now();
+
+    while (!vm->kill_request) {
+        u64 used = tod_now() - slice_start;
+        if (used >= TIME_SLICE_TOD || dispatch_slice_over) {
+            /* its turn is over: let every other task run first */
+            dispatch_slice_over = false;
+            task_yield();
+            slice_start = tod_now();
+            used = 0;
+        }
+        service_devices(vm);
+        if (vm->state == VM_STOPPED) {
+            task_sleep(vm);
+            continue;
+        }
+        if (reflect_pending(vm))
+            continue;                           /* the new PSW may enable more */
+        if (psw_wait(vm->cpu.psw)) {
+            if (!enabled_for_anything(vm->cpu.psw)) {
+                stop_with(vm, "CPX400W Disabled wait state, PSW %08X %08X; VM stopped", vm->cpu.psw);
+                continue;
+            }
+            vm->state = VM_WAITING;
+            task_sleep(vm);
+            if (vm->state == VM_WAITING)
+                vm->state = VM_RUNNING;
+            slice_start = tod_now();
+            continue;
+        }
+        if (!psw_runnable(vm))
+            continue;
+        run_guest(vm, (s64)(TIME_SLICE_TOD - used));
+    }
+    vm->task = NULL;
+    task_wakeup(&vm->task);
+    task_exit();
+}
+
+int dispatch_start(struct vm *vm)
+{
+    vm->task = task_create("VM", vm_task, vm);
+    return vm->task ? 0 : -1;
+}
+
+void dispatch_end(struct vm *vm)
+{
+    vm->kill_request = true;
+    vm_kick(vm);
+    while (vm->task && vm->task != current)
+        task_sleep(&vm->task);
+}

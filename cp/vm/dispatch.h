@@ -1,0 +1,16 @@
+/* dispatch.h - running virtual machines: each VM's task and its exits. */
+#ifndef CP_VM_DISPATCH_H
+#define CP_VM_DISPATCH_H
+
+#include "cp/vm/vm.h"
+
+#define TIME_SLICE_TOD  (10 * TOD_MSEC)
+
+/* start the task that runs this VM for as long as it exists */
+int dispatch_start(struct vm *vm);
+/* end the VM's task (LOGOFF); the VM must not be used afterwards by it */
+void dispatch_end(struct vm *vm);
+/* set by the external-interruption handler when CP's CPU timer ran out */
+extern bool dispatch_slice_over;
+
+#endif

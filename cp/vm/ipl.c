@@ -1,0 +1,54 @@
+/* ipl.c - IPL a virtual machine from a named image on the system volume. */
+#include "cp/vm/ipl.h"
+#include "cp/boot/sysres.h"
+#include "cp/boot/cpvol.h"
+#include "cp/mm/gmem.h"
+#include "cp/mm/freestor.h"
+#include "cp/lib/string.h"
+#include "arch370/ebcdic.h"
+
+static void put_parm(struct vm *vm, const char *parm)
+{
+    u8 text[64];
+    size_t n = parm ? strlen(parm) : 0;
+
+    if (n > sizeof text)
+        n = sizeof text;
+    memset(text, EBC_BLANK, sizeof text);
+    if (n)
+        ebc_from_ascii(text, parm, n);
+    for (int r = 0; r < 16; r++)
+        vm->cpu.ctx.gpr[r] = get_be32(text + 4 * r);
+}
+
+int ipl_by_name(struct vm *vm, const char *name, const char *parm)
+{
+    const struct cp_area *a = cp_area_find("NSS", name, 0);
+    u8 *page;
+
+    if (!a)
+        return IPL_NOTFOUND;
+    if (a->load + a->bytes > vm->mem.size)
+        return IPL_TOOBIG;
+    page = kmalloc(CPVOL_PAGE_SIZE, "IPLPAGE");
+    if (!page)
+        return IPL_IOERR;
+    vm_stop(vm);
+    vm_reset(vm, true);
+    for (u32 p = 0; p < a->pages; p++) {
+        u32 len = a->bytes - p * CPVOL_PAGE_SIZE;
+        if (len > CPVOL_PAGE_SIZE)
+            len = CPVOL_PAGE_SIZE;
+        if (cp_area_read_page(a, p, page) != 0) {
+            kfree(page);
+            return IPL_IOERR;
+        }
+        gmem_write(&vm->mem, a->load + p * CPVOL_PAGE_SIZE, page, len);
+    }
+    kfree(page);
+    if (parm)
+        put_parm(vm, parm);
+    vm->cpu.psw = a->psw;
+    vm_start(vm);
+    return IPL_OK;
+}

@@ -1,0 +1,22 @@
+/* ipl.h - IPL of a virtual machine.
+ *
+ * IPL name: the build places named images on the system volume (areas of
+ * type NSS in its table of contents: load address, start PSW, pages).
+ * CP resets the VM, clears its storage, reads the pages to their load
+ * address and starts the VM with the image's PSW.  PARM text, if given,
+ * is put in the guest's general registers 0-15 as EBCDIC, blank padded
+ * (at most 64 characters), and its length in ... (see docs/cpcommands.md).
+ * IPL cuu (from a virtual disk) comes with minidisks. */
+#ifndef CP_VM_IPL_H
+#define CP_VM_IPL_H
+
+#include "cp/vm/vm.h"
+
+#define IPL_OK          0
+#define IPL_NOTFOUND    (-1)    /* no such saved image */
+#define IPL_TOOBIG      (-2)    /* does not fit the VM's storage */
+#define IPL_IOERR       (-3)    /* the system volume could not be read */
+
+int ipl_by_name(struct vm *vm, const char *name, const char *parm);
+
+#endif

@@ -1,0 +1,158 @@
+/* reflect.c - store old PSW, load new PSW: interruptions into the guest. */
+#include "cp/vm/reflect.h"
+#include "cp/vm/vdev.h"
+#include "cp/mm/gmem.h"
+#include "arch370/psw.h"
+#include "arch370/lowcore.h"
+#include "arch370/pgm.h"
+#include "arch370/ccw.h"
+
+/* S/370 control register 0 external subclass masks */
+#define CR0_CLOCK_COMP  0x00000800u     /* bit 20 */
+#define CR0_CPU_TIMER   0x00000400u     /* bit 21 */
+#define CR0_SERVICE     0x00000200u     /* bit 22 */
+#define CR0_INTERVAL    0x00000080u     /* bit 24 */
+#define CR0_INT_KEY     0x00000040u     /* bit 25 */
+
+static int swap(struct vm *vm, u32 old_loc, u32 new_loc, u16 code, u8 ilc)
+{
+    struct gspace *gs = &vm->mem;
+    u64 old = vm->cpu.psw, new_psw;
+    int rc;
+
+    if (!psw370_is_ec(old))
+        old = psw370_bc_set_intcode(old, code, ilc);
+    rc = gmem_store64(gs, old_loc, old);
+    if (!rc)
+        rc = gmem_fetch64(gs, new_loc, &new_psw);
+    if (rc)
+        return rc;
+    vm->cpu.psw = new_psw;
+    return 0;
+}
+
+int reflect_program(struct vm *vm, u16 code, u8 ilc)
+{
+    struct gspace *gs = &vm->mem;
+
+    int rc;
+
+    vm->pgm_reflected++;
+    if (psw370_is_ec(vm->cpu.psw)) {
+        gmem_store8(gs, LC370_PGM_ILC, (u8)((ilc >> 1) << 1));
+        gmem_store16(gs, LC370_PGM_CODE, code);
+    }
+    rc = swap(vm, LC370_PGM_OLD, LC370_PGM_NEW, code, ilc);
+    vm->pgm_new_ia = psw370_ia(vm->cpu.psw);
+    return rc;
+}
+
+int reflect_svc(struct vm *vm, u16 code, u8 ilc)
+{
+    struct gspace *gs = &vm->mem;
+
+    if (psw370_is_ec(vm->cpu.psw)) {
+        gmem_store8(gs, LC370_SVC_ILC, (u8)((ilc >> 1) << 1));
+        gmem_store16(gs, LC370_SVC_CODE, code);
+    }
+    return swap(vm, LC370_SVC_OLD, LC370_SVC_NEW, code, ilc);
+}
+
+int reflect_restart(struct vm *vm)
+{
+    return swap(vm, LC370_RESTART_OLD, LC370_RESTART_NEW, 0, 0);
+}
+
+static int reflect_external(struct vm *vm, u16 code)
+{
+    if (psw370_is_ec(vm->cpu.psw)) {
+        gmem_store16(&vm->mem, LC370_CPU_ADDR, 0);
+        gmem_store16(&vm->mem, LC370_EXT_CODE, code);
+    }
+    return swap(vm, LC370_EXT_OLD, LC370_EXT_NEW, code, 0);
+}
+
+static int reflect_io(struct vm *vm, struct vdev *d, const u8 *csw)
+{
+    int rc = gmem_write(&vm->mem, LC370_CSW, csw, CSW_SIZE);
+
+    if (rc)
+        return rc;
+    if (psw370_is_ec(vm->cpu.psw))
+        gmem_store16(&vm->mem, LC370_IO_ADDR, d->addr);
+    return swap(vm, LC370_IO_OLD, LC370_IO_NEW, d->addr, 0);
+}
+
+/* Which pending external condition is enabled, by S/370 priority;
+ * returns its code, or 0. */
+static u16 enabled_external(struct vm *vm, bool consume)
+{
+    struct vcpu *c = &vm->cpu;
+    u32 cr0 = c->cr[0];
+
+    if (!psw_ext_enabled(c->psw))
+        return 0;
+    if ((cr0 & CR0_CLOCK_COMP) && tod_now() >= c->clock_comparator)
+        return EXT_CLOCK_COMP;         /* stays pending while TOD >= CKC */
+    if ((cr0 & CR0_CPU_TIMER) && c->cpu_timer < 0)
+        return EXT_CPU_TIMER;          /* stays pending while negative */
+    if ((cr0 & CR0_INTERVAL) && (c->ext_pending & VEXT_INTERVAL)) {
+        if (consume)
+            c->ext_pending &= ~VEXT_INTERVAL;
+        return EXT_INTERVAL_TIMER;
+    }
+    if ((cr0 & CR0_INT_KEY) && (c->ext_pending & VEXT_KEY)) {
+        if (consume)
+            c->ext_pending &= ~VEXT_KEY;
+        return EXT_INTERRUPT_KEY;
+    }
+    if ((cr0 & CR0_SERVICE) && (c->ext_pending & VEXT_SERVICE)) {
+        u16 code = c->service_code;
+        if (consume) {
+            c->ext_pending &= ~VEXT_SERVICE;
+            gmem_store32(&vm->mem, 0x80, c->service_parm);   /* external parameter */
+        }
+        return code;
+    }
+    return 0;
+}
+
+static struct vdev *enabled_io(struct vm *vm)
+{
+    for (struct vdev *d = vm->devs; d; d = d->next)
+        if ((d->int_pending || d->attn_pending) &&
+            psw370_io_enabled(vm->cpu.psw, vm->cpu.cr[2], d->addr >> 8))
+            return d;
+    return NULL;
+}
+
+bool reflect_enabled_pending(struct vm *vm)
+{
+    return enabled_external(vm, false) != 0 || enabled_io(vm) != NULL;
+}
+
+bool reflect_pending(struct vm *vm)
+{
+    u16 ext = enabled_external(vm, true);
+    struct vdev *d;
+
+    if (ext) {
+        reflect_external(vm, ext);
+        return true;
+    }
+    d = enabled_io(vm);
+    if (d) {
+        u8 csw[CSW_SIZE];
+        if (d->int_pending) {
+            for (int i = 0; i < CSW_SIZE; i++)
+                csw[i] = d->csw[i];
+            d->int_pending = false;
+        } else {
+            csw_make(csw, 0, 0, UNIT_ATTN, 0, 0);
+            d->attn_pending = false;
+        }
+        reflect_io(vm, d, csw);
+        return true;
+    }
+    return false;
+}

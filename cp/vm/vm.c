@@ -1,0 +1,84 @@
+/* vm.c - creating, resetting, starting and stopping virtual machines. */
+#include "cp/vm/vm.h"
+#include "cp/vm/vdev.h"
+#include "cp/vm/dispatch.h"
+#include "cp/vm/reflect.h"
+#include "cp/vm/task.h"
+#include "cp/vm/user.h"
+#include "cp/mm/freestor.h"
+#include "cp/lib/string.h"
+
+/* S/370 control registers after a CPU reset (GA22-7000, "Initial Values"):
+ * CR0 enables the interval timer, interrupt key and external signal
+ * subclasses, CR2 all channel masks, CR14 and CR15 the machine-check
+ * controls and extended logout address. */
+static const u32 reset_cr[16] = {
+    [0] = 0x000000E0u, [2] = 0xFFFFFFFFu, [14] = 0xC2000000u, [15] = 512,
+};
+
+struct vm *vm_create(struct user *u, u32 size)
+{
+    struct vm *vm = kzalloc(sizeof *vm, "VM");
+
+    if (!vm)
+        return NULL;
+    vm->user = u;
+    if (gspace_create(&vm->mem, size, u->number) != 0) {
+        kfree(vm);
+        return NULL;
+    }
+    vm_reset(vm, false);
+    vm->state = VM_STOPPED;
+    return vm;
+}
+
+void vm_destroy(struct vm *vm)
+{
+    timer_cancel(&vm->ckc_timer);
+    timer_cancel(&vm->ptimer);
+    while (vm->devs)
+        vdev_remove(vm, vm->devs);
+    gspace_destroy(&vm->mem);
+    kfree(vm);
+}
+
+void vm_reset(struct vm *vm, bool clear)
+{
+    struct vcpu *c = &vm->cpu;
+
+    memset(c, 0, sizeof *c);
+    memcpy(c->cr, reset_cr, sizeof c->cr);
+    c->clock_comparator = ~0ull;
+    timer_cancel(&vm->ckc_timer);
+    for (struct vdev *d = vm->devs; d; d = d->next) {
+        if (d->ops && d->ops->reset)
+            d->ops->reset(vm, d);
+        d->busy = d->int_pending = d->attn_pending = false;
+    }
+    if (clear)
+        gspace_clear(&vm->mem);
+    vm->pgm_loop = 0;
+}
+
+void vm_start(struct vm *vm)
+{
+    vm->stop_request = false;
+    vm->state = VM_RUNNING;
+    vm_kick(vm);
+}
+
+void vm_stop(struct vm *vm)
+{
+    vm->stop_request = true;
+    vm->state = VM_STOPPED;
+}
+
+void vm_kick(struct vm *vm)
+{
+    task_wakeup(vm);
+}
+
+void vm_restart(struct vm *vm)
+{
+    reflect_restart(vm);
+}

@@ -1,0 +1,79 @@
+/* vm.h - a virtual S/370 machine.
+ *
+ * The virtual CPU state is what a S/370 CPU has: PSW (kept in the BC or EC
+ * format the guest loaded), 16 general and 4 floating-point registers
+ * (in the guest context enter_guest loads), 16 control registers, clock
+ * comparator, CPU timer, and the interval timer at X'50' of page 0.  The
+ * machine has storage (a gspace), virtual devices, and interruptions that
+ * are pending until the guest is enabled for them. */
+#ifndef CP_VM_VM_H
+#define CP_VM_VM_H
+
+#include "arch370/interrupt.h"
+#include "cp/mm/gspace.h"
+#include "cp/vm/timer.h"
+
+struct user;
+struct vdev;
+struct task;
+
+enum vm_state {
+    VM_STOPPED,         /* not running: CP READ, or after a stop */
+    VM_RUNNING,         /* the dispatcher runs it */
+    VM_WAITING,         /* enabled wait: idle until an interruption */
+};
+
+/* pending external interruption conditions (bit per source) */
+#define VEXT_CLOCK_COMP     0x01
+#define VEXT_CPU_TIMER      0x02
+#define VEXT_INTERVAL       0x04
+#define VEXT_KEY            0x08        /* EXTERNAL command / interrupt key */
+#define VEXT_SERVICE        0x10        /* cp370 service signal (DIAG X'258') */
+
+struct vcpu {
+    struct guest_ctx ctx;       /* GPRs, FPRs; ctx.psw built per run */
+    u64 psw;                    /* the S/370 PSW (BC or EC) */
+    u32 cr[16];
+    u64 clock_comparator;
+    s64 cpu_timer;              /* TOD units; decremented by virtual CPU time */
+    u32 ext_pending;            /* VEXT_* */
+    u16 service_code;           /* external code for VEXT_SERVICE */
+    u32 service_parm;
+};
+
+struct vm {
+    struct user *user;
+    struct vcpu cpu;
+    struct gspace mem;
+    enum vm_state state;
+    struct vdev *devs;          /* virtual devices, by address */
+    struct task *task;
+    struct timer ckc_timer;     /* guest clock comparator */
+    struct timer ptimer;        /* CPU timer / interval timer */
+    bool realtimer;             /* OPTION REALTIMER: interval timer runs in wait too */
+    bool stop_request;          /* the user asked for CP (attention) */
+    bool kill_request;          /* LOGOFF: the task should end */
+    u32 pgm_loop;               /* program checks at the handler's first instruction */
+    u32 pgm_new_ia;             /* where the last reflected one went */
+    u64 run_start;              /* TOD when this run started */
+    /* statistics */
+    u32 exits, priv_ops, diags, sios, pgm_reflected;
+    u64 tod_in_cp;
+};
+
+/* Create the virtual machine of a user with size bytes of storage, in
+ * the stopped state; NULL if no storage. */
+struct vm *vm_create(struct user *u, u32 size);
+void vm_destroy(struct vm *vm);
+/* SYSTEM RESET / CLEAR: CPU reset (and storage cleared for CLEAR) */
+void vm_reset(struct vm *vm, bool clear);
+/* run the VM from its PSW (BEGIN, after IPL) */
+void vm_start(struct vm *vm);
+/* stop it (attention, CP READ); it stops at its next exit */
+void vm_stop(struct vm *vm);
+/* SYSTEM RESTART: a restart interruption */
+void vm_restart(struct vm *vm);
+/* something the VM may wait for happened: wake its task */
+void vm_kick(struct vm *vm);
+
+#endif

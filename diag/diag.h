@@ -1,0 +1,34 @@
+/* diag.h - the DIAGNOSE interface: guests asking CP for services.
+ *
+ * DIAGNOSE (X'83', RS format: 83 Rx Ry B2 D2) is privileged: a guest in
+ * virtual problem state gets a privileged-operation exception (checked
+ * once, in cp/vm/priv.c).  The function code is the low 16 bits of the
+ * second-operand address, never used as an address.  Codes are listed
+ * once in diag/diag.def; diag/table.c maps each to its handler.  A
+ * handler returns 0 (done; it set registers and condition code), > 0 a
+ * program-interruption code to reflect, < 0 a CP error. */
+#ifndef DIAG_DIAG_H
+#define DIAG_DIAG_H
+
+#include "cp/vm/vm.h"
+#include "arch370/insn.h"
+
+struct diag_args {
+    struct vm *vm;
+    u16 code;
+    u8 rx, ry;                  /* register numbers */
+    u32 *gpr;                   /* the guest's registers */
+};
+
+typedef int (*diag_fn)(struct diag_args *a);
+
+struct diag_entry {
+    u16 code;
+    const char *name;
+    diag_fn fn;
+};
+
+const struct diag_entry *diag_lookup(u16 code);
+void diag_set_cc(struct diag_args *a, u8 cc);
+
+#endif
