@@ -19,7 +19,7 @@ B := build
 # ESA/390, 31-bit, no floating point in CP (guests own the FPRs)
 CFLAGS390 := -m31 -march=z900 -mesa -O2 -std=gnu11 -ffreestanding -fno-builtin \
              -nostdlib -fno-pic -fno-asynchronous-unwind-tables -fno-stack-protector \
-             -msoft-float --param=min-pagesize=0 -Wall -Wextra -Werror -Wno-unused-parameter -I. -Iarch370/s390
+             -msoft-float --param=min-pagesize=0 -fno-delete-null-pointer-checks -Wall -Wextra -Werror -Wno-unused-parameter -I. -Iarch370/s390
 LIBGCC390  := $(shell $(CC390) -m31 -print-libgcc-file-name 2>/dev/null)
 
 HOSTCFLAGS   := -O2 -g -std=gnu11 -fexceptions -Wall -Wextra -Werror -Wno-unused-parameter -I. \
@@ -56,22 +56,22 @@ include mk/bench.mk
 
 # ---- generic rules (make V=1 shows the commands) ---------------------------
 
-$(B)/s390/%.o: %.c
+$(B)/s390/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
 	$(call say,CC390,$<)
 	$(Q)$(CC390) $(CFLAGS390) -MMD -MP -c $< -o $@
 
-$(B)/s390/%.o: %.S
+$(B)/s390/%.o: %.S Makefile
 	@mkdir -p $(dir $@)
 	$(call say,AS390,$<)
 	$(Q)$(CC390) $(CFLAGS390) -MMD -MP -c $< -o $@
 
-$(B)/host/%.o: %.c
+$(B)/host/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/host/%.o: %.cpp
+$(B)/host/%.o: %.cpp Makefile
 	@mkdir -p $(dir $@)
 	$(call say,CXX,$<)
 	$(Q)$(HOSTCXX) $(HOSTCXXFLAGS) -MMD -MP -c $< -o $@

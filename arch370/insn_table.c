@@ -18,6 +18,7 @@
 const struct insn_info insn_table[] = {
     { 0x0800, "SSK",   FMT_RR, S370 | P370 | P390, PG_CONTROL,   "Set Storage Key" },
     { 0x0900, "ISK",   FMT_RR, S370 | P370 | P390, PG_BEHAVIOUR, "Insert Storage Key" },
+    { 0x4400, "EX",    FMT_RX, S370,               PG_INNOCUOUS, "Execute" },
     { 0x8000, "SSM",   FMT_S,  S370 | P370 | P390, PG_CONTROL,   "Set System Mask" },
     { 0x8200, "LPSW",  FMT_S,  S370 | P370 | P390, PG_CONTROL,   "Load PSW" },
     { 0x8300, "DIAG",  FMT_RS, S370 | P370 | P390, PG_BOTH,      "Diagnose" },

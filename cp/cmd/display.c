@@ -94,6 +94,11 @@ static bool storage_range(const char *s, u32 *addr, u32 *len)
 
 static int show_storage(struct cmdctx *ctx, struct vm *vm, u32 addr, u32 len)
 {
+    if (addr >= vm->mem.size || len > vm->mem.size - addr) {
+        cmd_printf(ctx, "CPX036E Address %X is beyond your storage (%uK)",
+                   addr >= vm->mem.size ? addr : vm->mem.size, (unsigned)(vm->mem.size >> 10));
+        return RC_OPERAND;
+    }
     for (u32 off = 0; off < len; off += 16) {
         u8 b[16];
         char line[100], text[17];
@@ -211,7 +216,7 @@ int cmd_store(struct cmdctx *ctx)
         }
         return RC_OK;
     }
-    if (parse_hex(ctx->argv[1], &addr) && addr <= GADDR_MASK) {
+    if (parse_hex(ctx->argv[1], &addr)) {
         u8 data[CMD_MAXLINE];
         u32 total = 0, n;
         for (int i = 2; i < ctx->argc; i++) {
@@ -221,8 +226,10 @@ int cmd_store(struct cmdctx *ctx)
             }
             total += n;
         }
-        if (gmem_write(&vm->mem, addr, data, total) != 0) {
-            cmd_printf(ctx, "CPX036E Address %06X is beyond your storage", addr);
+        if (addr >= vm->mem.size || total > vm->mem.size - addr ||
+            gmem_write(&vm->mem, addr, data, total) != 0) {
+            cmd_printf(ctx, "CPX036E Address %X is beyond your storage (%uK)", addr,
+                       (unsigned)(vm->mem.size >> 10));
             return RC_OPERAND;
         }
         return RC_OK;

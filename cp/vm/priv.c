@@ -59,10 +59,33 @@ void priv_set_cc(struct vm *vm, u8 cc)
     vm->cpu.psw = psw370_set_cc(vm->cpu.psw, cc);
 }
 
+#define OP_EXECUTE  0x44
+
+/* EXECUTE: the trapped instruction is EX's target, at the second-operand
+ * address, with its second byte ORed with R1 bits 24-31 (R1 != 0). */
+static int execute_target(struct vm *vm, struct insn *ex, u8 *bytes)
+{
+    u32 target = insn_ea(ex, 2, vm->cpu.ctx.gpr, GADDR_MASK);
+    int rc;
+
+    if (target & 1)
+        return PGM_SPECIFICATION;
+    rc = gmem_read(&vm->mem, target, bytes, 2);
+    if (!rc && insn_length(bytes[0]) > 2)
+        rc = gmem_read(&vm->mem, target, bytes, insn_length(bytes[0]));
+    if (rc)
+        return rc;
+    if (bytes[0] == OP_EXECUTE)
+        return PGM_EXECUTE;
+    if (ex->r1)
+        bytes[1] |= (u8)vm->cpu.ctx.gpr[ex->r1];
+    return 0;
+}
+
 int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
 {
     u32 ia = psw370_ia(vm->cpu.psw);
-    u8 bytes[6];
+    u8 bytes[6] = { 0 };
     struct insn in;
     priv_fn fn;
     int rc;
@@ -72,6 +95,12 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
     if (rc)
         return reflect_program(vm, (u16)rc, ilc);
     insn_decode(bytes, &in);
+    if (bytes[0] == OP_EXECUTE) {
+        rc = execute_target(vm, &in, bytes);
+        if (rc)
+            return reflect_program(vm, (u16)rc, ilc);
+        insn_decode(bytes, &in);
+    }
     /* not a S/370 instruction at all (an ESA/390 one): a S/370 has none */
     if (!in.info || !(in.info->flags & INSN_S370))
         return reflect_program(vm, PGM_OPERATION, ilc);

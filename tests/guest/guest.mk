@@ -12,14 +12,14 @@ GUEST_CFLAGS = $(CFLAGS390) -Itests/guest/rt
 # guest_objs(mode, sources): objects in build/guest/<mode>/
 guest_obj = $(patsubst %,$(B)/guest/$(1)/%.o,$(basename $(2)))
 
-$(B)/guest/bc/%.o: %.c
+$(B)/guest/bc/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
 	$(call say,GUEST,$< BC)
 	$(Q)$(CC390) $(GUEST_CFLAGS) -DGUEST_EC=0 -MMD -MP -c $< -o $@
 $(B)/guest/bc/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(Q)$(CC390) $(GUEST_CFLAGS) -DGUEST_EC=0 -c $< -o $@
-$(B)/guest/ec/%.o: %.c
+$(B)/guest/ec/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
 	$(call say,GUEST,$< EC)
 	$(Q)$(CC390) $(GUEST_CFLAGS) -DGUEST_EC=1 -MMD -MP -c $< -o $@

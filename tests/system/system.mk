@@ -4,8 +4,10 @@ SYSTEST_SRCS := \
 	tests/system/harness/hercules.cpp \
 	tests/system/harness/telnet3215.cpp \
 	tests/system/harness/cpsystem.cpp \
+	tests/system/harness/guestrun.cpp \
 	tests/system/test_boot.cpp \
-	tests/system/test_operator.cpp
+	tests/system/test_operator.cpp \
+	tests/system/test_guest.cpp
 
 SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))
 

@@ -6,7 +6,7 @@
 
 TEST_GROUP(Boot) {};
 
-TEST(Boot, IplFromDasdShowsLogoStorageAndDevices)
+SYSTEM_TEST(Boot, IplFromDasdShowsLogoStorageAndDevices)
 {
     CpSystem sys("boot-logo", SystemOptions().noIpl());
     sys.herc().command("ipl 0130");
@@ -18,7 +18,7 @@ TEST(Boot, IplFromDasdShowsLogoStorageAndDevices)
     CHECK(out.find("CPX012I System residence 0130 CPRES1") != std::string::npos);
 }
 
-TEST(Boot, StorageSizeFollowsTheMachine)
+SYSTEM_TEST(Boot, StorageSizeFollowsTheMachine)
 {
     CpSystem sys("boot-storage", SystemOptions().storage(16).noIpl());
     sys.herc().command("ipl 0130");
@@ -26,7 +26,7 @@ TEST(Boot, StorageSizeFollowsTheMachine)
     CHECK(out.find("CPX010I Real storage 16384K") != std::string::npos);
 }
 
-TEST(Boot, TerminalThatConnectsLaterSeesTheLogo)
+SYSTEM_TEST(Boot, TerminalThatConnectsLaterSeesTheLogo)
 {
     CpSystem sys("boot-terminal");
     auto t = sys.terminal(0x0020);
@@ -35,7 +35,7 @@ TEST(Boot, TerminalThatConnectsLaterSeesTheLogo)
     CHECK(out.find("terminal 0020") != std::string::npos);
 }
 
-TEST(Boot, OperatorConnectingAfterIplSeesTheIplMessages)
+SYSTEM_TEST(Boot, OperatorConnectingAfterIplSeesTheIplMessages)
 {
     CpSystem sys("boot-late-operator", SystemOptions().noIpl());
     sys.op().close();

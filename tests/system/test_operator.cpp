@@ -5,7 +5,7 @@
 
 TEST_GROUP(Operator) {};
 
-TEST(Operator, QueryTimeShowsTimeAndConnectLine)
+SYSTEM_TEST(Operator, QueryTimeShowsTimeAndConnectLine)
 {
     CpSystem sys("op-qtime");
     std::string out = sys.opcmd("QUERY TIME", "TOTCPU= [0-9:.]+");
@@ -13,21 +13,21 @@ TEST(Operator, QueryTimeShowsTimeAndConnectLine)
     CHECK_TRUE(std::regex_search(out, std::regex("CONNECT= \\d\\d:\\d\\d:\\d\\d VIRTCPU= \\d{3}:\\d\\d\\.\\d\\d")));
 }
 
-TEST(Operator, QueryAbbreviatedAndLowerCase)
+SYSTEM_TEST(Operator, QueryAbbreviatedAndLowerCase)
 {
     CpSystem sys("op-qabbrev");
     std::string out = sys.opcmd("q time", "TOTCPU=");
     CHECK(out.find("TIME IS") != std::string::npos);
 }
 
-TEST(Operator, QueryDasdListsTheSystemVolume)
+SYSTEM_TEST(Operator, QueryDasdListsTheSystemVolume)
 {
     CpSystem sys("op-qdasd");
     std::string out = sys.opcmd("QUERY DASD", "SYSRES");
     CHECK(out.find("DASD 0130 3350 CPRES1 CP-OWNED SYSRES") != std::string::npos);
 }
 
-TEST(Operator, QueryTerminalsShowsWhoIsConnected)
+SYSTEM_TEST(Operator, QueryTerminalsShowsWhoIsConnected)
 {
     CpSystem sys("op-qterm");
     std::string out = sys.opcmd("QUERY TERMINALS", "TERM 002F[^\\n]*\\n");
@@ -35,7 +35,7 @@ TEST(Operator, QueryTerminalsShowsWhoIsConnected)
     CHECK(out.find("TERM 0020 3215 NOT CONNECTED") != std::string::npos);
 }
 
-TEST(Operator, UnknownCommandGetsAMessageAndCpKeepsRunning)
+SYSTEM_TEST(Operator, UnknownCommandGetsAMessageAndCpKeepsRunning)
 {
     CpSystem sys("op-unknown");
     std::string out = sys.opcmd("FROBNICATE NOW", "CPX001E[^\\n]*\\n");
@@ -44,7 +44,7 @@ TEST(Operator, UnknownCommandGetsAMessageAndCpKeepsRunning)
     CHECK(out.find("cp370 1.0") != std::string::npos);
 }
 
-TEST(Operator, QueryWithoutOperandIsRefused)
+SYSTEM_TEST(Operator, QueryWithoutOperandIsRefused)
 {
     CpSystem sys("op-qnoop");
     std::string out = sys.opcmd("QUERY", "CPX003E[^\\n]*\\n");
@@ -53,7 +53,7 @@ TEST(Operator, QueryWithoutOperandIsRefused)
     CHECK(out.find("Unknown QUERY operand: NONSENSE") != std::string::npos);
 }
 
-TEST(Operator, ShutdownEndsInWaitStateSix)
+SYSTEM_TEST(Operator, ShutdownEndsInWaitStateSix)
 {
     CpSystem sys("op-shutdown");
     std::string out = sys.opcmd("SHUTDOWN", "CPX960I[^\\n]*\\n");
@@ -61,7 +61,7 @@ TEST(Operator, ShutdownEndsInWaitStateSix)
     LONGS_EQUAL(0x00000006, sys.waitState());
 }
 
-TEST(Operator, ProgramCheckInCpGivesAbendMessageAndWaitCode)
+SYSTEM_TEST(Operator, ProgramCheckInCpGivesAbendMessageAndWaitCode)
 {
     CpSystem sys("op-abend-pgm");
     std::string out = sys.opcmd("ABEND PGM", "CPX909T[^\\n]*\\n");
@@ -71,7 +71,7 @@ TEST(Operator, ProgramCheckInCpGivesAbendMessageAndWaitCode)
     LONGS_EQUAL(0x00010001, sys.waitState());
 }
 
-TEST(Operator, SoftAbendGivesItsReasonAndWaitCode)
+SYSTEM_TEST(Operator, SoftAbendGivesItsReasonAndWaitCode)
 {
     CpSystem sys("op-abend-soft");
     std::string out = sys.opcmd("ABEND SOFT", "CPX909T[^\\n]*\\n");

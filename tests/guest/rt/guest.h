@@ -31,7 +31,7 @@ int summary(void) __attribute__((noreturn));    /* report and stop */
 void guest_stop(u32 code) __attribute__((noreturn));
 
 /* ---- catching interruptions ------------------------------------------- */
-enum trap_class { TRAP_NONE = 0, TRAP_PGM, TRAP_SVC, TRAP_EXT, TRAP_IO };
+enum trap_class { TRAP_NONE = 0, TRAP_PGM, TRAP_SVC, TRAP_EXT, TRAP_IO, TRAP_RESTART };
 
 struct trap {
     u32 regs[10];               /* r6-r15 of trap_call */

@@ -9,7 +9,7 @@
 #define CSW         0x40
 
 extern int trap_call_asm(void (*fn)(void *), void *arg, struct trap *t);
-extern void catch_pgm(void), catch_svc(void), catch_ext(void), catch_io(void);
+extern void catch_pgm(void), catch_svc(void), catch_ext(void), catch_io(void), catch_restart(void);
 extern void load_psw(const u32 *psw);
 
 static unsigned cases, failures;
@@ -46,9 +46,13 @@ int trap_call(void (*fn)(void *), void *arg, struct trap *t)
     set_new_psw(0x60, psw_make(0, 0, false, false, (u32)(uintptr_t)catch_svc));
     set_new_psw(0x58, psw_make(0, 0, false, false, (u32)(uintptr_t)catch_ext));
     set_new_psw(0x78, psw_make(0, 0, false, false, (u32)(uintptr_t)catch_io));
+    set_new_psw(0x00, psw_make(0, 0, false, false, (u32)(uintptr_t)catch_restart));
     cls = trap_call_asm(fn, arg, t);
     t->cls = (u32)cls;
-    if (cls != TRAP_NONE && !GUEST_EC) {
+    if (cls == TRAP_RESTART) {
+        t->code = 0;
+        t->ilc = 0;
+    } else if (cls != TRAP_NONE && !GUEST_EC) {
         /* BC mode: the code and ILC are in the old PSW itself */
         t->code = (u16)t->oldpsw[0];
         t->ilc = (u8)((t->oldpsw[1] >> 30) * 2);

@@ -16,7 +16,13 @@ trap_call_asm:                      # int trap_call_asm(fn, arg, t)
         sr      %r2,%r2
         br      %r14
 
-        .globl  catch_pgm, catch_svc, catch_ext, catch_io
+        .globl  catch_pgm, catch_svc, catch_ext, catch_io, catch_restart
+catch_restart:
+        l       %r4,TRAP_CUR
+        mvc     44(8,%r4),0x08
+        xc      52(3,%r4),52(%r4)
+        lhi     %r2,5
+        j       common
 catch_pgm:
         l       %r4,TRAP_CUR
         mvc     44(8,%r4),0x28

@@ -10,6 +10,7 @@
 #include "telnet3215.h"
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 struct SystemOptions {
@@ -50,3 +51,17 @@ private:
 
 // the folder with the built volumes (build/)
 std::string buildDir();
+
+// A system test whose harness errors (timeouts, closed connections) become
+// test failures with their message, instead of ending the test program.
+#define SYSTEM_TEST(group, name)                                        \
+    static void group##_##name##_body();                                \
+    TEST(group, name)                                                   \
+    {                                                                   \
+        try {                                                           \
+            group##_##name##_body();                                    \
+        } catch (std::exception &e) {                                   \
+            FAIL(e.what());                                             \
+        }                                                               \
+    }                                                                   \
+    static void group##_##name##_body()

@@ -129,6 +129,7 @@ bool Telnet3215::expect(const std::string &re, double seconds, std::string *got)
             if (got)
                 *got = text_.substr(0, end);
             text_.erase(0, end);
+            read_since_send_ = true;
             return true;
         }
         double left = std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
@@ -172,7 +173,11 @@ void Telnet3215::sendRaw(const std::string &bytes)
 
 void Telnet3215::sendLine(const std::string &line)
 {
+    if (!read_since_send_)
+        std::this_thread::sleep_until(last_send_ + std::chrono::milliseconds(150));
     sendRaw(line + "\r\n");
+    last_send_ = std::chrono::steady_clock::now();
+    read_since_send_ = false;
 }
 
 void Telnet3215::sendBreak()

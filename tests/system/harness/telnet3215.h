@@ -6,6 +6,7 @@
 // and TCP_QUICKACK avoid the 40 ms delayed-ACK stall per exchange.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 class Telnet3215 {
@@ -23,6 +24,9 @@ public:
     bool expect(const std::string &re, double seconds = 10, std::string *got = nullptr);
     // collect whatever arrives within the time
     std::string drain(double seconds);
+    // Hercules drops a 3215 client that sends a line while the previous
+    // one has not been read yet (it sees two lines in one packet), so a
+    // line sent without reading any output in between waits a moment.
     void sendLine(const std::string &line);
     void sendRaw(const std::string &bytes);
     void sendBreak();                   // telnet IAC IP: the attention key
@@ -39,4 +43,6 @@ private:
     std::string termtype_;
     std::string device_;
     bool closed_ = false;
+    bool read_since_send_ = true;
+    std::chrono::steady_clock::time_point last_send_;
 };

@@ -1,0 +1,39 @@
+// guestrun.cpp - IPL a guest test program and parse its PASS/FAIL lines.
+#include "guestrun.h"
+
+#include <regex>
+#include <sstream>
+
+static void parse(GuestResult &r)
+{
+    std::istringstream in(r.output);
+    std::string line;
+    std::smatch m;
+    while (std::getline(in, line)) {
+        if (line.rfind("PASS ", 0) == 0)
+            r.passed.push_back(line.substr(5));
+        else if (line.rfind("FAIL ", 0) == 0)
+            r.failed.push_back(line.substr(5));
+        else if (std::regex_search(line, m, std::regex("SUMMARY (\\d+) cases, (\\d+) failed"))) {
+            r.cases = std::stoi(m[1]);
+            r.failures = std::stoi(m[2]);
+        }
+    }
+}
+
+GuestResult runGuest(Telnet3215 &t, const std::string &name, double seconds)
+{
+    GuestResult r;
+    t.sendLine("IPL " + name);
+    r.output = t.readUntil("SUMMARY [^\\n]*\\n", seconds);
+    parse(r);
+    return r;
+}
+
+std::string failures(const GuestResult &r)
+{
+    std::string s;
+    for (auto &f : r.failed)
+        s += "\n  FAIL " + f;
+    return s;
+}
