@@ -14,7 +14,17 @@ CMSLIB_SRCS := \
 	cms-guest/lib/ebcfield.c \
 	cms-guest/lib/guestsyms.c
 
-EXEC_SRCS :=
+EXEC_SRCS := \
+	cms-guest/exec/exec.c \
+	cms-guest/exec/scan.c \
+	cms-guest/exec/vars.c \
+	cms-guest/exec/assign.c \
+	cms-guest/exec/flow.c \
+	cms-guest/exec/loop.c \
+	cms-guest/exec/terminal.c \
+	cms-guest/exec/read.c \
+	cms-guest/exec/settings.c \
+	cms-guest/exec/message.c
 
 CMSLIB_TEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,tests/main.cpp tests/unit/test_cmslib.cpp) \
                     $(patsubst %.c,$(B)/host/%.o,$(CMSLIB_SRCS) arch370/ebcdic.c)
@@ -22,5 +32,16 @@ CMSLIB_TEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,tests/main.cpp tests/unit/tes
 UNIT_TEST_PROGRAMS += $(B)/tests/cmslib_tests
 
 $(B)/tests/cmslib_tests: $(CMSLIB_TEST_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt
+
+EXEC_TEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,tests/main.cpp tests/unit/exec_env.cpp \
+                      tests/unit/test_exec.cpp tests/unit/test_exec_flow.cpp \
+                      tests/unit/test_exec_errors.cpp tests/unit/test_exec_fuzz.cpp) \
+                  $(patsubst %.c,$(B)/host/%.o,$(EXEC_SRCS) $(CMSLIB_SRCS) arch370/ebcdic.c)
+
+UNIT_TEST_PROGRAMS += $(B)/tests/exec_tests
+
+$(B)/tests/exec_tests: $(EXEC_TEST_OBJS)
 	@mkdir -p $(dir $@)
 	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt
