@@ -45,3 +45,15 @@ UNIT_TEST_PROGRAMS += $(B)/tests/exec_tests
 $(B)/tests/exec_tests: $(EXEC_TEST_OBJS)
 	@mkdir -p $(dir $@)
 	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt
+
+# The guest links nothing but these (and libgcc): build them with the cross
+# compiler now and check that they need no other symbol.
+CMS_GUEST_LIB_OBJS := $(patsubst %.c,$(B)/s390/%.o,$(CMSLIB_SRCS) $(EXEC_SRCS) arch370/ebcdic.c)
+
+$(B)/cms-guest/cmslib-exec.o: $(CMS_GUEST_LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(LD390) -r -m elf_s390 -o $@ $^
+	@undef=$$($(CROSS)nm -u $@ | awk '{print $$2}' | grep -v '^__' || true); \
+	if [ -n "$$undef" ]; then echo "cms-guest: undefined symbols: $$undef"; rm -f $@; exit 1; fi
+
+ALL_TARGETS += $(B)/cms-guest/cmslib-exec.o

@@ -216,16 +216,16 @@ int ctl_exit(struct exec *x, struct stmt *st, const struct control *c)
     return 0;
 }
 
-/* the action is kept unscanned and runs only when a command fails */
+/* The action is kept unscanned and runs only when a command fails.  It
+ * is built apart first: an action may itself be an &ERROR statement. */
 int ctl_error(struct exec *x, struct stmt *st, const struct control *c)
 {
-    struct toklist *a = &x->error_action;
+    struct toklist a = { 0 };
 
-    a->n = 0;
-    if (stmt_left(st) && tok_is(st->raw->t[st->pos], "&CONTINUE"))
-        return 0;
-    for (unsigned i = st->pos; i < st->raw->n; i++)
-        cms_strlcpy(a->t[a->n++], st->raw->t[i], sizeof(exec_tok));
+    if (!(stmt_left(st) && tok_is(st->raw->t[st->pos], "&CONTINUE")))
+        for (unsigned i = st->pos; i < st->raw->n; i++)
+            cms_strlcpy(a.t[a.n++], st->raw->t[i], sizeof(exec_tok));
+    x->error_action = a;
     return 0;
 }
 

@@ -237,3 +237,10 @@ TEST(ExecError, ACommandFailingInTheActionEndsTheExec)
     LONGS_EQUAL(8, e.exit_rc);
     STRCMP_EQUAL("BAD|WORSE", e.cmds().c_str());
 }
+
+TEST(ExecError, AnActionMaySetTheNextAction)
+{
+    e.rc["BAD"] = 4;
+    e.run({ "&CONTROL OFF", "&ERROR &ERROR &TYPE SECOND", "BAD", "BAD", "BAD" });
+    STRCMP_EQUAL("SECOND|SECOND", e.out().c_str());
+}
