@@ -121,10 +121,9 @@ int exec_step(struct exec *x)
     x->jumped = false;
     if (raw.n && raw.t[0][0] == '-')            /* a label */
         pos = 1;
-    if (raw.n > pos && raw.t[pos][0] == '*')    /* a comment */
-        return 0;
     x->echoed = false;
-    err = exec_statement(x, &raw, pos);
+    if (!(raw.n > pos && raw.t[pos][0] == '*')) /* a comment runs nothing */
+        err = exec_statement(x, &raw, pos);
     if (err || x->done)
         return err;
     if (x->jumped) {

@@ -78,7 +78,6 @@ bool tok_is(const char *tok, const char *word)
 static int hex_token(struct exec *x, const char *raw, exec_tok out)
 {
     const char *rest = raw + 2;
-    char *end;
     long v;
 
     if (cms_strchr(rest, '&')) {
@@ -91,10 +90,12 @@ static int hex_token(struct exec *x, const char *raw, exec_tok out)
         cms_utoa((unsigned long)v, 16, true, out, sizeof(exec_tok));
         return 0;
     }
-    v = cms_strtol(rest, &end, 16);
-    if (!*rest || *end || cms_strlen(rest) > 6 || !cms_isxdigit((u8)rest[0]))
+    if (!*rest || cms_strlen(rest) > 6)
         return exec_fail(x, E_NUMBER, raw);
-    cms_itoa(v, out, sizeof(exec_tok));
+    for (const char *p = rest; *p; p++)
+        if (!cms_isxdigit((u8)*p))
+            return exec_fail(x, E_NUMBER, raw);
+    cms_itoa(cms_strtol(rest, NULL, 16), out, sizeof(exec_tok));
     return 0;
 }
 

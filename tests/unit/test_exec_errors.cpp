@@ -105,6 +105,8 @@ TEST(ExecErrors, AWordWhereANumberBelongs)
     LONGS_EQUAL(EXEC_RC_BASE + 10, g.run({ "&A = 1 + B" }));
     ScriptEnv h;
     LONGS_EQUAL(EXEC_RC_BASE + 10, h.run({ "&HEX ON", "&TYPE X'XYZ" }));
+    ScriptEnv i;
+    LONGS_EQUAL(EXEC_RC_BASE + 10, i.run({ "&HEX ON", "&TYPE X'0x12" }));
 }
 
 TEST(ExecErrors, AStatementWithoutItsOperand)

@@ -244,3 +244,10 @@ TEST(ExecError, AnActionMaySetTheNextAction)
     e.run({ "&CONTROL OFF", "&ERROR &ERROR &TYPE SECOND", "BAD", "BAD", "BAD" });
     STRCMP_EQUAL("SECOND|SECOND", e.out().c_str());
 }
+
+TEST(ExecLoop, ACommentOrALabelMayEndTheBody)
+{
+    e.run({ "&LOOP 2 2", "&TYPE A", "* the end of the body", "&LOOP -E 2", "&TYPE B", "-E",
+            "&TYPE END" });
+    STRCMP_EQUAL("A|A|B|B|END", e.out().c_str());
+}
