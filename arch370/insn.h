@@ -28,6 +28,7 @@ enum insn_fmt {
     FMT_SS_RR,  /* op(8) r1 r3 b1 d1 b2 d2                  6 bytes */
     FMT_SSE,    /* op(16) b1 d1 b2 d2                       6 bytes */
     FMT_RXE,    /* op(8) r1 x2 b2 d2 0(8) op(8)             6 bytes */
+    FMT_RSE,    /* op(8) r1 r3 b2 d2 0(8) op(8)             6 bytes */
 };
 
 /* Popek-Goldberg classification of an instruction when run by a guest

@@ -362,7 +362,7 @@ const struct insn_info insn_table[] = {
     { 0xE800, "MVCIN", FMT_SS_L,  S370,                PG_INNOCUOUS, "Move Inverse" },
     { 0xE900, "PKA",   FMT_SS_L,  ESA,                 PG_INNOCUOUS, "Pack ASCII" },
     { 0xEA00, "UNPKA", FMT_SS_L,  ESA,                 PG_INNOCUOUS, "Unpack ASCII" },
-    { 0xEB00, "EBxx",  FMT_RS,    ESA,                 PG_INNOCUOUS, "RSE group: RLL, MVCLU, CLCLU, TP" },
+    { 0xEB00, "EBxx",  FMT_RSE,   ESA,                 PG_INNOCUOUS, "RSE group: RLL, MVCLU, CLCLU, TP" },
     { 0xED00, "EDxx",  FMT_RXE,   ESA,                 PG_INNOCUOUS, "RXE floating-point group: LDE, LXD, LXE, MEE, SQD, SQE" },
     { 0xEE00, "PLO",   FMT_SS_RR, ESA,                 PG_INNOCUOUS, "Perform Locked Operation" },
     { 0xF000, "SRP",   FMT_SS_LL, S370,                PG_INNOCUOUS, "Shift and Round Decimal" },
