@@ -186,6 +186,7 @@ const struct insn_info insn_table[] = {
     { 0x9E00, "HIO",   FMT_S,     S370 | P370 | IO370, PG_BOTH,      "Halt I/O" },
     { 0x9E01, "HDV",   FMT_S,     S370 | P370 | IO370, PG_BOTH,      "Halt Device" },
     { 0x9F00, "TCH",   FMT_S,     S370 | P370 | IO370, PG_BEHAVIOUR, "Test Channel" },
+    { 0x9F01, "CLRCH", FMT_S,     S370 | P370 | IO370, PG_BOTH,      "Clear Channel" },
     { 0xA700, "TMH",   FMT_RI,    ESA,                 PG_INNOCUOUS, "Test under Mask High" },
     { 0xA701, "TML",   FMT_RI,    ESA,                 PG_INNOCUOUS, "Test under Mask Low" },
     { 0xA704, "BRC",   FMT_RI,    ESA,                 PG_INNOCUOUS, "Branch Relative on Condition" },

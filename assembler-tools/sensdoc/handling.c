@@ -53,6 +53,9 @@ const struct cp_handling sensdoc_handlings[] = {
     { 0x9E00, VIO, NULL, "ends the virtual operation" },
     { 0x9E01, VIO, NULL, "ends the virtual operation" },
     { 0x9F00, VIO, NULL, "condition code from the virtual channel state" },
+    { 0x9F01, VIO, NULL, "performed as TEST CHANNEL, which GA22-7000-10 allows for "
+      "channels without the clear-channel function: a virtual channel has no interface "
+      "to reset" },
     { 0xAC00, SIM, NULL, "the guest's system mask lives in its virtual PSW" },
     { 0xAD00, SIM, NULL, "the guest's system mask lives in its virtual PSW" },
     { 0xAE00, SIM, NULL, "one virtual CPU, address 0: other addresses are not operational" },
