@@ -118,9 +118,9 @@ const struct cp_handling sensdoc_handlings[] = {
     { 0xB38C, NOFAC, AFP, NULL },
     { 0xB600, SIM, NULL, "the guest's virtual control registers" },
     { 0xB700, SIM, NULL, "the guest's virtual control registers; CP loads the real ones" },
-    { 0xB98D, ACT_NATIVE, NULL, "returns the real PSW: problem state and DAT on even when "
-      "the guest believes it runs in supervisor state with DAT off (X'05090000' measured); "
-      "CP cannot intercept it" },
+    { 0xB98D, ACT_NATIVE, NULL, "returns the real PSW, whose problem-state and DAT bits are "
+      "on even when the guest believes it runs in supervisor state with DAT off; CP cannot "
+      "intercept it" },
     { 0xD900, NOFAC, KEYMASK, DAS },
     { 0xDA00, NOFAC, SECSPC, DAS },
     { 0xDB00, NOFAC, SECSPC, DAS },
