@@ -2,10 +2,11 @@
  *
  * arch370/insn_table.c says what each instruction is and how the real
  * ESA/390 CPU treats it when a guest issues it; handling.c says what CP
- * does then.  sensdoc_write() turns both into docs/history/sensitivity.md,
- * and sensdoc_check() refuses to do so while a sensitive S/370 instruction
- * has no trap or no documented handling: the generated file is the
- * Popek-Goldberg audit of cp370, so it must never be silently incomplete. */
+ * does then.  sensdoc_write() turns both into docs/history/sensitivity.md;
+ * sensdoc_check() reports every gap (a sensitive S/370 instruction with no
+ * trap or no documented handling, among others), and the tool writes
+ * nothing while there is one: the generated file is the Popek-Goldberg
+ * audit of cp370, so it must never be silently incomplete. */
 #ifndef SENSDOC_H
 #define SENSDOC_H
 
