@@ -53,6 +53,7 @@ static void decode_fields(const u8 *b, struct insn *in)
         in->d2 = (u16)((b[2] & 0xF) << 8 | b[3]);
         break;
     case FMT_RS:
+    case FMT_RSE:
         in->r1 = b[1] >> 4;
         in->r3 = b[1] & 0xF;
         in->b2 = b[2] >> 4;

@@ -28,6 +28,7 @@ enum insn_fmt {
     FMT_SS_RR,  /* op(8) r1 r3 b1 d1 b2 d2                  6 bytes */
     FMT_SSE,    /* op(16) b1 d1 b2 d2                       6 bytes */
     FMT_RXE,    /* op(8) r1 x2 b2 d2 0(8) op(8)             6 bytes */
+    FMT_RSE,    /* op(8) r1 r3 b2 d2 0(8) op(8)             6 bytes */
 };
 
 /* Popek-Goldberg classification of an instruction when run by a guest
@@ -40,14 +41,21 @@ enum pg_class {
 };
 
 /* where an instruction comes from and how the real machine treats it */
-#define INSN_S370       0x01    /* part of S/370 (what a guest may use) */
-#define INSN_PRIV370    0x02    /* privileged on S/370 */
-#define INSN_PRIV390    0x04    /* privileged on the real ESA/390 CPU */
-#define INSN_SEMI390    0x08    /* ESA/390 semiprivileged: CP's control
-                                   registers make it trap for a guest */
+#define INSN_S370       0x01    /* defined in the System/370 Principles of
+                                   Operation, GA22-7000-10 (optional
+                                   facilities included; which of them the
+                                   virtual machine offers is CP's choice) */
+#define INSN_PRIV370    0x02    /* privileged or semiprivileged on S/370 */
+#define INSN_PRIV390    0x04    /* privileged on the real ESA/390 CPU
+                                   (privileged-operation exception 0002) */
+#define INSN_SEMI390    0x08    /* runs in problem state on ESA/390 only if
+                                   a control register allows it; the ones
+                                   CP loads for a guest do not, so it traps
+                                   (semiprivileged instructions, MC through
+                                   CR8, FPC instructions through CR0 bit 13) */
 #define INSN_IO370      0x10    /* S/370 I/O instruction, undefined on
                                    ESA/390 (operation exception 0001) */
-#define INSN_ESA_ONLY   0x20    /* ESA/390 problem-state addition */
+#define INSN_ESA_ONLY   0x20    /* ESA/390 instruction, not in S/370 */
 #define INSN_UNDEF390   0x40    /* S/370 instruction the real ESA/390 CPU
                                    does not have (operation exception) */
 
@@ -59,6 +67,14 @@ struct insn_info {
     u8 pg;                  /* enum pg_class, for a guest on S/370 */
     const char *name;       /* long name for documentation */
 };
+
+/* Does the real CPU give CP control when a guest in problem state issues
+ * this instruction?  Popek and Goldberg's condition asks this of every
+ * sensitive instruction. */
+static inline bool insn_traps390(const struct insn_info *e)
+{
+    return (e->flags & (INSN_PRIV390 | INSN_SEMI390 | INSN_IO370 | INSN_UNDEF390)) != 0;
+}
 
 struct insn {
     u8 bytes[6];

@@ -1,1 +1,35 @@
-# history.mk - docs/history
+# history.mk - docs/history: the generated sensitivity audit and its tests.
+#
+# sensdoc is a host tool linked with the instruction table itself, so the
+# audit can never describe a table other than the one CP decodes with.
+# `make sensdoc` rewrites docs/history/sensitivity.md; the unit test
+# program fails while the committed file differs from a fresh run.
+SENSDOC_LIB_SRCS := \
+	assembler-tools/sensdoc/sensdoc.c \
+	assembler-tools/sensdoc/check.c \
+	assembler-tools/sensdoc/handling.c \
+	assembler-tools/sensdoc/prose.c \
+	arch370/insn.c \
+	arch370/insn_table.c
+SENSDOC_LIB_OBJS := $(patsubst %.c,$(B)/host/%.o,$(SENSDOC_LIB_SRCS))
+
+$(B)/tools/sensdoc: $(B)/host/assembler-tools/sensdoc/main.o $(SENSDOC_LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -o $@ $^
+
+ALL_TARGETS += $(B)/tools/sensdoc
+
+.PHONY: sensdoc
+sensdoc: $(B)/tools/sensdoc
+	$(B)/tools/sensdoc -o docs/history/sensitivity.md
+
+INSN_TABLE_TEST_OBJS := \
+	$(B)/host/tests/main.o \
+	$(B)/host/tests/unit/test_insn_table.o \
+	$(SENSDOC_LIB_OBJS)
+
+$(B)/tests/insn_table_tests: $(INSN_TABLE_TEST_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt
+
+UNIT_TEST_PROGRAMS += $(B)/tests/insn_table_tests
