@@ -10,9 +10,10 @@ u16 insn_opkey(const u8 *b)
     u8 op = b[0];
 
     switch (op) {
-    case 0x01: case 0xB2: case 0xB3: case 0xB9: case 0xE5:
-    case 0x9C: case 0x9D: case 0x9E: case 0x9F:
-        return (u16)(op << 8 | b[1]);
+    case 0x01: case 0x9C: case 0xB2: case 0xB3: case 0xB9: case 0xE5:
+        return (u16)(op << 8 | b[1]);           /* SIO, SIOF, RIO: 9C00-02 */
+    case 0x9D: case 0x9E: case 0x9F:
+        return (u16)(op << 8 | (b[1] & 1));     /* only bit 15 counts */
     case 0xA5: case 0xA7: case 0xC0:
         return (u16)(op << 8 | (b[1] & 0x0F));
     default:

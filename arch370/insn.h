@@ -98,8 +98,9 @@ static inline unsigned insn_length(u8 op0)
 /* The table key of the instruction starting with these bytes: the first
  * byte, extended by the second byte (or its low nibble, for RI/RIL) for
  * the opcodes that need it: 01xx, A5x/A7x, B2xx, B3xx, B9xx, C0x, E5xx.
- * S/370 I/O instructions 9C-9F also use their second byte (SIO/SIOF,
- * HIO/HDV, ...) so they have a key of their own. */
+ * S/370 I/O instructions 9C-9F also have a key of their own: 9C by its
+ * second byte (SIO, SIOF, RIO), 9D-9F by bit 15 alone (TIO/CLRIO,
+ * HIO/HDV, TCH/CLRCH), whose bits 8-14 S/370 ignores. */
 u16 insn_opkey(const u8 *b);
 
 /* Look up the table entry for a key; NULL if unknown. */

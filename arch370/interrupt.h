@@ -34,6 +34,8 @@ struct guest_ctx {
     u32 gpr[16];        /* +0   */
     u64 psw;            /* +64  ESA/390 PSW to run, 8-byte aligned */
     u64 fpr[4];         /* +72  FPRs 0, 2, 4, 6 */
+    u32 ar[16];         /* +104 access registers: problem-state SAR/LAM can
+                           set them, so each guest has its own */
 } __attribute__((aligned(8)));
 
 /* Run the guest until the next interruption; returns an exit_code. */

@@ -58,6 +58,9 @@
 #define LC390_PGM_ILC           0x08D
 #define LC390_PGM_CODE          0x08E
 #define LC390_TEA               0x090
+#define LC390_DXC               0x093   /* data-exception code */
+#define LC390_MON_CLASS         0x095   /* monitor-class number */
+#define LC390_MON_CODE          0x09C   /* monitor code (4) */
 #define LC390_SUBSYS_ID         0x0B8   /* I/O: subsystem identification */
 #define LC390_IO_INTPARM        0x0BC   /* I/O: interruption parameter */
 #define LC390_MCK_CODE          0x0E8   /* machine-check interruption code (8) */

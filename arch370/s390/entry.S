@@ -27,6 +27,7 @@ enter_guest:
         ld      %f2,80(%r2)
         ld      %f4,88(%r2)
         ld      %f6,96(%r2)
+        lam     %a0,%a15,104(%r2)
         mvc     LC_RUNPSW(8),64(%r2)
         lm      %r0,%r15,0(%r2)
         lpsw    LC_RUNPSW
@@ -105,6 +106,7 @@ guest_exit:
         std     %f2,80(%r2)
         std     %f4,88(%r2)
         std     %f6,96(%r2)
+        stam    %a0,%a15,104(%r2)
 wait_exit:
         st      %r1,LC_EXITCODE
         lm      %r0,%r15,LC_CPREGS

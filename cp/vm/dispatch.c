@@ -131,6 +131,20 @@ static bool program_loop(struct vm *vm, u16 code, u8 ilc)
     return true;
 }
 
+/* MONITOR CALL: the real CR8 enables every class, so each MC traps; the
+ * guest gets the monitor-event interruption only for the classes its own
+ * CR8 enables, otherwise MC is a no-operation, as on S/370. */
+static void monitor_event(struct vm *vm, u8 ilc)
+{
+    u8 cls = LC8(LC390_MON_CLASS) & 0x0F;
+
+    if (!(vm->cpu.cr[8] & (0x8000u >> cls)))
+        return;
+    gmem_store16(&vm->mem, LC370_MON_CLASS, cls);
+    gmem_store32(&vm->mem, LC370_MON_CODE, LC32(LC390_MON_CODE));
+    reflect_program(vm, PGM_MONITOR, ilc);
+}
+
 static void handle_program(struct vm *vm)
 {
     u16 code = LC16(LC390_PGM_CODE) & 0xFF;
@@ -150,6 +164,18 @@ static void handle_program(struct vm *vm)
         if (priv_simulate(vm, code, ilc) < 0)
             stop_with(vm, "CPX404E CP could not complete an instruction, PSW %08X %08X; VM stopped",
                       vm->cpu.psw);
+        return;
+    case PGM_DATA:
+        /* AFP-register (DXC 1) and BFP (DXC 2) data exceptions come from
+         * ESA/390 floating point a S/370 does not have */
+        if (LC8(LC390_DXC) == 1)
+            code = PGM_SPECIFICATION;
+        else if (LC8(LC390_DXC) == 2)
+            code = PGM_OPERATION;
+        reflect_program(vm, code, ilc);
+        return;
+    case PGM_MONITOR:
+        monitor_event(vm, ilc);
         return;
     case PGM_TRANS_SPEC:
         stop_with(vm, "CPX405E Translation specification at PSW %08X %08X; VM stopped", vm->cpu.psw);
@@ -175,6 +201,7 @@ static void run_guest(struct vm *vm, s64 slice)
         slice = c->cpu_timer + 1;               /* stop when its CPU timer runs out */
     c->ctx.psw = psw390_for_guest(c->psw);
     lctl(1, gspace_std(&vm->mem));
+    lctl(7, gspace_std(&vm->mem));     /* secondary space = the same space */
     intr_arm_clock();
     dispatch_slice_over = false;
     t0 = tod_now();

@@ -20,9 +20,16 @@
 u32 intr_ext_count, intr_io_count;
 bool intr_key_pressed;
 
+/* the DUCT origin CR2 names: an all-zero table, so nothing an ESA/390
+ * instruction might find there points anywhere */
+static u8 zero_duct[64] __attribute__((aligned(64)));
+
 void intr_init(void)
 {
     lctl(0, CR0_CP);
+    lctl(2, (u32)(uintptr_t)zero_duct);
+    lctl(3, 0);                         /* PSW-key mask: SPKA traps */
+    lctl(8, 0x0000FFFFu);               /* every monitor class: MC traps */
     lctl(6, 0xFF000000u);               /* all I/O interruption subclasses */
     lctl(14, 0xC2000000u);              /* machine checks: system damage etc. */
     /* the wait PSW cpu_wait loads: I/O, external, machine check enabled */

@@ -105,8 +105,11 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
     if (!in.info || !(in.info->flags & INSN_S370))
         return reflect_program(vm, PGM_OPERATION, ilc);
     fn = lookup(&in);
+    /* a S/370 instruction CP does not simulate belongs to a facility the
+     * virtual machine does not offer (dual address space, ...): as on a
+     * S/370 without it, an operation exception */
     if (!fn)
-        return reflect_program(vm, pic == PGM_SPECIAL_OPERATION ? PGM_OPERATION : pic, ilc);
+        return reflect_program(vm, PGM_OPERATION, ilc);
     /* privilege is checked here, once, for every handler */
     if ((in.info->flags & INSN_PRIV370) && psw_problem(vm->cpu.psw))
         return reflect_program(vm, PGM_PRIVILEGED, ilc);
