@@ -65,10 +65,13 @@ ALL_TARGETS += $(B)/tools/dircomp $(DIRECTORY_BIN) $(DIR_S390_OBJS)
 DIR_TEST_SRCS := \
 	tests/main.cpp \
 	tests/unit/fakes.cpp \
+	tests/unit/test_dir_support.cpp \
 	tests/unit/test_dir_sha256.cpp \
 	tests/unit/test_dir_grammar.cpp \
 	tests/unit/test_dir_rules.cpp \
 	tests/unit/test_dir_image.cpp \
+	tests/unit/test_dir_passwords.cpp \
+	tests/unit/test_dir_damage.cpp \
 	tests/unit/test_dir_tool.cpp
 
 DIR_TEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(DIR_TEST_SRCS)) $(DIRCOMP_LIB_OBJS) \

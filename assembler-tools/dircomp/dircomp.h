@@ -22,8 +22,9 @@ struct dc_loc {
 
 /* one blank-delimited word of the source, as typed */
 struct dc_word {
-    const char *text;           /* NULL: the operand is missing (already reported) */
+    const char *text;           /* NULL: a required operand is missing ... */
     struct dc_loc loc;
+    const char *missing;        /* ... and this is what was expected */
 };
 
 /* the optional operands at the end of a statement */
@@ -35,7 +36,7 @@ struct dc_words {
 struct dc_spool {
     u16 cuu, devtype;
     u8 kind;                    /* DIR_SPOOL_* */
-    char class;
+    char spool_class;
     int line;
 };
 
@@ -148,6 +149,7 @@ void dc_words_add(struct dc_compile *dc, struct dc_words *list, const struct dc_
 
 /* ---- operands.c: one checker per kind of operand -------------------- */
 /* each returns false after reporting what was expected */
+bool dc_absent(struct dc_compile *dc, const struct dc_word *w);    /* missing: reported */
 bool dc_userid(struct dc_compile *dc, const struct dc_word *w, char out[9]);
 bool dc_password(struct dc_compile *dc, const struct dc_word *w, const char *what, char out[9]);
 bool dc_name(struct dc_compile *dc, const struct dc_word *w, const char *what, char out[9]);

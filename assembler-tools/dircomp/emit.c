@@ -95,7 +95,7 @@ static void put_record(u8 *r, const struct dc_user *u, size_t len, const u8 *sal
         put_be16(e + DIRS_CUU, u->spool[i].cuu);
         put_be16(e + DIRS_TYPE, u->spool[i].devtype);
         e[DIRS_KIND] = u->spool[i].kind;
-        e[DIRS_CLASS] = ascii_to_ebc[(u8)u->spool[i].class];
+        e[DIRS_CLASS] = ascii_to_ebc[(u8)u->spool[i].spool_class];
     }
     for (unsigned i = 0; i < u->nlink; i++, e += DIRL_SIZE) {
         put_text(e + DIRL_USERID, u->links[i].userid, DIR_NAME_SIZE);

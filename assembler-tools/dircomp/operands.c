@@ -12,6 +12,14 @@
 #define S370_MAX_STORAGE        (16u << 20)     /* 24-bit addresses */
 #define PAGE                    4096u
 
+bool dc_absent(struct dc_compile *dc, const struct dc_word *w)
+{
+    if (w->text)
+        return false;
+    dc_parse_error(dc, w->loc, "expected %s, found end of line", w->missing);
+    return true;
+}
+
 bool dc_abbrev(const char *word, const char *name, unsigned minlen)
 {
     size_t n = strlen(word);
@@ -38,8 +46,11 @@ static bool all_of(const char *s, const char *set)
 
 bool dc_userid(struct dc_compile *dc, const struct dc_word *w, char out[9])
 {
-    size_t n = strlen(w->text);
+    size_t n;
 
+    if (dc_absent(dc, w))
+        return false;
+    n = strlen(w->text);
     if (n < 1 || n > 8 || !all_of(w->text, "$#@")) {
         dc_parse_error(dc, w->loc, "expected a userid of 1 to 8 letters, digits, $, # or @, found %s",
                        dc_found(w));
@@ -59,8 +70,11 @@ static bool printable(const char *s)
 
 bool dc_password(struct dc_compile *dc, const struct dc_word *w, const char *what, char out[9])
 {
-    size_t n = strlen(w->text);
+    size_t n;
 
+    if (dc_absent(dc, w))
+        return false;
+    n = strlen(w->text);
     if (n < 1 || n > 8 || !printable(w->text)) {
         dc_parse_error(dc, w->loc, "expected %s of 1 to 8 characters, found %s", what, dc_found(w));
         return false;
@@ -71,8 +85,11 @@ bool dc_password(struct dc_compile *dc, const struct dc_word *w, const char *wha
 
 bool dc_name(struct dc_compile *dc, const struct dc_word *w, const char *what, char out[9])
 {
-    size_t n = strlen(w->text);
+    size_t n;
 
+    if (dc_absent(dc, w))
+        return false;
+    n = strlen(w->text);
     if (n < 1 || n > 8 || !all_of(w->text, "$#@-_.")) {
         dc_parse_error(dc, w->loc, "expected %s of 1 to 8 letters or digits, found %s", what,
                        dc_found(w));
@@ -86,10 +103,14 @@ bool dc_name(struct dc_compile *dc, const struct dc_word *w, const char *what, c
 bool dc_storage(struct dc_compile *dc, const struct dc_word *w, u32 *bytes)
 {
     const char *t = w->text;
-    size_t n = strlen(t);
     unsigned long v = 0;
-    char unit = n ? to_upper(t[n - 1]) : 0;
+    size_t n;
+    char unit;
 
+    if (dc_absent(dc, w))
+        return false;
+    n = strlen(t);
+    unit = n ? to_upper(t[n - 1]) : 0;
     for (size_t i = 0; i + 1 < n && v <= S370_MAX_STORAGE; i++)
         v = is_digit(t[i]) ? v * 10 + (unsigned long)(t[i] - '0') : ~0ul;
     if (n < 2 || (unit != 'K' && unit != 'M') || v == ~0ul) {
@@ -116,6 +137,8 @@ bool dc_classes(struct dc_compile *dc, const struct dc_word *w, u32 *mask)
 {
     u32 m = 0;
 
+    if (dc_absent(dc, w))
+        return false;
     for (const char *p = w->text; *p; p++) {
         char c = to_upper(*p);
         if (c < 'A' || c > 'H') {
@@ -144,6 +167,8 @@ bool dc_is_cuu(const char *t)
 /* a S/370 device address: channel (one hex digit) and unit (two) */
 bool dc_cuu(struct dc_compile *dc, const struct dc_word *w, u16 *cuu)
 {
+    if (dc_absent(dc, w))
+        return false;
     if (!dc_is_cuu(w->text)) {
         dc_parse_error(dc, w->loc, "expected a virtual device address such as 191 "
                        "(hexadecimal, 000 to FFF), found %s", dc_found(w));
@@ -158,8 +183,11 @@ bool dc_decimal(struct dc_compile *dc, const struct dc_word *w, const char *what
 {
     const char *t = w->text;
     unsigned long v = 0;
-    size_t n = strlen(t);
+    size_t n;
 
+    if (dc_absent(dc, w))
+        return false;
+    n = strlen(t);
     for (size_t i = 0; i < n && v <= max; i++)
         v = is_digit(t[i]) ? v * 10 + (unsigned long)(t[i] - '0') : ~0ul;
     if (n == 0 || v < min || v > max) {
@@ -173,8 +201,11 @@ bool dc_decimal(struct dc_compile *dc, const struct dc_word *w, const char *what
 
 bool dc_volser(struct dc_compile *dc, const struct dc_word *w, char out[7])
 {
-    size_t n = strlen(w->text);
+    size_t n;
 
+    if (dc_absent(dc, w))
+        return false;
+    n = strlen(w->text);
     if (n < 1 || n > 6 || !all_of(w->text, "$#@-")) {
         dc_parse_error(dc, w->loc, "expected a volume serial of 1 to 6 letters or digits, found %s",
                        dc_found(w));
@@ -190,6 +221,8 @@ bool dc_mode(struct dc_compile *dc, const struct dc_word *w, char out[3])
 {
     static const char *const modes[] = { "R", "RR", "W", "WR", "M", "MR", "MW" };
 
+    if (dc_absent(dc, w))
+        return false;
     for (size_t i = 0; i < ARRAY_SIZE(modes); i++) {
         if (!str_casecmp(w->text, modes[i])) {
             strlcpy(out, modes[i], 3);
@@ -203,8 +236,11 @@ bool dc_mode(struct dc_compile *dc, const struct dc_word *w, char out[3])
 
 bool dc_spool_class(struct dc_compile *dc, const struct dc_word *w, char *out)
 {
-    char c = to_upper(w->text[0]);
+    char c;
 
+    if (dc_absent(dc, w))
+        return false;
+    c = to_upper(w->text[0]);
     if (w->text[1] || !(isupper((unsigned char)c) || is_digit(c) || c == '*')) {
         dc_parse_error(dc, w->loc, "expected a spool class (A to Z, 0 to 9 or *), found %s",
                        dc_found(w));
@@ -245,9 +281,12 @@ const struct dc_devtype *dc_devtype(struct dc_compile *dc, const struct dc_word 
                                     enum dc_devclass cls)
 {
     const char *t = w->text;
-    bool digits = strlen(t) == 4;
+    bool digits;
     u16 type = 0;
 
+    if (dc_absent(dc, w))
+        return NULL;
+    digits = strlen(t) == 4;
     for (int i = 0; digits && i < 4; i++) {
         digits = is_digit(t[i]);
         type = (u16)(type << 4 | (t[i] - '0'));

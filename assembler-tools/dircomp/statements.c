@@ -38,11 +38,13 @@ static void done(const struct dc_words *tail)
     free(tail->w);
 }
 
+/* A required operand is missing: the statement's operands are checked
+ * left to right, so the report waits until the checker meets it. */
 void dc_missing(struct dc_compile *dc, struct dc_word *out, const char *what)
 {
-    dc_parse_error(dc, dc->look.loc, "expected %s, found %s", what, dc_found(&dc->look));
     out->text = NULL;
     out->loc = dc->look.loc;
+    out->missing = what;
 }
 
 void dc_unparsed(struct dc_compile *dc, const struct dc_word *eol)
@@ -80,18 +82,9 @@ static void free_user(struct dc_user *u)
     memset(u, 0, sizeof *u);
 }
 
-static bool present(const struct dc_word *const *w, unsigned n)
-{
-    for (unsigned i = 0; i < n; i++)
-        if (!w[i]->text)
-            return false;
-    return true;
-}
-
 void dc_stmt_directory(struct dc_compile *dc, const struct dc_word *kw, const struct dc_word *cuu,
                        const struct dc_word *type, const struct dc_word *volser)
 {
-    const struct dc_word *ops[] = { cuu, type, volser };
     const struct dc_devtype *dt;
 
     if (dc->statements++ > 0) {
@@ -99,7 +92,7 @@ void dc_stmt_directory(struct dc_compile *dc, const struct dc_word *kw, const st
                        : "DIRECTORY must be the first statement");
         return;
     }
-    if (!present(ops, 3) || !dc_cuu(dc, cuu, &dc->res_cuu)
+    if (!dc_cuu(dc, cuu, &dc->res_cuu)
         || !(dt = dc_devtype(dc, type, DC_DASD)) || !dc_volser(dc, volser, dc->res_volser))
         return;
     dc->res_type = dt->type;
@@ -111,7 +104,6 @@ void dc_stmt_user(struct dc_compile *dc, const struct dc_word *kw, const struct 
                   const struct dc_word *pw, const struct dc_words *tail)
 {
     struct dc_user u = { 0 };
-    const struct dc_word *ops[] = { id, pw };
 
     dc->statements++;
     dc->seen_user = true;
@@ -122,7 +114,7 @@ void dc_stmt_user(struct dc_compile *dc, const struct dc_word *kw, const struct 
     u.classes = DEFAULT_CLASSES;
     u.line = kw->loc.line;
     u.id_loc = id->loc;
-    if (!present(ops, 2) || !dc_userid(dc, id, u.userid) || !dc_password(dc, pw, "a password", u.password)
+    if (!dc_userid(dc, id, u.userid) || !dc_password(dc, pw, "a password", u.password)
         || !at_most(dc, tail, 3)
         || (tail->n > 0 && !dc_storage(dc, &tail->w[0], &u.storage))
         || (tail->n > 1 && !dc_storage(dc, &tail->w[1], &u.maxstorage))
@@ -154,7 +146,7 @@ void dc_stmt_account(struct dc_compile *dc, const struct dc_word *kw, const stru
     struct dc_user *u = current_user(dc, kw, "ACCOUNT");
     char acct[9], dist[9];
 
-    if (!u || !number->text || !dc_name(dc, number, "an account number", acct) || !at_most(dc, tail, 1)
+    if (!u || !dc_name(dc, number, "an account number", acct) || !at_most(dc, tail, 1)
         || (tail->n && !dc_name(dc, &tail->w[0], "a distribution code", dist)))
         goto out;
     if (u->account_line) {
@@ -199,13 +191,12 @@ void dc_stmt_console(struct dc_compile *dc, const struct dc_word *kw, const stru
                      const struct dc_word *type, const struct dc_words *tail)
 {
     struct dc_user *u = current_user(dc, kw, "CONSOLE");
-    const struct dc_word *ops[] = { cuu, type };
     const struct dc_devtype *dt;
-    char class = DEFAULT_SPOOL_CLASS;
+    char spool_class = DEFAULT_SPOOL_CLASS;
     u16 addr;
 
-    if (!u || !present(ops, 2) || !dc_cuu(dc, cuu, &addr) || !(dt = dc_devtype(dc, type, DC_CONSOLE))
-        || !at_most(dc, tail, 1) || (tail->n && !dc_spool_class(dc, &tail->w[0], &class)))
+    if (!u || !dc_cuu(dc, cuu, &addr) || !(dt = dc_devtype(dc, type, DC_CONSOLE))
+        || !at_most(dc, tail, 1) || (tail->n && !dc_spool_class(dc, &tail->w[0], &spool_class)))
         goto out;
     if (u->cons_type) {
         dc_parse_error(dc, kw->loc, "%s already has a CONSOLE (line %d)", u->userid, u->console_line);
@@ -215,7 +206,7 @@ void dc_stmt_console(struct dc_compile *dc, const struct dc_word *kw, const stru
         goto out;
     u->cons_cuu = addr;
     u->cons_type = dt->type;
-    u->cons_class = class;
+    u->cons_class = spool_class;
     u->console_line = kw->loc.line;
 out:
     done(tail);
@@ -237,7 +228,7 @@ static u8 spool_kind(const char *word)
 
 /* which unit a spool device is: said, or the only one its type can be */
 static bool pick_kind(struct dc_compile *dc, const struct dc_devtype *dt, const struct dc_word *type,
-                      const struct dc_word *said, u8 *kind)
+                      const struct dc_word *said, struct dc_loc where, u8 *kind)
 {
     u8 k = said ? spool_kind(said->text) : 0;
 
@@ -249,7 +240,7 @@ static bool pick_kind(struct dc_compile *dc, const struct dc_devtype *dt, const 
         if (dt->kinds == (1u << i))
             k = i;
     if (!k) {
-        dc_parse_error(dc, said ? said->loc : type->loc, "a %s is both reader and punch; "
+        dc_parse_error(dc, where, "a %s is both reader and punch; "
                        "expected READER or PUNCH after it", type->text);
         return false;
     }
@@ -262,12 +253,11 @@ void dc_stmt_spool(struct dc_compile *dc, const struct dc_word *kw, const struct
                    const struct dc_word *type, const struct dc_words *tail)
 {
     struct dc_user *u = current_user(dc, kw, "SPOOL");
-    const struct dc_word *ops[] = { cuu, type };
     const struct dc_word *said = NULL, *cls = NULL;
     const struct dc_devtype *dt;
-    struct dc_spool s = { .class = DEFAULT_SPOOL_CLASS, .line = kw->loc.line };
+    struct dc_spool s = { .spool_class = DEFAULT_SPOOL_CLASS, .line = kw->loc.line };
 
-    if (!u || !present(ops, 2) || !dc_cuu(dc, cuu, &s.cuu) || !(dt = dc_devtype(dc, type, DC_SPOOL))
+    if (!u || !dc_cuu(dc, cuu, &s.cuu) || !(dt = dc_devtype(dc, type, DC_SPOOL))
         || !at_most(dc, tail, 2))
         goto out;
     if (tail->n == 2 || (tail->n == 1 && spool_kind(tail->w[0].text)))
@@ -278,7 +268,7 @@ void dc_stmt_spool(struct dc_compile *dc, const struct dc_word *kw, const struct
         dc_parse_error(dc, said->loc, "expected READER, PUNCH or PRINTER, found %s", dc_found(said));
         goto out;
     }
-    if (!pick_kind(dc, dt, type, said, &s.kind) || (cls && !dc_spool_class(dc, cls, &s.class))
+    if (!pick_kind(dc, dt, type, said, tail->n ? tail->w[0].loc : dc->look.loc, &s.kind) || (cls && !dc_spool_class(dc, cls, &s.spool_class))
         || !address_free(dc, u, cuu, s.cuu))
         goto out;
     s.devtype = dt->type;
@@ -293,10 +283,9 @@ void dc_stmt_link(struct dc_compile *dc, const struct dc_word *kw, const struct 
                   const struct dc_word *target, const struct dc_word *cuu, const struct dc_words *tail)
 {
     struct dc_user *u = current_user(dc, kw, "LINK");
-    const struct dc_word *ops[] = { userid, target, cuu };
     struct dc_link l = { .mode = "R", .user_loc = userid->loc, .target_loc = target->loc };
 
-    if (!u || !present(ops, 3) || !dc_userid(dc, userid, l.userid) || !dc_cuu(dc, target, &l.target)
+    if (!u || !dc_userid(dc, userid, l.userid) || !dc_cuu(dc, target, &l.target)
         || !dc_cuu(dc, cuu, &l.cuu) || !at_most(dc, tail, 1)
         || (tail->n && !dc_mode(dc, &tail->w[0], l.mode)) || !address_free(dc, u, cuu, l.cuu))
         goto out;
@@ -317,7 +306,7 @@ void dc_stmt_mdisk(struct dc_compile *dc, const struct dc_word *kw, const struct
     const struct dc_devtype *dt;
     u16 cuu;
 
-    if (!u || !present(op, 5) || !dc_cuu(dc, op[0], &cuu) || !(dt = dc_devtype(dc, op[1], DC_DASD))
+    if (!u || !dc_cuu(dc, op[0], &cuu) || !(dt = dc_devtype(dc, op[1], DC_DASD))
         || !dc_decimal(dc, op[2], "a starting cylinder", 0, dt->cylinders - 1u, &m.start)
         || !dc_decimal(dc, op[3], "a number of cylinders", 1, dt->cylinders, &m.cyls)
         || !dc_volser(dc, op[4], m.volser) || !at_most(dc, tail, 4)
@@ -389,7 +378,7 @@ void dc_stmt_option(struct dc_compile *dc, const struct dc_word *kw, const struc
     u32 bits = 0, cpuid = u ? u->cpuid : 0;
     unsigned affinity = u ? u->affinity : 0;
 
-    if (!u || !first->text)
+    if (!u || dc_absent(dc, first))
         goto out;
     dc_words_add(dc, &all, first);
     for (unsigned i = 0; i < tail->n; i++)
@@ -428,7 +417,7 @@ void dc_stmt_ipl(struct dc_compile *dc, const struct dc_word *kw, const struct d
     char parm[DIR_PARM_SIZE + 1] = "";
     size_t len = 0;
 
-    if (!u || !target->text)
+    if (!u || dc_absent(dc, target))
         goto out;
     if (tail->n && str_casecmp(tail->w[0].text, "PARM")) {
         dc_parse_error(dc, tail->w[0].loc, "expected PARM or end of line, found %s", dc_found(&tail->w[0]));

@@ -39,7 +39,7 @@ struct dir_spool {
     u16 cuu;
     u16 devtype;                /* 0x2540, 0x3505, 0x3525, 0x1403, 0x3211 */
     u8 kind;                    /* DIR_SPOOL_READER / _PUNCH / _PRINTER */
-    char class;                 /* spool class: A-Z, 0-9 or '*' */
+    char spool_class;           /* A-Z, 0-9 or * */
 };
 
 /* one LINK statement: another user's minidisk, linked at LOGON */
@@ -83,7 +83,7 @@ struct dir_user {
     struct {
         u16 devtype;            /* 0: no CONSOLE statement */
         u16 cuu;
-        char class;
+        char spool_class;
     } console;
     u16 nspool, nlink, nmdisk;
     const struct dir_spool *spool;

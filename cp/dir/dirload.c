@@ -105,9 +105,9 @@ static bool decode_spool(struct dir_spool *s, const u8 *e)
     s->cuu = get_be16(e + DIRS_CUU);
     s->devtype = get_be16(e + DIRS_TYPE);
     s->kind = e[DIRS_KIND];
-    s->class = (char)ebc_to_ascii[e[DIRS_CLASS]];
+    s->spool_class = (char)ebc_to_ascii[e[DIRS_CLASS]];
     return s->kind >= DIR_SPOOL_READER && s->kind <= DIR_SPOOL_PRINTER
-           && s->class > ' ' && s->class <= '~';
+           && s->spool_class > ' ' && s->spool_class <= '~';
 }
 
 static bool decode_link(struct dir_link *l, const u8 *e)
@@ -147,7 +147,7 @@ static bool decode_fixed(struct dir_user *u, const u8 *r)
     u->affinity = get_be16(r + DIRU_AFFINITY);
     u->console.cuu = get_be16(r + DIRU_CONS_CUU);
     u->console.devtype = get_be16(r + DIRU_CONS_TYPE);
-    u->console.class = (char)ebc_to_ascii[r[DIRU_CONS_CLASS]];
+    u->console.spool_class = (char)ebc_to_ascii[r[DIRU_CONS_CLASS]];
     u->ipl.kind = r[DIRU_IPL_KIND];
     u->ipl.cuu = get_be16(r + DIRU_IPL_CUU);
     memcpy(u->salt, r + DIRU_SALT, DIR_SALT_SIZE);
