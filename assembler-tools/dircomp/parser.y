@@ -4,8 +4,9 @@
  * optional ones (collected as a list, since which of them were given is
  * for the statement to sort out: SPOOL 00E 1403 A).  A required operand
  * that is missing meets end of line where a word should be: its "error"
- * alternative names what was expected.  The actions only pass words on;
- * statements.c checks them. */
+ * alternative passes on an empty word that says what was expected.  The
+ * actions only pass words on; statements.c checks them left to right, so
+ * the first mistake of a line is the one reported. */
 %define api.pure full
 %define parse.error custom
 %locations
@@ -23,7 +24,7 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, struct dc_compile *dc, const char *
 }
 
 %code {
-/* a missing operand: report it and pass an empty word on */
+/* a missing operand: an empty word that knows what it should have been */
 #define MISSING(out, what) do { dc_missing(dc, &(out), what); yyerrok; } while (0)
 }
 
@@ -93,9 +94,10 @@ target    : WORD | error { MISSING($$, "a device address or system name to IPL")
 
 %%
 
-/* Every syntax error of this grammar is a missing operand, reported by
- * the operand's error alternative with the right words.  Only a line that
- * fails in some other way ("error EOL") is left to dc_unparsed(). */
+/* Every syntax error of this grammar is a missing operand, which the
+ * operand's error alternative turns into an empty word, reported when the
+ * statement is checked.  A line that failed some other way ("error EOL")
+ * would be reported by dc_unparsed(). */
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct dc_compile *dc)
 {
     (void)ctx;

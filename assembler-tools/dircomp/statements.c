@@ -13,6 +13,7 @@
 #define DEFAULT_STORAGE         (1u << 20)
 #define DEFAULT_CLASSES         (1u << ('G' - 'A'))
 #define DEFAULT_SPOOL_CLASS     'A'
+#define DEFAULT_CONSOLE_CLASS   'T'     /* VM/370 spools console output as class T */
 
 static void *grow(void *array, unsigned n, size_t size)
 {
@@ -109,16 +110,15 @@ void dc_stmt_user(struct dc_compile *dc, const struct dc_word *kw, const struct 
     dc->seen_user = true;
     dc->user_ok = false;
     free_user(&dc->scratch);
-    strlcpy(dc->scratch.userid, "?", sizeof dc->scratch.userid);
+    strlcpy(dc->scratch.userid, id->text ? id->text : "?", sizeof dc->scratch.userid);
     u.storage = DEFAULT_STORAGE;
     u.classes = DEFAULT_CLASSES;
     u.line = kw->loc.line;
     u.id_loc = id->loc;
     if (!dc_userid(dc, id, u.userid) || !dc_password(dc, pw, "a password", u.password)
-        || !at_most(dc, tail, 3)
         || (tail->n > 0 && !dc_storage(dc, &tail->w[0], &u.storage))
         || (tail->n > 1 && !dc_storage(dc, &tail->w[1], &u.maxstorage))
-        || (tail->n > 2 && !dc_classes(dc, &tail->w[2], &u.classes)))
+        || (tail->n > 2 && !dc_classes(dc, &tail->w[2], &u.classes)) || !at_most(dc, tail, 3))
         goto out;
     if (tail->n < 2)
         u.maxstorage = u.storage;
@@ -146,8 +146,8 @@ void dc_stmt_account(struct dc_compile *dc, const struct dc_word *kw, const stru
     struct dc_user *u = current_user(dc, kw, "ACCOUNT");
     char acct[9], dist[9];
 
-    if (!u || !dc_name(dc, number, "an account number", acct) || !at_most(dc, tail, 1)
-        || (tail->n && !dc_name(dc, &tail->w[0], "a distribution code", dist)))
+    if (!u || !dc_name(dc, number, "an account number", acct)
+        || (tail->n && !dc_name(dc, &tail->w[0], "a distribution code", dist)) || !at_most(dc, tail, 1))
         goto out;
     if (u->account_line) {
         dc_parse_error(dc, kw->loc, "%s already has an ACCOUNT statement (line %d)", u->userid,
@@ -192,11 +192,11 @@ void dc_stmt_console(struct dc_compile *dc, const struct dc_word *kw, const stru
 {
     struct dc_user *u = current_user(dc, kw, "CONSOLE");
     const struct dc_devtype *dt;
-    char spool_class = DEFAULT_SPOOL_CLASS;
+    char spool_class = DEFAULT_CONSOLE_CLASS;
     u16 addr;
 
     if (!u || !dc_cuu(dc, cuu, &addr) || !(dt = dc_devtype(dc, type, DC_CONSOLE))
-        || !at_most(dc, tail, 1) || (tail->n && !dc_spool_class(dc, &tail->w[0], &spool_class)))
+        || (tail->n && !dc_spool_class(dc, &tail->w[0], &spool_class)) || !at_most(dc, tail, 1))
         goto out;
     if (u->cons_type) {
         dc_parse_error(dc, kw->loc, "%s already has a CONSOLE (line %d)", u->userid, u->console_line);
@@ -286,8 +286,8 @@ void dc_stmt_link(struct dc_compile *dc, const struct dc_word *kw, const struct 
     struct dc_link l = { .mode = "R", .user_loc = userid->loc, .target_loc = target->loc };
 
     if (!u || !dc_userid(dc, userid, l.userid) || !dc_cuu(dc, target, &l.target)
-        || !dc_cuu(dc, cuu, &l.cuu) || !at_most(dc, tail, 1)
-        || (tail->n && !dc_mode(dc, &tail->w[0], l.mode)) || !address_free(dc, u, cuu, l.cuu))
+        || !dc_cuu(dc, cuu, &l.cuu) || (tail->n && !dc_mode(dc, &tail->w[0], l.mode))
+        || !at_most(dc, tail, 1) || !address_free(dc, u, cuu, l.cuu))
         goto out;
     u->links = grow(u->links, u->nlink, sizeof *u->links);
     u->links[u->nlink++] = l;
@@ -306,15 +306,21 @@ void dc_stmt_mdisk(struct dc_compile *dc, const struct dc_word *kw, const struct
     const struct dc_devtype *dt;
     u16 cuu;
 
-    if (!u || !dc_cuu(dc, op[0], &cuu) || !(dt = dc_devtype(dc, op[1], DC_DASD))
-        || !dc_decimal(dc, op[2], "a starting cylinder", 0, dt->cylinders - 1u, &m.start)
-        || !dc_decimal(dc, op[3], "a number of cylinders", 1, dt->cylinders, &m.cyls)
-        || !dc_volser(dc, op[4], m.volser) || !at_most(dc, tail, 4)
-        || (tail->n && !dc_mode(dc, &tail->w[0], m.mode)))
+    if (!u || !dc_cuu(dc, op[0], &cuu) || !(dt = dc_devtype(dc, op[1], DC_DASD)))
         goto out;
-    for (unsigned i = 1; i < tail->n; i++)
+    if (op[2]->text && !str_casecmp(op[2]->text, "T-DISK")) {
+        dc_parse_error(dc, op[2]->loc, "T-DISK (a temporary minidisk) is not supported by cp370");
+        goto out;
+    }
+    if (!dc_decimal(dc, op[2], "a starting cylinder", 0, dt->cylinders - 1u, &m.start)
+        || !dc_decimal(dc, op[3], "a number of cylinders", 1, dt->cylinders, &m.cyls)
+        || !dc_volser(dc, op[4], m.volser) || (tail->n && !dc_mode(dc, &tail->w[0], m.mode)))
+        goto out;
+    for (unsigned i = 1; i < tail->n && i <= 3; i++)
         if (!dc_password(dc, &tail->w[i], pw_what[i - 1], m.pw[i - 1]))
             goto out;
+    if (!at_most(dc, tail, 4))
+        goto out;
     if (m.start + m.cyls > dt->cylinders) {
         dc_parse_error(dc, op[3]->loc, "the minidisk ends at cylinder %u, past the last cylinder "
                        "(%u) of a %s", m.start + m.cyls - 1, dt->cylinders - 1u, op[1]->text);
@@ -331,14 +337,16 @@ out:
     done(tail);
 }
 
+/* VM/370's abbreviations: Realtimer, Ecmode, Isam, Virt=real, Acct,
+ * Svcoff, BMX, CPUID, AFFinity (capitals: the shortest form) */
 static const struct { const char *name; unsigned minlen; u32 bit; } options[] = {
-    { "REALTIMER", 4, DIR_OPT_REALTIMER },
-    { "ECMODE",    2, DIR_OPT_ECMODE },
-    { "ISAM",      4, DIR_OPT_ISAM },
-    { "VIRT=REAL", 4, DIR_OPT_VIRTREAL },
-    { "ACCT",      4, DIR_OPT_ACCT },
+    { "REALTIMER", 1, DIR_OPT_REALTIMER },
+    { "ECMODE",    1, DIR_OPT_ECMODE },
+    { "ISAM",      1, DIR_OPT_ISAM },
+    { "VIRT=REAL", 1, DIR_OPT_VIRTREAL },
+    { "ACCT",      1, DIR_OPT_ACCT },
     { "ACCOUNT",   7, DIR_OPT_ACCT },
-    { "SVCOFF",    3, DIR_OPT_SVCOFF },
+    { "SVCOFF",    1, DIR_OPT_SVCOFF },
     { "BMX",       3, DIR_OPT_BMX },
     { "CPUID",     5, DIR_OPT_CPUID },          /* followed by 6 hex digits */
     { "AFFINITY",  3, DIR_OPT_AFFINITY },       /* followed by a processor */

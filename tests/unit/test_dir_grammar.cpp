@@ -85,7 +85,7 @@ TEST(DirGrammar, OmittedOperandsTakeTheirDefaults)
     LONGS_EQUAL(512u << 10, carol->maxstorage);         // the storage given
     LONGS_EQUAL(DIR_SPOOL_READER, carol->spool[0].kind);   // a 3505 can only read
     LONGS_EQUAL('A', carol->spool[0].spool_class);
-    LONGS_EQUAL('A', carol->cons_class);
+    LONGS_EQUAL('T', carol->cons_class);                // VM/370's console class
 }
 
 TEST(DirGrammar, KeywordsAndOperandsInAnyCaseAndAbbreviated)
@@ -100,12 +100,14 @@ TEST(DirGrammar, KeywordsAndOperandsInAnyCaseAndAbbreviated)
                " SPO 00D 2540 pun\n"
                " spool 00e 1403 prt\n"
                " link alice 191 291 rr\n"
-               " md 191 3350 1 1 vol1 mr all\n");
+               " m 191 3350 1 1 vol1 mr all\n"
+               " o i v a s\n");
     STRCMP_EQUAL("", c.messages.c_str());
     const struct dc_user *u = c.user("ALICE");
     CHECK(u != nullptr);
     STRCMP_EQUAL("SECRET", u->password);               // compared in upper case
-    LONGS_EQUAL(DIR_OPT_ECMODE | DIR_OPT_REALTIMER, u->options);
+    LONGS_EQUAL(DIR_OPT_ECMODE | DIR_OPT_REALTIMER | DIR_OPT_ISAM | DIR_OPT_VIRTREAL | DIR_OPT_ACCT
+                | DIR_OPT_SVCOFF, u->options);
     LONGS_EQUAL(DIR_IPL_DEVICE, u->ipl_kind);
     LONGS_EQUAL(0x190, u->ipl_cuu);
     LONGS_EQUAL(DIR_SPOOL_READER, u->spool[0].kind);
@@ -118,9 +120,11 @@ TEST(DirGrammar, KeywordsAndOperandsInAnyCaseAndAbbreviated)
 
 TEST(DirGrammar, AbbreviationShorterThanTheMinimumIsUnknown)
 {
-    Compiled c("USER A PW\n MD 191 3350 1 1 V\n M 192 3350 2 1 V\n");
-    STRCMP_EQUAL("user.direct:3:2: unknown statement \"M\"; expected USER, ACCOUNT, OPTION, IPL, "
+    Compiled c("DI 130 3350 CPRES1\nUSER A PW\n M 191 3350 1 1 V\n O E\n");
+    STRCMP_EQUAL("user.direct:1:1: unknown statement \"DI\"; expected USER, ACCOUNT, OPTION, IPL, "
                  "CONSOLE, SPOOL, LINK or MDISK\n", c.messages.c_str());
+    Compiled longer("USER A PW\n MDISKS 191 3350 1 1 V\n");
+    STRCMP_CONTAINS("unknown statement \"MDISKS\"", longer.messages.c_str());
 }
 
 TEST(DirGrammar, CommentsBlankLinesTabsAndAMissingLastNewline)
@@ -267,6 +271,19 @@ TEST(DirGrammar, AccessModes)
 {
     expect_error("USER A P\n MDISK 191 3350 1 1 V RW\n",
                  "user.direct:2:23: expected an access mode (R, RR, W, WR, M, MR or MW), found \"RW\"\n");
+}
+
+TEST(DirGrammar, TemporaryMinidisksAreNotOffered)
+{
+    expect_error("USER A P\n MDISK 191 3350 T-DISK 10\n",
+                 "user.direct:2:17: T-DISK (a temporary minidisk) is not supported by cp370\n");
+}
+
+TEST(DirGrammar, TheFirstMistakeOfALineIsTheOneShown)
+{
+    expect_error("USER A P 1M ABC G X\n", "user.direct:1:13: expected a storage size such as 1M, found \"ABC\"\n");
+    expect_error("USER A P\n MDISK 191 3350 1 1 V XX P1 P2 P3 P4\n",
+                 "user.direct:2:23: expected an access mode (R, RR, W, WR, M, MR or MW), found \"XX\"\n");
 }
 
 TEST(DirGrammar, MinidiskMustFitTheVolume)
