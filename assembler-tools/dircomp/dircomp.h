@@ -162,6 +162,7 @@ bool dc_volser(struct dc_compile *dc, const struct dc_word *w, char out[7]);
 bool dc_mode(struct dc_compile *dc, const struct dc_word *w, char out[3]);
 bool dc_spool_class(struct dc_compile *dc, const struct dc_word *w, char *out);
 bool dc_is_cuu(const char *text);
+bool dc_printable(const char *text);       /* printable ASCII, no blanks */
 
 /* device classes a statement accepts */
 enum dc_devclass { DC_CONSOLE, DC_SPOOL, DC_DASD };

@@ -60,7 +60,7 @@ bool dc_userid(struct dc_compile *dc, const struct dc_word *w, char out[9])
     return true;
 }
 
-static bool printable(const char *s)
+bool dc_printable(const char *s)
 {
     for (; *s; s++)
         if (!isgraph((unsigned char)*s))
@@ -75,7 +75,7 @@ bool dc_password(struct dc_compile *dc, const struct dc_word *w, const char *wha
     if (dc_absent(dc, w))
         return false;
     n = strlen(w->text);
-    if (n < 1 || n > 8 || !printable(w->text)) {
+    if (n < 1 || n > 8 || !dc_printable(w->text)) {
         dc_parse_error(dc, w->loc, "expected %s of 1 to 8 characters, found %s", what, dc_found(w));
         return false;
     }

@@ -436,6 +436,10 @@ void dc_stmt_ipl(struct dc_compile *dc, const struct dc_word *kw, const struct d
         goto out;
     }
     for (unsigned i = 1; i < tail->n; i++) {         /* the words, one blank apart */
+        if (!dc_printable(tail->w[i].text)) {
+            dc_parse_error(dc, tail->w[i].loc, "the PARM text may hold only printable characters");
+            goto out;
+        }
         len += (i > 1) + strlen(tail->w[i].text);
         if (len > DIR_PARM_SIZE) {
             dc_parse_error(dc, tail->w[i].loc, "the PARM text is longer than %d characters", DIR_PARM_SIZE);

@@ -320,6 +320,8 @@ TEST(DirGrammar, IplParm)
                  "user.direct:2:14: expected the text to pass after PARM, found end of line\n");
     std::string longparm = "USER A P\n IPL CMS PARM " + std::string(65, 'X') + "\n";
     expect_error(longparm.c_str(), "user.direct:2:15: the PARM text is longer than 64 characters\n");
+    expect_error("USER A P\n IPL CMS PARM ok\x01\n",
+                 "user.direct:2:15: the PARM text may hold only printable characters\n");
 }
 
 TEST(DirGrammar, OneConsoleOneIplOneAccountPerUser)
