@@ -43,8 +43,17 @@ CP_SRCS := \
 	cp/cmd/vmcmds.c \
 	cp/cmd/display.c \
 	cp/cmd/cmdutil.c \
+	cp/cmd/logcmds.c \
+	cp/cmd/msgcmds.c \
+	cp/cmd/set.c \
+	cp/cmd/query_users.c \
 	cp/lib/string.c \
 	cp/lib/format.c \
+	cp/lib/sha256.c \
+	cp/dir/dirfmt.c \
+	cp/dir/dirload.c \
+	cp/dir/directory.c \
+	cp/dir/dirread.c \
 	$(DIAG_SRCS)
 
 # the CP sources that also build for the host unit tests

@@ -9,6 +9,8 @@
 #include "cp/boot/abend.h"
 #include "cp/boot/version.h"
 #include "cp/boot/init.h"
+#include "cp/dir/directory.h"
+#include "cp/dir/dirread.h"
 #include "cp/io/rio.h"
 #include "cp/io/sense.h"
 #include "cp/io/dasd.h"
@@ -47,6 +49,8 @@ void cp_main(u32 ipl_sid)
     struct civil c;
     const struct cp_area *nuc;
     struct freestor_stats fs;
+    unsigned dir_users;
+    int dir_rc;
 
     *(volatile u32 *)LC_ABEND_STACK = ABEND_STACK_TOP;
     install_new_psws();
@@ -56,15 +60,16 @@ void cp_main(u32 ipl_sid)
     task_init();
     rio_init();
     sense_all_devices();
-    session_init_all();
     dasd_init_all();
+    sysres_scan();
+    dir_rc = dir_read_from_volume(&dir_users);
+    session_init_all();
 
     freestor_stats(&fs);
     op_msg("%s", CP_LEVEL);
     op_msg("CPX010I Real storage %uK, %u frames for virtual machines, free storage %uK",
            (unsigned)(real_storage_size() >> 10), frame_count_total(), (unsigned)(fs.total >> 10));
     announce_devices();
-    sysres_scan();
     if (!sysres_dev())
         op_msg("CPX012W The IPL device is not a CP system volume");
     else {
@@ -72,6 +77,12 @@ void cp_main(u32 ipl_sid)
         op_msg("CPX012I System residence %04X %s, %u areas%s", sysres_dev()->devno,
                dasd_of(sysres_dev())->volser, cp_area_count(), nuc ? "" : ", no NUCLEUS area");
     }
+    if (dir_rc == DIR_OK)
+        op_msg("CPX014I Directory loaded: %u users", dir_users);
+    else
+        op_msg("CPX015E No usable directory (%s); only OPERATOR can work",
+               dir_rc == -20 ? "no DIRECT area on the system volume" :
+               dir_rc == -21 ? "I/O error reading it" : dir_strerror(dir_rc));
     cp_subsystems_init();
     tod_to_civil(tod_now(), &c);
     op_msg("CPX013I %s ready at %04d-%02d-%02d %02d:%02d:%02d UTC", CP_NAME,

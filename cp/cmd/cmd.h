@@ -72,5 +72,12 @@ int cmd_external(struct cmdctx *ctx);
 int cmd_define(struct cmdctx *ctx);
 int cmd_display(struct cmdctx *ctx);
 int cmd_store(struct cmdctx *ctx);
+int cmd_logoff(struct cmdctx *ctx);
+int cmd_disconnect(struct cmdctx *ctx);
+int cmd_force(struct cmdctx *ctx);
+int cmd_autolog(struct cmdctx *ctx);
+int cmd_message(struct cmdctx *ctx);
+int cmd_warning(struct cmdctx *ctx);
+int cmd_set(struct cmdctx *ctx);
 
 #endif

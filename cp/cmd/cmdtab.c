@@ -14,8 +14,19 @@
 #define E CLASS_BIT('E')
 #define G CLASS_BIT('G')
 
+#define AB (A | B)
+
 const struct cp_command cp_commands[] = {
     { "QUERY",    1, CLASS_ANY, cmd_query,      "display system and user information" },
+    { "MESSAGE",  1, CLASS_ANY, cmd_message,    "send a line to a user or the operator" },
+    { "MSG",      3, CLASS_ANY, cmd_message,    "same as MESSAGE" },
+    { "LOGOFF",   3, CLASS_ANY, cmd_logoff,     "end your session and your virtual machine" },
+    { "LOGOUT",   6, CLASS_ANY, cmd_logoff,     "same as LOGOFF" },
+    { "DISCONNECT", 4, CLASS_ANY, cmd_disconnect, "leave your virtual machine running without a terminal" },
+    { "SET",      3, CLASS_ANY, cmd_set,        "change your settings (MSG, WNG, IMSG, EMSG)" },
+    { "WARNING",  1, AB,        cmd_warning,    "send a warning to a user or to all" },
+    { "FORCE",    5, A,         cmd_force,      "log a user off" },
+    { "AUTOLOG",  4, AB,        cmd_autolog,    "log a user on without a terminal" },
     { "DISPLAY",  1, G,         cmd_display,    "display registers, PSW or storage" },
     { "BEGIN",    1, G,         cmd_begin,      "resume the virtual machine" },
     { "IPL",      1, G,         cmd_ipl,        "load and start a system in the virtual machine" },

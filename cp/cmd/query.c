@@ -3,6 +3,7 @@
  * Subcommands in one table like the command table; each prints VM/370-
  * style response lines. */
 #include "cp/cmd/cmd.h"
+#include "cp/cmd/query.h"
 #include "cp/vm/user.h"
 #include "cp/vm/timer.h"
 #include "cp/vm/acct.h"
@@ -105,10 +106,19 @@ struct subcmd {
     int (*fn)(struct cmdctx *ctx);
 };
 
+void (*query_vdev_hook)(struct cmdctx *ctx, struct vdev *d);
+
+#define OPS (CLASS_BIT('A') | CLASS_BIT('B') | CLASS_BIT('C') | CLASS_BIT('E'))
+
 static const struct subcmd query_table[] = {
     { "TIME",      4, CLASS_ANY,        q_time },
-    { "DASD",      4, CLASS_ANY,        q_dasd },
-    { "TERMINALS", 4, CLASS_ANY,        q_terminals },
+    { "NAMES",     1, CLASS_ANY,        q_names },
+    { "USERS",     1, CLASS_ANY,        q_users },
+    { "USERID",    6, CLASS_ANY,        q_userid },
+    { "VIRTUAL",   1, CLASS_ANY,        q_virtual },
+    { "SET",       3, CLASS_ANY,        q_set },
+    { "DASD",      4, OPS,              q_dasd },
+    { "TERMINALS", 4, OPS,              q_terminals },
     { "CPLEVEL",   5, CLASS_ANY,        q_cplevel },
     { "STORAGE",   3, CLASS_ANY,        q_storage },
 };
@@ -129,6 +139,8 @@ int cmd_query(struct cmdctx *ctx)
             return q->fn(ctx);
         }
     }
+    if (strlen(ctx->argv[1]) <= 8 && ctx->argc == 2)
+        return q_one_user(ctx, ctx->argv[1]);       /* QUERY userid */
     cmd_printf(ctx, "CPX004E Unknown QUERY operand: %.20s", ctx->raw[1]);
     return RC_OPERAND;
 }

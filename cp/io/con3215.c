@@ -4,15 +4,19 @@
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
+#include "cp/vm/timer.h"
 #include <stdarg.h>
 
 #define CMD_WRITE_CR    0x09    /* write, then carrier return */
+#define CMD_NOP         0x03    /* control, no operation */
+#define PROBE_INTERVAL  (2 * TOD_SEC)
 #define CMD_READ        0x0A    /* read inquiry */
 
 static struct term **terms;
 static unsigned nterms;
 
 static void start_next_write(struct term *t);
+static struct timer probe_timer;
 static void start_read(struct term *t);
 
 static void write_done(struct ioreq *req)
@@ -142,6 +146,45 @@ static const struct rdev_driver con3215_driver = {
     .unsolicited = unsolicited,
 };
 
+static void lost(struct term *t)
+{
+    t->lines_lost += t->qcount;
+    t->qcount = 0;
+    if (t->connected) {
+        t->connected = false;
+        if (t->ops->disconnected)
+            t->ops->disconnected(t);
+    }
+}
+
+static void probe_done(struct ioreq *req)
+{
+    struct term *t = req->arg;
+
+    t->probe_active = false;
+    if (req->rc != 0 || (req->dstat & UNIT_UC))
+        lost(t);
+}
+
+/* every few seconds: is anybody still at the idle connected terminals? */
+static void probe_all(void *arg)
+{
+    (void)arg;
+    for (unsigned i = 0; i < nterms; i++) {
+        struct term *t = terms[i];
+        if (!t->connected || t->probe_active || t->write_active || t->read_queued)
+            continue;
+        ccw1_make(&t->pccw, CMD_NOP, CCW_SLI, 1, 0);
+        t->probe_active = true;
+        t->preq.dev = t->dev;
+        t->preq.cp = &t->pccw;
+        t->preq.complete = probe_done;
+        t->preq.arg = t;
+        rio_start(&t->preq);
+    }
+    timer_add(&probe_timer, tod_now() + PROBE_INTERVAL, probe_all, NULL);
+}
+
 void term_write(struct term *t, const char *line)
 {
     size_t n = strlen(line);
@@ -207,6 +250,7 @@ void term_init_all(const struct term_ops *ops)
         d->priv = t;
         terms[nterms++] = t;
     }
+    timer_add(&probe_timer, tod_now() + PROBE_INTERVAL, probe_all, NULL);
 }
 
 struct term *term_find(u16 devno)

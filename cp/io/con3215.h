@@ -11,7 +11,10 @@
  *   attention + unit check the client went away (or sent a line Hercules
  *                          could not take, after which it drops the client)
  * Each terminal keeps a bounded output queue; a terminal that is slow or
- * has no client loses its oldest lines, never anybody else's time. */
+ * has no client loses its oldest lines, never anybody else's time.
+ * Hercules drops a client without telling (after a line too long for its
+ * buffer, say), so every few seconds an idle connected terminal gets a
+ * no-operation CCW: unit check means nobody is there any more. */
 #ifndef CP_IO_CON3215_H
 #define CP_IO_CON3215_H
 
@@ -40,8 +43,9 @@ struct term {
     /* output queue (EBCDIC) */
     struct { u16 len; u8 text[TERM_LINE]; } q[TERM_QLEN];
     unsigned qhead, qcount;
-    struct ioreq wreq, rreq;
-    struct ccw1 wccw, rccw;
+    struct ioreq wreq, rreq, preq;
+    struct ccw1 wccw, rccw, pccw;
+    bool probe_active;
     u8 rbuf[TERM_INMAX];
     const struct term_ops *ops;
     void *session;              /* the terminal session using it */

@@ -1,28 +1,112 @@
 /* logon.c - the LOGON dialogue and command lines of a session. */
 #include "cp/term/logon.h"
 #include "cp/term/session.h"
+#include "cp/term/oplog.h"
+#include "cp/term/usermsg.h"
 #include "cp/cmd/cmd.h"
+#include "cp/dir/directory.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vcons.h"
+#include "cp/vm/ipl.h"
 #include "cp/vm/dispatch.h"
+#include "cp/vm/timer.h"
+#include "cp/vm/acct.h"
+#include "cp/lib/format.h"
 #include "cp/lib/string.h"
 
 #define OPERATOR_STORAGE    (1u << 20)
+#define FAIL_FREE           3           /* wrong passwords before delays */
+#define MAX_DELAY_SEC       60
+#define FAIL_SLOTS          32
 
-static void to_terminal(struct cmdctx *ctx, const char *line)
+static const char *const days[7] = {
+    "SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"
+};
+
+static void stamp(char *buf, size_t n)
 {
-    session_write(ctx->sess, line);
+    struct civil c;
+    tod_to_civil(tod_now(), &c);
+    fmt_snprintf(buf, n, "%02d:%02d:%02d UTC %s %02d/%02d/%02d", c.hour, c.min, c.sec,
+                 days[c.wday], c.month, c.day, c.year % 100);
 }
 
-/* Give a user his virtual machine: storage, console, and its task. */
-static int build_vm(struct user *u, u32 storage)
+/* ---- failed-logon delays, per userid and per terminal ------------------ */
+
+static struct fail_slot {
+    char key[12];               /* userid, or "#devno" for a terminal */
+    u32 count;
+    u64 next_ok;                /* TOD before which attempts are refused */
+} fails[FAIL_SLOTS];
+
+static struct fail_slot *fail_slot(const char *key, bool create)
+{
+    struct fail_slot *oldest = &fails[0];
+    for (unsigned i = 0; i < FAIL_SLOTS; i++) {
+        if (!strcmp(fails[i].key, key))
+            return &fails[i];
+        if (fails[i].next_ok < oldest->next_ok)
+            oldest = &fails[i];
+    }
+    if (!create)
+        return NULL;
+    memset(oldest, 0, sizeof *oldest);
+    strlcpy(oldest->key, key, sizeof oldest->key);
+    return oldest;
+}
+
+static void term_key(struct session *s, char *key, size_t n)
+{
+    fmt_snprintf(key, n, "#%04X", s->term->devno);
+}
+
+/* seconds to wait before another attempt, 0 if allowed now */
+static u32 logon_delay(struct session *s, const char *userid)
+{
+    char tk[12];
+    u64 now = tod_now(), until = 0;
+    struct fail_slot *f;
+
+    term_key(s, tk, sizeof tk);
+    if ((f = fail_slot(userid, false)) != NULL && f->next_ok > until)
+        until = f->next_ok;
+    if ((f = fail_slot(tk, false)) != NULL && f->next_ok > until)
+        until = f->next_ok;
+    return until > now ? (u32)((until - now) / TOD_SEC) + 1 : 0;
+}
+
+static void note_failure(const char *key)
+{
+    struct fail_slot *f = fail_slot(key, true);
+    u32 delay = 0;
+
+    f->count++;
+    if (f->count >= FAIL_FREE) {
+        u32 n = f->count - FAIL_FREE;
+        delay = n >= 6 ? MAX_DELAY_SEC : 1u << n;
+        if (delay > MAX_DELAY_SEC)
+            delay = MAX_DELAY_SEC;
+    }
+    f->next_ok = tod_now() + (u64)delay * TOD_SEC;
+}
+
+static void clear_failures(const char *key)
+{
+    struct fail_slot *f = fail_slot(key, false);
+    if (f)
+        memset(f, 0, sizeof *f);
+}
+
+/* ---- creating and ending users ------------------------------------------- */
+
+static int build_vm(struct user *u, u32 storage, u16 console)
 {
     struct vm *vm = vm_create(u, storage);
 
     if (!vm)
         return -1;
-    if (!vcons_attach(vm, 0x009) || dispatch_start(vm) != 0) {
+    if (!vcons_attach(vm, console) || dispatch_start(vm) != 0) {
         vm_destroy(vm);
         return -1;
     }
@@ -30,17 +114,200 @@ static int build_vm(struct user *u, u32 storage)
     return 0;
 }
 
-void logon_operator(struct session *s)
+struct user *logon_create(const struct dir_user *d, struct session *s)
 {
-    struct user *u = user_create("OPERATOR", CLASS_ANY);
+    struct user *u = user_create(d->userid, d->classes);
 
     if (!u)
-        return;
+        return NULL;
+    u->max_storage = d->maxstorage;
+    u->dir = d;
     u->sess = s;
-    u->max_storage = 16u << 20;
+    if (build_vm(u, d->storage, d->console.devtype ? d->console.cuu : 0x009) != 0) {
+        user_destroy(u);
+        return NULL;
+    }
+    u->vm->realtimer = (d->options & DIR_OPT_REALTIMER) != 0;
+    return u;
+}
+
+static void attach(struct session *s, struct user *u)
+{
+    u->sess = s;
     s->user = u;
     s->state = SESS_ACTIVE;
-    build_vm(u, OPERATOR_STORAGE);
+}
+
+static void detach(struct session *s)
+{
+    s->user = NULL;
+    s->state = SESS_NEW;
+    s->logon_userid[0] = 0;
+    s->incount = 0;
+}
+
+static void show_times(struct user *u, const char *what)
+{
+    char ts[48], v[16], t[16];
+    u64 conn = (tod_now() - u->logon_tod) / TOD_SEC;
+    u64 vu = acct_virt_usec(u) / 10000, tu = acct_total_usec(u) / 10000;
+
+    stamp(ts, sizeof ts);
+    fmt_snprintf(v, sizeof v, "%03u:%02u.%02u", (unsigned)(vu / 6000), (unsigned)(vu / 100 % 60),
+                 (unsigned)(vu % 100));
+    fmt_snprintf(t, sizeof t, "%03u:%02u.%02u", (unsigned)(tu / 6000), (unsigned)(tu / 100 % 60),
+                 (unsigned)(tu % 100));
+    user_msg(u, "CONNECT= %02u:%02u:%02u VIRTCPU= %s TOTCPU= %s", (unsigned)(conn / 3600),
+             (unsigned)(conn / 60 % 60), (unsigned)(conn % 60), v, t);
+    user_msg(u, "%s AT %s", what, ts);
+}
+
+void user_logoff(struct user *u, const char *forced_by)
+{
+    struct session *s = u->sess;
+
+    if (forced_by)
+        user_msg(u, "CPX120I You were forced off by %s", forced_by);
+    show_times(u, "LOGOFF");
+    op_msg("CPX121I %s LOGOFF%s%s", u->userid, forced_by ? " FORCED BY " : "",
+           forced_by ? forced_by : "");
+    if (u->vm) {
+        dispatch_end(u->vm);
+        vm_destroy(u->vm);
+        u->vm = NULL;
+    }
+    if (s) {
+        detach(s);
+        session_show_logo(s);
+    }
+    user_destroy(u);
+}
+
+void user_disconnect(struct user *u)
+{
+    struct session *s = u->sess;
+    char ts[48];
+
+    stamp(ts, sizeof ts);
+    user_msg(u, "DISCONNECT AT %s", ts);
+    op_msg("CPX122I %s DISCONNECTED", u->userid);
+    u->sess = NULL;
+    if (s) {
+        detach(s);
+        session_show_logo(s);
+    }
+}
+
+/* ---- the dialogue ---------------------------------------------------------- */
+
+static void to_terminal(struct cmdctx *ctx, const char *line)
+{
+    session_write(ctx->sess, line);
+}
+
+void logon_operator(struct session *s)
+{
+    const struct dir_user *d = dir_find("OPERATOR");
+    struct user *u;
+
+    if (d) {
+        u = logon_create(d, s);
+    } else {
+        /* no directory: an operator with every class, so the system can
+         * still be run and the directory mended */
+        u = user_create("OPERATOR", CLASS_ANY);
+        if (u) {
+            u->max_storage = 16u << 20;
+            u->sess = s;
+            build_vm(u, OPERATOR_STORAGE, 0x009);
+        }
+    }
+    if (u)
+        attach(s, u);
+}
+
+static void password_line(struct session *s, const char *typed)
+{
+    const struct dir_user *d = dir_find(s->logon_userid);
+    struct user *u;
+    char ts[48], tk[12];
+
+    s->state = SESS_NEW;
+    term_key(s, tk, sizeof tk);
+    if (!d || !dir_password_ok(d, typed)) {
+        note_failure(s->logon_userid);
+        note_failure(tk);
+        session_write(s, "CPX107E Password incorrect; LOGON again");
+        op_msg("CPX123W LOGON of %s from %04X refused: wrong password", s->logon_userid, s->term->devno);
+        s->logon_userid[0] = 0;
+        return;
+    }
+    clear_failures(s->logon_userid);
+    clear_failures(tk);
+    stamp(ts, sizeof ts);
+    u = user_find(s->logon_userid);
+    if (u) {                                        /* reconnect */
+        struct session *old = u->sess;
+        if (old) {
+            session_write(old, "CPX124I Your session moved to another terminal");
+            detach(old);
+            session_show_logo(old);
+        }
+        attach(s, u);
+        session_printf(s, "RECONNECTED AT %s", ts);
+        op_msg("CPX125I %s RECONNECTED AT %04X", u->userid, s->term->devno);
+        return;
+    }
+    u = logon_create(d, s);
+    if (!u) {
+        session_write(s, "CPX126E Not enough storage to log you on; try later");
+        return;
+    }
+    attach(s, u);
+    session_printf(s, "LOGON AT %s", ts);
+    op_msg("CPX127I %s LOGON AT %04X  USERS = %u", u->userid, s->term->devno, user_count());
+    if (d->ipl.kind == DIR_IPL_NAME) {
+        int rc = ipl_by_name(u->vm, d->ipl.name, d->ipl.parm[0] ? d->ipl.parm : NULL);
+        if (rc == IPL_NOTFOUND)
+            session_printf(s, "CPX031E System %s does not exist", d->ipl.name);
+    }
+}
+
+static void new_line(struct session *s, const char *line)
+{
+    struct cmdctx ctx = { 0 };
+    char words[CMD_MAXLINE * 2 + 4];
+    const struct dir_user *d;
+    u32 wait;
+
+    cmd_split(&ctx, line, words, sizeof words);
+    if (ctx.argc == 0)
+        return;
+    if (!cmd_abbrev(ctx.argv[0], "LOGON", 1) && !cmd_abbrev(ctx.argv[0], "LOGIN", 4)) {
+        session_write(s, "CPX105E Enter LOGON userid");
+        return;
+    }
+    if (ctx.argc != 2 || strlen(ctx.argv[1]) > 8) {
+        session_write(s, "CPX106E LOGON needs one userid of at most 8 characters");
+        return;
+    }
+    wait = logon_delay(s, ctx.argv[1]);
+    if (wait) {
+        session_printf(s, "CPX108W Too many wrong passwords; LOGON again in %u seconds", wait);
+        return;
+    }
+    d = dir_find(ctx.argv[1]);
+    if (!d) {
+        session_printf(s, "CPX109E %s is not in the CP directory", ctx.argv[1]);
+        return;
+    }
+    if (d->nolog) {
+        session_printf(s, "CPX110E %s cannot log on (NOLOG)", d->userid);
+        return;
+    }
+    strlcpy(s->logon_userid, d->userid, sizeof s->logon_userid);
+    s->state = SESS_PASSWORD;
+    session_write(s, "ENTER PASSWORD:");
 }
 
 static void run_command(struct session *s, const char *line)
@@ -84,11 +351,17 @@ static void active_line(struct session *s, const char *line)
 
 void logon_line(struct session *s, const char *line)
 {
-    if (s->state != SESS_ACTIVE) {
-        session_write(s, "CPX102E LOGON is not available yet on this system");
-        return;
+    switch (s->state) {
+    case SESS_NEW:
+        new_line(s, line);
+        break;
+    case SESS_PASSWORD:
+        password_line(s, line);
+        break;
+    case SESS_ACTIVE:
+        active_line(s, line);
+        break;
     }
-    active_line(s, line);
 }
 
 /* The attention (break) key: stop the virtual machine, enter CP READ. */
@@ -101,7 +374,17 @@ void logon_attention(struct session *s)
     session_write(s, "CP READ");
 }
 
+/* The client went away: a logged-on user becomes disconnected, as if he
+ * had typed DISCONNECT; the operator console just waits for a client. */
 void logon_lost_terminal(struct session *s)
 {
-    (void)s;
+    if (s->state == SESS_PASSWORD) {
+        s->state = SESS_NEW;
+        s->logon_userid[0] = 0;
+    }
+    if (s->state != SESS_ACTIVE || s == session_opcon())
+        return;
+    s->user->sess = NULL;
+    op_msg("CPX122I %s DISCONNECTED (terminal %04X dropped)", s->user->userid, s->term->devno);
+    detach(s);
 }

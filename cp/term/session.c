@@ -9,6 +9,7 @@
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 #include "cp/boot/version.h"
+#include <stdarg.h>
 #include "cp/vm/intr.h"
 #include "cp/vm/timer.h"
 
@@ -25,7 +26,18 @@ void session_write(struct session *s, const char *line)
         term_write(s->term, line);
 }
 
-static void show_logo(struct session *s)
+void session_printf(struct session *s, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+
+    va_start(ap, fmt);
+    fmt_vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    session_write(s, buf);
+}
+
+void session_show_logo(struct session *s)
 {
     term_printf(s->term, "%s ONLINE  %s  terminal %04X", CP_NAME, CP_VERSION, s->term->devno);
     if (s == opcon)
@@ -53,7 +65,8 @@ static void on_disconnected(struct term *t)
     if (!s)
         return;
     s->incount = 0;
-    logon_lost_terminal(s);
+    s->lost_event = true;
+    task_wakeup(s);
 }
 
 static void on_input(struct term *t, const char *line)
@@ -98,11 +111,16 @@ static void session_task(void *arg)
     char line[TERM_INMAX + 1];
 
     for (;;) {
-        while (!s->incount && !s->attention && !s->connect_event)
+        while (!s->incount && !s->attention && !s->connect_event && !s->lost_event)
             task_sleep(s);
+        if (s->lost_event) {
+            s->lost_event = false;
+            logon_lost_terminal(s);
+            continue;
+        }
         if (s->connect_event) {
             s->connect_event = false;
-            show_logo(s);
+            session_show_logo(s);
             continue;
         }
         if (s->attention) {
@@ -140,7 +158,7 @@ void session_init_all(void)
             opcon = s;
             logon_operator(s);
         } else {
-            show_logo(s);                       /* finds out who is there */
+            session_show_logo(s);                       /* finds out who is there */
         }
     }
     /* let the logos reach the terminals (or fail), so the connection

@@ -29,6 +29,7 @@ struct session {
     unsigned inhead, incount;
     bool attention;
     bool connect_event;
+    bool lost_event;            /* the client went away */
     struct task *task;
 };
 
@@ -37,5 +38,8 @@ void session_init_all(void);
 struct session *session_opcon(void);
 /* write a line to the session's terminal */
 void session_write(struct session *s, const char *line);
+void session_printf(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* the logo and "Enter LOGON userid" (or the operator's replay) */
+void session_show_logo(struct session *s);
 
 #endif

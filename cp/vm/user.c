@@ -26,7 +26,8 @@ struct user *user_create(const char *userid, u32 classes)
         *p = to_upper(*p);
     u->classes = classes;
     u->logon_tod = tod_now();
-    u->msg_on = u->wng_on = true;
+    u->msg_on = u->wng_on = u->imsg_on = true;
+    u->emsg = 'T';
     u->number = next_number++;
     if (next_number == 0)
         next_number = 1;

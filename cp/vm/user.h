@@ -10,15 +10,18 @@
 
 struct session;
 struct vm;
+struct dir_user;
 
 struct user {
     char userid[9];
     u32 classes;                /* CLASS_BIT mask from the directory */
     u64 logon_tod;
     struct session *sess;       /* NULL while disconnected */
-    bool msg_on, wng_on;
+    bool msg_on, wng_on, imsg_on;
     u16 number;                 /* small number, owner tag of frames */
     struct vm *vm;              /* the virtual machine */
+    const struct dir_user *dir; /* the directory entry (NULL: built in) */
+    char emsg;                  /* SET EMSG: 'O'n, 'C'ode, 'T'ext, 'F' off */
     u32 max_storage;            /* DEFINE STORAGE limit (directory) */
     u64 virt_tod;               /* virtual CPU time, TOD units */
     u64 total_tod;              /* virtual + CP on the user's behalf */

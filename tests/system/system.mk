@@ -7,7 +7,8 @@ SYSTEST_SRCS := \
 	tests/system/harness/guestrun.cpp \
 	tests/system/test_boot.cpp \
 	tests/system/test_operator.cpp \
-	tests/system/test_guest.cpp
+	tests/system/test_guest.cpp \
+	tests/system/test_sessions.cpp
 
 SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))
 

@@ -49,8 +49,10 @@ SYSTEM_TEST(Operator, QueryWithoutOperandIsRefused)
     CpSystem sys("op-qnoop");
     std::string out = sys.opcmd("QUERY", "CPX003E[^\\n]*\\n");
     CHECK(out.find("QUERY needs an operand") != std::string::npos);
-    out = sys.opcmd("QUERY NONSENSE", "CPX004E[^\\n]*\\n");
-    CHECK(out.find("Unknown QUERY operand: NONSENSE") != std::string::npos);
+    out = sys.opcmd("QUERY NONSENSICAL", "CPX004E[^\\n]*\\n");
+    CHECK(out.find("Unknown QUERY operand: NONSENSICAL") != std::string::npos);
+    out = sys.opcmd("QUERY NOBODY", "CPX045E[^\\n]*\\n");       // a userid
+    CHECK(out.find("NOBODY not logged on") != std::string::npos);
 }
 
 SYSTEM_TEST(Operator, ShutdownEndsInWaitStateSix)

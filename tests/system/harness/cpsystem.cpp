@@ -110,3 +110,15 @@ std::string CpSystem::opcmd(const std::string &cmd, const std::string &re, doubl
     op_->sendLine(cmd);
     return op_->readUntil(re, seconds);
 }
+
+std::unique_ptr<Telnet3215> logon(CpSystem &sys, int devno, const std::string &user,
+                                  const std::string &password)
+{
+    auto t = sys.terminal(devno);
+    t->readUntil("Enter LOGON userid");
+    t->sendLine("LOGON " + user);
+    t->readUntil("ENTER PASSWORD:");
+    t->sendLine(password);
+    t->readUntil("LOGON AT [^\\n]*\\n");
+    return t;
+}

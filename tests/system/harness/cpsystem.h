@@ -65,3 +65,7 @@ std::string buildDir();
         }                                                               \
     }                                                                   \
     static void group##_##name##_body()
+
+// connect a terminal and log a user on; returns once "LOGON AT" is seen
+std::unique_ptr<Telnet3215> logon(CpSystem &sys, int devno, const std::string &user,
+                                  const std::string &password);

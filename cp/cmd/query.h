@@ -1,0 +1,19 @@
+/* query.h - QUERY subcommands spread over several files. */
+#ifndef CP_CMD_QUERY_H
+#define CP_CMD_QUERY_H
+
+#include "cp/cmd/cmd.h"
+
+struct vdev;
+
+int q_names(struct cmdctx *ctx);
+int q_users(struct cmdctx *ctx);
+int q_userid(struct cmdctx *ctx);
+int q_virtual(struct cmdctx *ctx);
+int q_set(struct cmdctx *ctx);
+int q_one_user(struct cmdctx *ctx, const char *userid);
+
+/* more detail for a device in QUERY VIRTUAL (minidisk extents, spool) */
+extern void (*query_vdev_hook)(struct cmdctx *ctx, struct vdev *d);
+
+#endif

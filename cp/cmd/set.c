@@ -1,0 +1,48 @@
+/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG). */
+#include "cp/cmd/cmd.h"
+#include "cp/vm/user.h"
+#include "cp/lib/string.h"
+
+static int on_off(struct cmdctx *ctx, bool *flag)
+{
+    if (ctx->argc != 3 || (strcmp(ctx->argv[2], "ON") && strcmp(ctx->argv[2], "OFF"))) {
+        cmd_printf(ctx, "CPX003E SET %s needs ON or OFF", ctx->argv[1]);
+        return RC_OPERAND;
+    }
+    *flag = !strcmp(ctx->argv[2], "ON");
+    return RC_OK;
+}
+
+/* SET EMSG ON|OFF|CODE|TEXT: how DIAGNOSE X'5C' edits error messages */
+static int set_emsg(struct cmdctx *ctx)
+{
+    static const struct { const char *word; char v; } forms[] = {
+        { "ON", 'O' }, { "OFF", 'F' }, { "CODE", 'C' }, { "TEXT", 'T' },
+    };
+    for (unsigned i = 0; ctx->argc == 3 && i < ARRAY_SIZE(forms); i++) {
+        if (!strcmp(ctx->argv[2], forms[i].word)) {
+            ctx->user->emsg = forms[i].v;
+            return RC_OK;
+        }
+    }
+    cmd_printf(ctx, "CPX003E SET EMSG needs ON, OFF, CODE or TEXT");
+    return RC_OPERAND;
+}
+
+int cmd_set(struct cmdctx *ctx)
+{
+    if (ctx->argc < 2) {
+        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG or EMSG");
+        return RC_OPERAND;
+    }
+    if (!strcmp(ctx->argv[1], "MSG"))
+        return on_off(ctx, &ctx->user->msg_on);
+    if (!strcmp(ctx->argv[1], "WNG"))
+        return on_off(ctx, &ctx->user->wng_on);
+    if (!strcmp(ctx->argv[1], "IMSG"))
+        return on_off(ctx, &ctx->user->imsg_on);
+    if (!strcmp(ctx->argv[1], "EMSG"))
+        return set_emsg(ctx);
+    cmd_printf(ctx, "CPX004E Unknown SET operand: %.20s", ctx->raw[1]);
+    return RC_OPERAND;
+}
