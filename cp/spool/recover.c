@@ -27,11 +27,12 @@ struct recovery {
     char why[96];
 };
 
-static void discard(struct recovery *rc, u32 s, const char *how, const char *why)
+/* why NULL: the file was open when the system stopped */
+static void discard(struct recovery *rc, u32 s, const char *why)
 {
     struct spool_file *f = &sps.slots[s];
 
-    if (how)
+    if (!why)
         sp_msg("CPX403W Spool file %04u (%s %s) was open when the system stopped; discarded",
                f->a.spid, f->a.owner, spool_type_name(f->a.type));
     else
@@ -77,7 +78,7 @@ static void load_entries(struct recovery *rc, u32 d, const u8 *b)
         rc->r->damaged_discarded++;
         if (f->state != SLOT_FREE && f->a.spid >= 1 && f->a.spid <= SPOOL_MAX_ID &&
             sp_name_ok(f->a.owner, true)) {
-            discard(rc, s, NULL, why);
+            discard(rc, s, why);
         } else {
             sp_msg("CPX409W Spool directory page %u entry %u is not valid (%s); ignored",
                    (unsigned)d, (unsigned)i, why);
@@ -114,57 +115,76 @@ static void load_dir_page(struct recovery *rc, u32 d)
     load_entries(rc, d, copy ? rc->alt : rc->pg);
 }
 
+/* read page p into rc->pg and check it is the page e expects, unclaimed */
+static const char *check_page_at(struct recovery *rc, u32 p, const struct spp_expect *e)
+{
+    const char *why;
+
+    if (p < sps.data0 || p >= sps.pages)
+        why = "chain leaves the spool area";
+    else if (sps.link[p] != PAGE_FREE)
+        why = "a page is claimed by another file";
+    else if (sps.dev->read(sps.dev->ctx, p, rc->pg) != 0)
+        why = "DASD error";
+    else
+        why = spp_check(rc->pg, e);
+    if (!why)
+        return NULL;
+    fmt_snprintf(rc->why, sizeof rc->why, "data page %u: %s", (unsigned)p, why);
+    return rc->why;
+}
+
+static u32 record_bytes(const u8 *pg)
+{
+    u32 bytes = 0;
+
+    for (u32 off = 0; off < get_be16(pg + SPP_USED); ) {
+        u32 len = get_be16(pg + SPP_RECORDS + off + SPR_LEN);
+        bytes += len;
+        off += SPR_HDR + len;
+    }
+    return bytes;
+}
+
+static void unclaim(u32 p, u32 n)
+{
+    while (n--) {
+        u32 next = sps.link[p];
+        sps.link[p] = PAGE_FREE;
+        sps.used--;
+        p = next;
+    }
+}
+
 /* Walk f's chain, checking every page and claiming it in the page map;
  * on failure give back what was claimed and say why. */
 static const char *claim_chain(struct recovery *rc, struct spool_file *f)
 {
     struct spp_expect e = { f->serial, 0, 0, 0 };
-    u32 p = f->first, claimed = 0, bytes = 0;
+    u32 p = f->first, bytes = 0;
     const char *why = NULL;
 
-    for (; e.index < f->a.pages; e.index++) {
-        u8 *pg = rc->pg;
+    for (; !why && e.index < f->a.pages; e.index++) {
         u32 next;
-        if (p < sps.data0 || p >= sps.pages || sps.link[p] != PAGE_FREE) {
-            why = p < sps.data0 || p >= sps.pages ? "chain leaves the spool area" :
-                  "a page is claimed by another file";
-        } else if (sps.dev->read(sps.dev->ctx, p, pg) != 0) {
-            why = "DASD error";
-        } else {
-            why = spp_check(pg, &e);
-        }
-        if (why) {
-            fmt_snprintf(rc->why, sizeof rc->why, "data page %u: %s", (unsigned)p, why);
-            why = rc->why;
+        bool last = e.index + 1 == f->a.pages;
+        if ((why = check_page_at(rc, p, &e)) != NULL)
             break;
-        }
-        next = get_be32(pg + SPP_NEXT);
-        if ((next == 0) != (e.index + 1 == f->a.pages) || (next == 0 && p != f->last)) {
+        next = get_be32(rc->pg + SPP_NEXT);
+        if ((next == 0) != last || (last && p != f->last)) {
             why = "chain length does not match the directory";
             break;
         }
-        for (u32 off = 0; off < get_be16(pg + SPP_USED); ) {
-            u32 len = get_be16(pg + SPP_RECORDS + off + SPR_LEN);
-            bytes += len;
-            off += SPR_HDR + len;
-        }
+        bytes += record_bytes(rc->pg);
         sps.link[p] = next;
         sps.used++;
-        claimed++;
         e.prev = p;
-        e.firstrec += get_be16(pg + SPP_NREC);
+        e.firstrec += get_be16(rc->pg + SPP_NREC);
         p = next;
     }
     if (!why && (e.firstrec != f->a.records || bytes != f->a.bytes))
         why = "record count or size does not match the directory";
-    if (why) {
-        for (p = f->first; claimed--; ) {
-            u32 next = sps.link[p];
-            sps.link[p] = PAGE_FREE;
-            sps.used--;
-            p = next;
-        }
-    }
+    if (why)
+        unclaim(f->first, e.index);
     return why;
 }
 
@@ -186,7 +206,7 @@ static void settle_entries(struct recovery *rc)
 
         if (f->state == SLOT_OPEN) {
             rc->r->open_discarded++;
-            discard(rc, s, "open", NULL);
+            discard(rc, s, NULL);
             continue;
         }
         if (f->state != SLOT_READY)
@@ -195,7 +215,7 @@ static void settle_entries(struct recovery *rc)
               claim_chain(rc, f);
         if (why) {
             rc->r->damaged_discarded++;
-            discard(rc, s, NULL, why);
+            discard(rc, s, why);
             continue;
         }
         sps.id_slot[f->a.spid] = (u16)(s + 1);

@@ -117,8 +117,9 @@ void spool_term(void);
  * it durable and in its owner's queue.  spf_put fails with SPOOL_EFULL
  * when no page is free; the file then holds every record before the one
  * refused and may be closed short (spf_close) or dropped (spf_abort).
- * After SPOOL_EIO or SPOOL_ENOMEM from spf_put only spf_abort remains.
- * spf_close and spf_abort always release the handle. */
+ * After SPOOL_EIO from spf_put the file cannot be completed: spf_close
+ * then drops it as spf_abort does and returns SPOOL_EIO.  spf_close and
+ * spf_abort always release the handle. */
 struct spf;
 int spf_open_write(const struct spool_attrs *a, struct spf **out);
 int spf_put(struct spf *h, u8 ccw_op, const void *data, u16 len);

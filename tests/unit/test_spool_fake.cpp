@@ -18,6 +18,11 @@ static int fake_read(void *ctx, u32 p, void *buf)
 static int fake_write(void *ctx, u32 p, const void *buf)
 {
     FakeSpool *f = (FakeSpool *)ctx;
+    if (f->on_write) {
+        auto hook = f->on_write;
+        f->on_write = nullptr;                  // once
+        hook(p);
+    }
     if (f->fail_write_in == 0) {
         f->fail_write_in = -1;
         return -11;

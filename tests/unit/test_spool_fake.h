@@ -11,6 +11,7 @@ extern "C" {
 #include "cp/spool/spfmt.h"
 }
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ struct FakeSpool {
     unsigned reads = 0, writes = 0;
     int fail_write_in = -1;             // fail the write after this many more
     std::set<uint32_t> bad_reads;       // pages whose reads fail
+    // runs before each write, as another CP task would while the writer
+    // sleeps on the I/O
+    std::function<void(uint32_t page)> on_write;
     bool logging = false;
     std::vector<FakeWrite> log;
 

@@ -291,3 +291,66 @@ TEST(SpoolQueue, QueueNamesMatchUserIdsInAnyCase)
     file("USER1", SPOOL_PRT);
     LONGS_EQUAL(1, spool_count("user1", SPOOL_PRT));
 }
+
+// Other tasks run while an update sleeps on its directory write.
+
+TEST(SpoolQueue, FileBeingPurgedIsGoneForOthersWhileTheDirectoryIsWritten)
+{
+    u16 id = file("USER1", SPOOL_RDR);
+    int seen = 0;
+    fake->on_write = [&](uint32_t) {
+        spf *h;
+        seen = spf_open_read(id, &h);
+    };
+    LONGS_EQUAL(SPOOL_OK, spool_purge(id));
+    LONGS_EQUAL(SPOOL_ENOFILE, seen);
+}
+
+TEST(SpoolQueue, FileBeingClosedAppearsOnlyWhenItsDirectoryWriteIsDone)
+{
+    spool_attrs a = spool_attrs_for("USER1", SPOOL_PRT);
+    spf *h;
+    spf_open_write(&a, &h);
+    spf_put(h, 0x09, "LINE", 4);
+    unsigned during = 99;
+    unsigned writes = 0;
+    std::function<void(uint32_t)> count = [&](uint32_t) {
+        if (++writes == 2)                      // the data page, then the directory
+            during = spool_count("USER1", SPOOL_PRT);
+        else
+            fake->on_write = count;
+    };
+    fake->on_write = count;
+    CHECK(spf_close(h) > 0);
+    LONGS_EQUAL(0, during);
+    LONGS_EQUAL(1, spool_count("USER1", SPOOL_PRT));
+}
+
+TEST(SpoolQueue, ReaderArrivingDuringAFailedUpdateKeepsTheFile)
+{
+    u16 id = file("USER1", SPOOL_RDR);
+    spf *r = nullptr;
+    fake->on_write = [&](uint32_t) { LONGS_EQUAL(SPOOL_OK, spf_open_read(id, &r)); };
+    fake->fail_write_in = 0;
+    spool_changes c;
+    memset(&c, 0, sizeof c);
+    c.what = SPC_CLASS;
+    c.cls = 'B';
+    LONGS_EQUAL(SPOOL_EIO, spool_change(id, &c));
+    // the change is undone, the reader is not
+    LONGS_EQUAL(SPOOL_EBUSY, spool_purge(id));
+    spf_close_read(r, SPF_KEEP);
+    LONGS_EQUAL(SPOOL_OK, spool_purge(id));
+}
+
+TEST(SpoolQueue, SecondUpdateDuringAWriteWithoutTasksIsAnAbend)
+{
+    u16 a = file("USER1", SPOOL_RDR), b = file("USER1", SPOOL_RDR);
+    fake->on_write = [&](uint32_t) { spool_purge(b); };
+    try {
+        spool_purge(a);
+        FAIL("a second directory update ran inside the first");
+    } catch (CpAbend &e) {
+        LONGS_EQUAL(7, e.reason);               // ABEND_SPOOL
+    }
+}
