@@ -131,8 +131,11 @@ u16 spf_id(const struct spf *h);        /* the spool id of an open file */
  * One reader at a time.  spf_get copies at most max bytes, sets *len to
  * the record's full length and returns SPOOL_OK, or SPOOL_EOF after the
  * last record.  Positions are record numbers from 0: spf_tell is the
- * record spf_get returns next; spf_seek(h, spf_tell(h)) after a get
- * repeats nothing, spf_seek to a saved position repeats from there. */
+ * record spf_get returns next.  DIAGNOSE X'14' maps onto these: next
+ * buffer is spf_get, repeat is spf_seek back to a position saved with
+ * spf_tell, restart is spf_restart, backspace is spf_backspace.  A file
+ * being read cannot be purged or transferred (SPOOL_EBUSY) except by
+ * spf_close_read(h, SPF_PURGE). */
 enum spool_disposition { SPF_KEEP = 0, SPF_PURGE = 1 };
 int spf_open_read(u16 spid, struct spf **out);
 int spf_get(struct spf *h, u8 *ccw_op, void *buf, u16 max, u16 *len);
