@@ -354,3 +354,32 @@ TEST(SpoolQueue, SecondUpdateDuringAWriteWithoutTasksIsAnAbend)
         LONGS_EQUAL(7, e.reason);               // ABEND_SPOOL
     }
 }
+
+TEST(SpoolQueue, ManyFilesOfManyUsersEachReadBackIntact)
+{
+    spool_term();
+    delete fake;
+    fake = new FakeSpool(1024);
+    fake->init(true);
+    static const char *const users[] = { "USER1", "USER2", "USER3", "MAINT", "OPERATOR" };
+    std::vector<uint16_t> ids;
+    for (unsigned i = 0; i < 300; i++) {
+        const char *u = users[i % 5];
+        Recs r = i % 2 ? spool_cards(1 + i % 7, i) : spool_lines(1 + i % 11, i);
+        ids.push_back((u16)spool_write_file(spool_attrs_for(u, (u8)(1 + i % 3)), r));
+    }
+    LONGS_EQUAL(300, spool_count(NULL, SPOOL_ANY));
+    LONGS_EQUAL(60, spool_count("MAINT", SPOOL_ANY));
+    spool_init_report rep;
+    spool_term();
+    fake->init(false, &rep);                     // and again after a restart
+    LONGS_EQUAL(300, rep.recovered);
+    for (unsigned i = 0; i < 300; i++) {
+        Recs back;
+        LONGS_EQUAL(SPOOL_OK, spool_read_file(ids[i], back));
+        CHECK(back == (i % 2 ? spool_cards(1 + i % 7, i) : spool_lines(1 + i % 11, i)));
+        spool_attrs a;
+        spool_query(ids[i], &a);
+        STRCMP_EQUAL(users[i % 5], a.owner);
+    }
+}

@@ -288,7 +288,7 @@ TEST(SpoolWriteRead, ReadErrorIsReported)
     LONGS_EQUAL(SPOOL_EIO, spool_read_file(id, back));
 }
 
-TEST(SpoolWriteRead, WriteErrorOnADataPageLeavesOnlyAbort)
+TEST(SpoolWriteRead, WriteErrorOnADataPageMeansTheFileIsDropped)
 {
     spool_attrs a = spool_attrs_for("USER1", SPOOL_PUN);
     spf *h;
