@@ -4,12 +4,13 @@
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
 
-#define DIAG(code, name, fn, summary) int fn(struct diag_args *a);
+#define DIAG(code, name, summary) int diag_##code##_##name(struct diag_args *a);
 #include "diag/diag.def"
 #undef DIAG
 
+/* one row per code, from diag.def; sorted by code there */
 static const struct diag_entry diag_table[] = {
-#define DIAG(code, name, fn, summary) { code, name, fn },
+#define DIAG(code, name, summary) { 0x##code, #name, diag_##code##_##name },
 #include "diag/diag.def"
 #undef DIAG
 };

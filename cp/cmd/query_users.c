@@ -70,7 +70,8 @@ int q_virtual(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX030E You have no virtual machine");
         return RC_ERROR;
     }
-    cmd_printf(ctx, "STORAGE = %05uK", (unsigned)(vm->mem.size >> 10));
+    cmd_printf(ctx, "STORAGE = %05uK  RESIDENT %u PAGES", (unsigned)(vm->mem.size >> 10),
+               vm->mem.resident);
     for (struct vdev *d = vm->devs; d; d = d->next) {
         if (d->cls == VDEV_CONSOLE) {
             char w[8];

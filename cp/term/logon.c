@@ -12,6 +12,7 @@
 #include "cp/vm/dispatch.h"
 #include "cp/vm/timer.h"
 #include "cp/vm/acct.h"
+#include "cp/vm/task.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 
@@ -165,6 +166,15 @@ static void show_times(struct user *u, const char *what)
 void user_logoff(struct user *u, const char *forced_by)
 {
     struct session *s = u->sess;
+
+    /* LOGOFF through DIAGNOSE X'08' runs in the VM's own task, which
+     * cannot destroy its VM under its feet: the task ends first and then
+     * completes the logoff (cp/vm/dispatch.c) */
+    if (u->vm && u->vm->task && u->vm->task == current) {
+        u->vm->logoff_pending = true;
+        u->vm->kill_request = true;
+        return;
+    }
 
     if (forced_by)
         user_msg(u, "CPX120I You were forced off by %s", forced_by);

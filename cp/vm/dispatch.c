@@ -19,6 +19,7 @@
 #include "cp/vm/intr.h"
 #include "cp/vm/user.h"
 #include "cp/term/usermsg.h"
+#include "cp/term/logon.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
@@ -284,6 +285,8 @@ static void vm_task(void *arg)
     }
     vm->task = NULL;
     task_wakeup(&vm->task);
+    if (vm->logoff_pending)
+        user_logoff(vm->user, NULL);            /* LOGOFF from inside: now */
     task_exit();
 }
 

@@ -24,6 +24,7 @@
 struct vcons {
     struct chanprog cp;
     bool reading;               /* a read CCW is suspended */
+    bool diag_reading;          /* a DIAGNOSE X'58' read waits */
     u32 read_done;              /* bytes of the line already given */
     char inq[INQ][TERM_INMAX + 1];
     unsigned inhead, incount;
@@ -223,7 +224,27 @@ struct vdev *vcons_dev(struct vm *vm)
 bool vcons_reading(struct vm *vm)
 {
     struct vdev *d = vcons_dev(vm);
-    return d && vc_of(d)->reading;
+    return d && (vc_of(d)->reading || vc_of(d)->diag_reading);
+}
+
+bool vcons_take_line(struct vm *vm, char *line, size_t size)
+{
+    struct vdev *d = vcons_dev(vm);
+    struct vcons *vc;
+
+    if (!d || !(vc = vc_of(d))->incount || vc->reading)
+        return false;
+    strlcpy(line, vc->inq[vc->inhead] + vc->read_done, size);
+    line_consumed(vc);
+    d->attn_pending = false;            /* the attention was for this line */
+    return true;
+}
+
+void vcons_set_diag_read(struct vm *vm, bool waiting)
+{
+    struct vdev *d = vcons_dev(vm);
+    if (d)
+        vc_of(d)->diag_reading = waiting;
 }
 
 bool vcons_input(struct vm *vm, const char *line)
@@ -238,7 +259,7 @@ bool vcons_input(struct vm *vm, const char *line)
         return false;
     strlcpy(vc->inq[(vc->inhead + vc->incount) % INQ], line, TERM_INMAX + 1);
     vc->incount++;
-    if (!vc->reading)
+    if (!vc->reading && !vc->diag_reading)
         vdev_attention(vm, d);      /* tell the guest a line is there */
     vm_kick(vm);
     return true;

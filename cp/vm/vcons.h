@@ -23,6 +23,10 @@ bool vcons_input(struct vm *vm, const char *line);
 bool vcons_reading(struct vm *vm);
 /* write a line on the user's terminal as the console would (also DIAG X'58') */
 void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len);
+/* DIAGNOSE X'58' read: take a typed line if there is one */
+bool vcons_take_line(struct vm *vm, char *line, size_t size);
+/* a DIAGNOSE X'58' read is waiting (typed lines go to it, no attention) */
+void vcons_set_diag_read(struct vm *vm, bool waiting);
 /* the console's virtual device (for DIAG X'24' and X'58') */
 struct vdev *vcons_dev(struct vm *vm);
 

@@ -58,6 +58,7 @@ void vm_reset(struct vm *vm, bool clear)
     if (clear)
         gspace_clear(&vm->mem);
     vm->pgm_loop = 0;
+    vm->resets++;
 }
 
 void vm_start(struct vm *vm)

@@ -53,6 +53,8 @@ struct vm {
     bool realtimer;             /* OPTION REALTIMER: interval timer runs in wait too */
     bool stop_request;          /* the user asked for CP (attention) */
     bool kill_request;          /* LOGOFF: the task should end */
+    bool logoff_pending;        /* LOGOFF from inside the VM (DIAG X'08') */
+    u32 resets;                 /* counts resets: a DIAG X'08' IPL shows */
     u32 pgm_loop;               /* program checks at the handler's first instruction */
     u32 pgm_new_ia;             /* where the last reflected one went */
     u64 run_start;              /* TOD when this run started */

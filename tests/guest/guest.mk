@@ -4,22 +4,24 @@
 # source; the saved-system name is the program name with B or E appended
 # (at most 8 characters), e.g. TPRIV -> TPRIVB, TPRIVE.
 GUEST_PROGRAMS := tpriv techo tintr trandom
+# programs about CP services rather than the architecture: EC mode only
+GUEST_PROGRAMS_EC := td000 td008 td00c td010 td024 td058 td05c tdfuzz
 
 GUEST_RT_SRCS := tests/guest/rt/start.S tests/guest/rt/trap.S tests/guest/rt/rt.c
 GUEST_LIB_OBJS := $(B)/s390/cp/lib/format.o $(B)/s390/cp/lib/string.o $(B)/s390/arch370/ebcdic.o
-GUEST_CFLAGS = $(CFLAGS390) -Itests/guest/rt
+GUEST_CFLAGS = $(CFLAGS390) -Itests/guest/rt -I$(B)/include
 
 # guest_objs(mode, sources): objects in build/guest/<mode>/
 guest_obj = $(patsubst %,$(B)/guest/$(1)/%.o,$(basename $(2)))
 
-$(B)/guest/bc/%.o: %.c Makefile
+$(B)/guest/bc/%.o: %.c Makefile $(DIAG_HEADER)
 	@mkdir -p $(dir $@)
 	$(call say,GUEST,$< BC)
 	$(Q)$(CC390) $(GUEST_CFLAGS) -DGUEST_EC=0 -MMD -MP -c $< -o $@
 $(B)/guest/bc/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(Q)$(CC390) $(GUEST_CFLAGS) -DGUEST_EC=0 -c $< -o $@
-$(B)/guest/ec/%.o: %.c Makefile
+$(B)/guest/ec/%.o: %.c Makefile $(DIAG_HEADER)
 	@mkdir -p $(dir $@)
 	$(call say,GUEST,$< EC)
 	$(Q)$(CC390) $(GUEST_CFLAGS) -DGUEST_EC=1 -MMD -MP -c $< -o $@
@@ -36,12 +38,14 @@ $(B)/guest/$(1)-$(2).bin: $(B)/guest/$(1)-$(2).elf
 endef
 
 $(foreach p,$(GUEST_PROGRAMS),$(eval $(call guest_program,$(p),bc)))
-$(foreach p,$(GUEST_PROGRAMS),$(eval $(call guest_program,$(p),ec)))
+$(foreach p,$(GUEST_PROGRAMS) $(GUEST_PROGRAMS_EC),$(eval $(call guest_program,$(p),ec)))
 
 upper = $(shell echo $(1) | tr a-z A-Z)
 # IPL PSWs: BC mode (all masks off) and EC mode, key 0, at X'20000'
 NSS_IMAGES += $(foreach p,$(GUEST_PROGRAMS),\
 	$(call upper,$(p))B:$(B)/guest/$(p)-bc.bin:20000:0000000000020000 \
-	$(call upper,$(p))E:$(B)/guest/$(p)-ec.bin:20000:0008000000020000)
+	$(call upper,$(p))E:$(B)/guest/$(p)-ec.bin:20000:0008000000020000) \
+	$(foreach p,$(GUEST_PROGRAMS_EC),$(call upper,$(p))E:$(B)/guest/$(p)-ec.bin:20000:0008000000020000)
 
-ALL_TARGETS += $(foreach p,$(GUEST_PROGRAMS),$(B)/guest/$(p)-bc.bin $(B)/guest/$(p)-ec.bin)
+ALL_TARGETS += $(foreach p,$(GUEST_PROGRAMS),$(B)/guest/$(p)-bc.bin $(B)/guest/$(p)-ec.bin) \
+	$(foreach p,$(GUEST_PROGRAMS_EC),$(B)/guest/$(p)-ec.bin)

@@ -8,7 +8,8 @@ SYSTEST_SRCS := \
 	tests/system/test_boot.cpp \
 	tests/system/test_operator.cpp \
 	tests/system/test_guest.cpp \
-	tests/system/test_sessions.cpp
+	tests/system/test_sessions.cpp \
+	tests/system/test_diagnose.cpp
 
 SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))
 

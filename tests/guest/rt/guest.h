@@ -21,6 +21,12 @@ void con_write(const char *s);
 void con_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int con_read(char *buf, int max);               /* waits for a line */
 
+/* ---- the IPL PARM text (registers 0-15 at entry), as ASCII -------------- */
+const char *guest_parm(void);
+
+/* ---- CP commands by DIAGNOSE X'08' with a response buffer ---------------- */
+int cp_command(const char *cmd, char *resp, unsigned size, int *rc);
+
 /* ---- reporting -------------------------------------------------------- */
 void report(const char *name, bool ok, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 #define CHECK(name, cond) report(name, (cond), "%s", #cond)

@@ -2,6 +2,7 @@
 #include "guest.h"
 #include "arch370/ccw.h"
 #include "arch370/ebcdic.h"
+#include "cp370diag.h"
 #include <stdarg.h>
 
 #define CONSOLE     0x009
@@ -13,6 +14,46 @@ extern void catch_pgm(void), catch_svc(void), catch_ext(void), catch_io(void), c
 extern void load_psw(const u32 *psw);
 
 static unsigned cases, failures;
+
+const char *guest_parm(void)
+{
+    static char text[65];
+    ebc_to_ascii_buf(text, (const u8 *)0x900, 64);
+    text[64] = 0;
+    for (int i = 63; i >= 0 && text[i] == ' '; i--)
+        text[i] = 0;
+    return text;
+}
+
+/* DIAGNOSE X'08' with a response buffer; returns the condition code, the
+ * response (lines separated by newlines) in resp, the CP return code */
+int cp_command(const char *cmd, char *resp, unsigned size, int *rc)
+{
+    static u8 text[132], buf[1024];
+    struct cp370_diag_regs r;
+    unsigned n = strlen(cmd), got;
+    int cc;
+
+    if (n > sizeof text)
+        n = sizeof text;
+    if (size > sizeof buf)
+        size = sizeof buf;
+    ebc_from_ascii(text, cmd, n);
+    r.rx = (u32)(uintptr_t)text;
+    r.rx1 = (u32)(uintptr_t)buf;
+    r.ry = 0x40000000u | n;
+    r.ry1 = size ? size - 1 : 0;
+    r.r15 = 0;
+    cc = cp370_diag_008_cp_command(&r);
+    got = cc == 0 ? r.ry1 : size ? size - 1 : 0;
+    for (unsigned i = 0; i < got && size; i++)
+        resp[i] = buf[i] == 0x15 ? '\n' : (char)ebc_to_ascii[buf[i]];
+    if (size)
+        resp[got < size ? got : size - 1] = 0;
+    if (rc)
+        *rc = (int)r.ry;
+    return cc;
+}
 
 u64 psw_make(u8 sysmask, u8 key, bool problem, bool wait, u32 ia)
 {

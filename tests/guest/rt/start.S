@@ -2,6 +2,7 @@
         .section .text.start,"ax"
         .globl  _start
 _start:
+        stm     %r0,%r15,0x900                  # IPL PARM text, see guest_parm()
         basr    %r13,0
 0:      l       %r15,.Lstack-0b(%r13)
         l       %r2,.Lbss-0b(%r13)

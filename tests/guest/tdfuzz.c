@@ -1,0 +1,89 @@
+/* tdfuzz.c - random register contents for every DIAGNOSE code cp370
+ * implements, many times over: CP must answer each with a condition code,
+ * a return code or a program exception, and keep running.  The program
+ * keeps itself alive by not releasing its own pages (X'10') and by not
+ * asking for console reads (X'58' X'0A'), which would wait for a user. */
+#include "guest.h"
+#include "cp370diag.h"
+
+#define ROUNDS      4000
+#define MY_END      0x000F0000u     /* the program and its stack lie below */
+
+static struct cp370_diag_regs r;
+static struct trap t;
+static u32 seed;
+static int which;
+
+static u32 rnd(void)
+{
+    seed ^= seed << 13;
+    seed ^= seed >> 17;
+    seed ^= seed << 5;
+    return seed;
+}
+
+/* a register value: sometimes small, sometimes an address, sometimes junk */
+static u32 value(void)
+{
+    switch (rnd() % 6) {
+    case 0: return rnd() % 64;
+    case 1: return 0xFFFFFFFFu;
+    case 2: return 0x20000 + (rnd() % 0x80000);
+    case 3: return rnd() & 0x00FFFFF8;
+    default: return rnd();
+    }
+}
+
+static void call(void *arg)
+{
+    (void)arg;
+    switch (which) {
+    case 0: cp370_diag_000_identify(&r); break;
+    case 1: cp370_diag_008_cp_command(&r); break;
+    case 2: cp370_diag_00C_pseudo_timer(&r); break;
+    case 3: cp370_diag_010_release_pages(&r); break;
+    case 4: cp370_diag_024_device_type(&r); break;
+    case 5: cp370_diag_058_console(&r); break;
+    case 6: cp370_diag_05C_emsg(&r); break;
+    default: cp370_diag_060_storage_size(&r); break;
+    }
+}
+
+/* would this call end the program's own life (or wait for a person)? */
+static bool harmful(void)
+{
+    if (which == 3)                                  /* releasing my pages */
+        return r.rx < MY_END || r.ry < MY_END;
+    if (which == 5) {                                /* a console read */
+        u32 a = r.rx & 0x00FFFFF8;
+        return a < 0x100000 && *(volatile u8 *)(uintptr_t)a == 0x0A;
+    }
+    if (which == 0 || which == 2 || which == 1)      /* stores into me */
+        return (r.rx < MY_END && r.rx >= 0x20000) || (r.rx1 < MY_END && r.rx1 >= 0x20000);
+    return false;
+}
+
+int main(void)
+{
+    unsigned counts[6] = { 0 };
+
+    seed = (u32)get_tod() | 1;
+    con_printf("TDFUZZ seed %08X", seed);
+    for (int i = 0; i < ROUNDS; i++) {
+        which = (int)(rnd() % 8);
+        r.rx = value();
+        r.rx1 = value();
+        r.ry = value();
+        r.ry1 = value();
+        r.r15 = value();
+        if (which == 1)
+            r.ry &= 0x40FFFFFFu;                     /* keep the flag byte sane sometimes */
+        if (harmful())
+            continue;
+        counts[trap_call(call, NULL, &t) % 6]++;
+    }
+    con_printf("TDFUZZ DONE: %u returned, %u program exceptions", counts[TRAP_NONE], counts[TRAP_PGM]);
+    report("Every random DIAGNOSE came back with a result or an exception",
+           counts[TRAP_NONE] + counts[TRAP_PGM] > 0 && counts[TRAP_SVC] == 0, "-");
+    return 0;
+}
