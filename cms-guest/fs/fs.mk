@@ -24,6 +24,20 @@ $(B)/s390/cms-guest/fs/cmsfs.o: $(CMSFS_S390_OBJS)
 
 ALL_TARGETS += $(B)/s390/cms-guest/fs/cmsfs.o
 
+# ---- cmsdisk: CMS minidisks inside Hercules CKD images ----
+CMSDISK_SRCS := \
+	assembler-tools/cmsdisk/main.c \
+	assembler-tools/cmsdisk/ckddev.c \
+	assembler-tools/cmsdisk/convert.c \
+	assembler-tools/ckdimg.c
+CMSDISK_OBJS := $(patsubst %.c,$(B)/host/%.o,$(CMSDISK_SRCS)) $(CMSFS_HOST_OBJS)
+
+$(B)/tools/cmsdisk: $(CMSDISK_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -o $@ $^
+
+ALL_TARGETS += $(B)/tools/cmsdisk
+
 # ---- tests ----
 CMSFS_TEST_SRCS := \
 	tests/main.cpp \
@@ -40,4 +54,12 @@ $(B)/tests/cmsfs_tests: $(CMSFS_TEST_OBJS)
 	@mkdir -p $(dir $@)
 	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt
 
-UNIT_TEST_PROGRAMS += $(B)/tests/cmsfs_tests
+CMSDISK_TEST_SRCS := tests/main.cpp tests/unit/cmsdisk/test_cmsdisk.cpp
+CMSDISK_TEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(CMSDISK_TEST_SRCS)) \
+                     $(B)/host/assembler-tools/ckdimg.o
+
+$(B)/tests/cmsdisk_tests: $(CMSDISK_TEST_OBJS) $(B)/tools/cmsdisk
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) -o $@ $(CMSDISK_TEST_OBJS) -lCppUTest -lCppUTestExt
+
+UNIT_TEST_PROGRAMS += $(B)/tests/cmsfs_tests $(B)/tests/cmsdisk_tests
