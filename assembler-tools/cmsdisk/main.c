@@ -17,6 +17,7 @@
 #include "cms-guest/fs/cmsfs.h"
 #include "arch370/ebcdic.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,8 +138,7 @@ static int copy_out(struct cms_file *f, FILE *out, const struct cms_fileinfo *fi
 
     while (buf && (rc = cms_read_record(f, buf, 65535, &len)) == CMS_OK)
         if (convert_output(out, buf, len, &o) != 0) {
-            perror("output");
-            rc = CMS_EIO;
+            rc = CMS_EIO;               /* the host file; reported by the caller */
             break;
         }
     free(buf);
@@ -178,16 +178,22 @@ static int cmd_read(struct ckd_minidisk *md, int argc, char **argv)
         return fail(&id, rc);
     }
     if (outpath && !(out = fopen(outpath, binary ? "wb" : "w"))) {
-        perror(outpath);
-        rc = CMS_EIO;
-    } else {
-        rc = copy_out(f, out, &fi, binary);
+        fprintf(stderr, "DSK013E cannot write %s: %s\n", outpath, strerror(errno));
+        cms_close_read(f);
+        cms_unmount(fs);
+        return 1;
     }
-    if (outpath && out && fclose(out) != 0)
-        rc = CMS_EIO;
+    rc = copy_out(f, out, &fi, binary);
+    if (rc == CMS_EIO || (outpath && fclose(out) != 0) || (!outpath && fflush(out) != 0)) {
+        fprintf(stderr, "DSK013E cannot write %s: %s\n", outpath ? outpath : "the output",
+                strerror(errno));
+        rc = rc ? rc : CMS_EIO;
+    } else if (rc) {
+        fail(&id, rc);
+    }
     cms_close_read(f);
     cms_unmount(fs);
-    return rc ? fail(&id, rc) : 0;
+    return rc ? 1 : 0;
 }
 
 /* ---- write --------------------------------------------------------------------- */
@@ -199,8 +205,10 @@ static u8 *slurp(const char *path, size_t *n)
 
     *n = 0;
     if (!in || !buf) {
-        perror(path);
+        fprintf(stderr, "DSK012E cannot read %s: %s\n", path, strerror(errno));
         free(buf);
+        if (in && in != stdin)
+            fclose(in);
         return NULL;
     }
     for (size_t got; (got = fread(buf + *n, 1, cap - *n, in)) > 0;) {
@@ -209,7 +217,7 @@ static u8 *slurp(const char *path, size_t *n)
         if (*n < cap)
             continue;
         if (!(bigger = realloc(buf, cap *= 2))) {
-            fprintf(stderr, "DSK009E %s is too large to hold in storage\n", path);
+            fprintf(stderr, "DSK012E cannot read %s: too large to hold in storage\n", path);
             free(buf);
             buf = NULL;
             break;

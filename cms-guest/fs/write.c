@@ -129,7 +129,10 @@ static int old_end(struct cms_file *f, u32 *bytes)
     u32 len;
     int rc = CMS_OK;
 
+    *bytes = 0;
     if (f->recfm == CMS_RECFM_F) {
+        if (f->lrecl == 0 || f->lrecl > MAX_RECORD)
+            return CMS_ECORRUPT;
         *bytes = f->items * f->lrecl;
         return div_up(*bytes, CMS_BLKSIZE) <= f->blocks ? CMS_OK : CMS_ECORRUPT;
     }
