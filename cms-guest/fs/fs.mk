@@ -47,7 +47,8 @@ CMSFS_TEST_SRCS := \
 	tests/unit/cmsfs/test_alloc.cpp \
 	tests/unit/cmsfs/test_safety.cpp \
 	tests/unit/cmsfs/test_check.cpp \
-	tests/unit/cmsfs/test_fuzz.cpp
+	tests/unit/cmsfs/test_fuzz.cpp \
+	tests/unit/cmsfs/test_model.cpp
 CMSFS_TEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(CMSFS_TEST_SRCS)) $(CMSFS_HOST_OBJS)
 
 $(B)/tests/cmsfs_tests: $(CMSFS_TEST_OBJS)
