@@ -129,15 +129,11 @@ int ckd_read_slot(struct ckd_image *img, unsigned cyl, unsigned head, uint8_t *s
     return 0;
 }
 
-int ckd_read_record(struct ckd_image *img, unsigned cyl, unsigned head,
-                    unsigned r, uint8_t *buf, unsigned max, uint8_t *key)
+/* Offset in the slot of the count field of record r, or -1. */
+static long find_record(const struct ckd_image *img, const uint8_t *slot, unsigned r)
 {
-    uint8_t *slot = malloc(img->trksize);
     unsigned pos = 5;
-    int rc = -1;
 
-    if (!slot || ckd_read_slot(img, cyl, head, slot) != 0)
-        goto out;
     while (pos + 8 <= img->trksize) {
         const uint8_t *c = slot + pos;
         unsigned klen = c[5], dlen = (unsigned)c[6] << 8 | c[7];
@@ -146,15 +142,55 @@ int ckd_read_record(struct ckd_image *img, unsigned cyl, unsigned head,
             break;
         if (pos + 8 + klen + dlen > img->trksize)
             break;
-        if (c[4] == r) {
-            if (key)
-                memcpy(key, c + 8, klen > 8 ? 8 : klen);
-            memcpy(buf, c + 8 + klen, dlen < max ? dlen : max);
-            rc = (int)dlen;
-            break;
-        }
+        if (c[4] == r)
+            return (long)pos;
         pos += 8 + klen + dlen;
     }
+    return -1;
+}
+
+int ckd_read_record(struct ckd_image *img, unsigned cyl, unsigned head,
+                    unsigned r, uint8_t *buf, unsigned max, uint8_t *key)
+{
+    uint8_t *slot = malloc(img->trksize);
+    long pos;
+    int rc = -1;
+
+    if (!slot || ckd_read_slot(img, cyl, head, slot) != 0)
+        goto out;
+    pos = find_record(img, slot, r);
+    if (pos >= 0) {
+        const uint8_t *c = slot + pos;
+        unsigned klen = c[5], dlen = (unsigned)c[6] << 8 | c[7];
+        if (key)
+            memcpy(key, c + 8, klen > 8 ? 8 : klen);
+        memcpy(buf, c + 8 + klen, dlen < max ? dlen : max);
+        rc = (int)dlen;
+    }
+out:
+    free(slot);
+    return rc;
+}
+
+int ckd_update_record(struct ckd_image *img, unsigned cyl, unsigned head,
+                      unsigned r, const uint8_t *data, unsigned dlen)
+{
+    uint8_t *slot = malloc(img->trksize);
+    long pos;
+    int rc = -1;
+
+    if (!slot || ckd_read_slot(img, cyl, head, slot) != 0)
+        goto out;
+    pos = find_record(img, slot, r);
+    if (pos < 0 || ((unsigned)slot[pos + 6] << 8 | slot[pos + 7]) != dlen)
+        goto out;
+    pos += 8 + slot[pos + 5];
+    if (fseek(img->f, slot_offset(img, cyl, head) + pos, SEEK_SET) != 0 ||
+        fwrite(data, 1, dlen, img->f) != dlen || fflush(img->f) != 0) {
+        perror(img->path);
+        goto out;
+    }
+    rc = 0;
 out:
     free(slot);
     return rc;

@@ -43,6 +43,11 @@ int ckd_write_track(struct ckd_image *img, unsigned cyl, unsigned head,
 int ckd_read_record(struct ckd_image *img, unsigned cyl, unsigned head,
                     unsigned r, uint8_t *buf, unsigned max, uint8_t *key);
 
+/* Overwrite the data of record r of a track in place; the record must
+ * exist with exactly dlen data bytes.  Returns 0 or -1. */
+int ckd_update_record(struct ckd_image *img, unsigned cyl, unsigned head,
+                      unsigned r, const uint8_t *data, unsigned dlen);
+
 /* The raw slot of a track (trksize bytes). */
 int ckd_read_slot(struct ckd_image *img, unsigned cyl, unsigned head, uint8_t *slot);
 
