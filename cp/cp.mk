@@ -26,6 +26,7 @@ CP_SRCS := \
 	cp/vm/priv_ctl.c \
 	cp/vm/vio.c \
 	cp/vm/ipl.c \
+	cp/vm/vconfig.c \
 	cp/mm/gspace.c \
 	cp/mm/gmem.c \
 	cp/io/rio.c \

@@ -135,11 +135,26 @@ int diag_008_cp_command(struct diag_args *a)
 static int console_write(struct diag_args *a, u32 data, u16 count)
 {
     u8 buf[D58_MAXWRITE];
-    u32 start = 0;
+    u32 start = 0, lines = 1;
     int rc = gmem_read(&a->vm->mem, data, buf, count);
 
     if (rc)
         return rc;
+    for (u32 i = 0; i < count; i++)
+        if (buf[i] == 0x15)
+            lines++;
+    /* a terminal slower than the guest holds the guest back (a burst
+     * longer than half the queue waits only for half) */
+    lines += count / TERM_LINE;
+    if (lines > TERM_QLEN / 2)
+        lines = TERM_QLEN / 2;
+    while (!vcons_output_room(a->vm, lines)) {
+        if (a->vm->state == VM_STOPPED || a->vm->kill_request) {
+            a->vm->cpu.psw = psw370_set_ia(a->vm->cpu.psw, psw370_ia(a->vm->cpu.psw) - 4);
+            return 0;
+        }
+        task_sleep(a->vm);
+    }
     for (u32 i = 0; i <= count; i++) {
         if (i == count || buf[i] == 0x15) {
             vcons_write_line(a->vm, buf + start, i - start);

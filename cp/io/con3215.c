@@ -42,6 +42,8 @@ static void write_done(struct ioreq *req)
     }
     t->lines_out++;
     start_next_write(t);
+    if (t->qcount <= TERM_QLEN / 2 && t->ops->output_space)
+        t->ops->output_space(t);
 }
 
 static void start_next_write(struct term *t)
@@ -219,6 +221,11 @@ void term_printf(struct term *t, const char *fmt, ...)
     fmt_vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     term_write(t, buf);
+}
+
+bool term_has_room(const struct term *t, unsigned n)
+{
+    return !t->connected || t->qcount + n <= TERM_QLEN;
 }
 
 bool term_idle(const struct term *t)

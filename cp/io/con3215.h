@@ -31,6 +31,7 @@ struct term_ops {
     void (*disconnected)(struct term *t);
     void (*input)(struct term *t, const char *line);
     void (*attention)(struct term *t);
+    void (*output_space)(struct term *t);   /* the queue has room again */
 };
 
 struct term {
@@ -61,5 +62,7 @@ void term_write(struct term *t, const char *line);
 void term_printf(struct term *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* nothing queued or being written */
 bool term_idle(const struct term *t);
+/* room for n more lines without dropping any */
+bool term_has_room(const struct term *t, unsigned n);
 
 #endif

@@ -16,6 +16,8 @@ struct frame {
     u16 owner;                  /* owning VM number, 0 = CP / none */
     u16 flags;
     u32 gpage;                  /* guest page number it holds */
+    u16 pins;                   /* I/O in flight into it: not to be stolen */
+    u16 pad;
 };
 
 #define FRAME_FREE      0x0001

@@ -135,6 +135,25 @@ u32 gspace_frame(struct gspace *gs, u32 addr, bool alloc)
     return f;
 }
 
+u32 gspace_pin(struct gspace *gs, u32 addr)
+{
+    u32 f = gspace_frame(gs, addr, true);
+    struct frame *fr = f ? frame_of(f) : NULL;
+
+    if (fr)
+        fr->pins++;
+    return f;
+}
+
+void gspace_unpin(struct gspace *gs, u32 addr)
+{
+    u32 f = gspace_frame(gs, addr, false);
+    struct frame *fr = f ? frame_of(f) : NULL;
+
+    if (fr && fr->pins)
+        fr->pins--;
+}
+
 u32 gspace_release(struct gspace *gs, u32 first, u32 last)
 {
     u32 n = 0;

@@ -47,6 +47,13 @@ u32 gspace_std(const struct gspace *gs);
  * it has none (alloc = true) or returning 0 if it has none (alloc = false).
  * Addresses beyond the storage size return 0. */
 u32 gspace_frame(struct gspace *gs, u32 addr, bool alloc);
+/* For real I/O into guest storage (CCW translation, DIAGNOSE disk I/O):
+ * the frame of the page holding addr, given a frame if it has none and
+ * pinned so it is neither stolen nor freed until unpinned; 0 if addr is
+ * beyond the storage or no frame can be had. */
+u32 gspace_pin(struct gspace *gs, u32 addr);
+void gspace_unpin(struct gspace *gs, u32 addr);
+
 /* free every frame; the storage reads as zeros afterwards */
 void gspace_clear(struct gspace *gs);
 /* give back the frames of pages [first, last] (DIAGNOSE X'10') */

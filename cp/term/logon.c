@@ -13,6 +13,7 @@
 #include "cp/vm/timer.h"
 #include "cp/vm/acct.h"
 #include "cp/vm/task.h"
+#include "cp/vm/vconfig.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 
@@ -129,6 +130,7 @@ struct user *logon_create(const struct dir_user *d, struct session *s)
         return NULL;
     }
     u->vm->realtimer = (d->options & DIR_OPT_REALTIMER) != 0;
+    vconfig_logon(u->vm, d);
     return u;
 }
 
@@ -183,6 +185,7 @@ void user_logoff(struct user *u, const char *forced_by)
            forced_by ? forced_by : "");
     if (u->vm) {
         dispatch_end(u->vm);
+        vconfig_logoff(u->vm);
         vm_destroy(u->vm);
         u->vm = NULL;
     }

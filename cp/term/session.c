@@ -5,6 +5,7 @@
 #include "cp/cmd/cmd.h"
 #include "cp/vm/task.h"
 #include "cp/vm/user.h"
+#include "cp/vm/vm.h"
 #include "cp/mm/freestor.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
@@ -96,7 +97,18 @@ static void on_attention(struct term *t)
     task_wakeup(s);
 }
 
+/* the terminal caught up with its output: a virtual machine that waits to
+ * write more on it may go on */
+static void on_output_space(struct term *t)
+{
+    struct session *s = t->session;
+
+    if (s && s->user && s->user->vm)
+        vm_kick(s->user->vm);
+}
+
 static const struct term_ops session_term_ops = {
+    .output_space = on_output_space,
     .connected = on_connected,
     .disconnected = on_disconnected,
     .input = on_input,

@@ -25,6 +25,7 @@ struct vcons {
     struct chanprog cp;
     bool reading;               /* a read CCW is suspended */
     bool diag_reading;          /* a DIAGNOSE X'58' read waits */
+    bool write_waiting;         /* a write waits for the terminal to catch up */
     u32 read_done;              /* bytes of the line already given */
     char inq[INQ][TERM_INMAX + 1];
     unsigned inhead, incount;
@@ -56,6 +57,12 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
         ebcdic += n;
         len -= n;
     } while (len);
+}
+
+bool vcons_output_room(struct vm *vm, u32 lines)
+{
+    struct session *s = vm->user ? vm->user->sess : NULL;
+    return !s || term_has_room(s->term, lines);
 }
 
 /* Give the queued line (or its rest) to a read CCW piece. */
@@ -91,6 +98,11 @@ static int console_ccw(struct vm *vm, struct vdev *d, struct chanprog *cp,
     case CMD_WRITE:
     case CMD_WRITE_CR: {
         u32 n = count;
+        if (!more && !vcons_output_room(vm, (vc->outlen + n) / TERM_LINE + 1 > TERM_QLEN / 2 ?
+                                        TERM_QLEN / 2 : (vc->outlen + n) / TERM_LINE + 1)) {
+            vc->write_waiting = true;       /* like a 3215 still typing */
+            return CP_SUSPEND;
+        }
         if (vc->outlen + n > LINEMAX)
             n = LINEMAX - vc->outlen;
         if (!(cp->flags & CCW_SKIP))
@@ -148,10 +160,25 @@ static int console_start(struct vm *vm, struct vdev *d, u32 ccw_addr, u8 key)
     return 0;
 }
 
-/* In the VM's task: finish a read that input arrived for. */
+/* In the VM's task: finish a write that waited for the terminal, or a
+ * read that input arrived for. */
 static void console_service(struct vm *vm, struct vdev *d)
 {
     struct vcons *vc = vc_of(d);
+
+    if (vc->write_waiting) {
+        struct chanprog *cp = &vc->cp;
+        u16 residual = 0;
+        int st;
+        if (!vcons_output_room(vm, TERM_QLEN / 2 < (vc->outlen + cp->count) / TERM_LINE + 1 ?
+                               TERM_QLEN / 2 : (vc->outlen + cp->count) / TERM_LINE + 1))
+            return;
+        vc->write_waiting = false;
+        st = console_ccw(vm, d, cp, cp->cmd, cp->data, cp->count, false, &residual);
+        if (st == CP_SUSPEND)
+            return;
+        chanprog_resume(vm, d, cp, st, residual);
+    }
 
     while (vc->reading && vc->incount) {
         struct chanprog *cp = &vc->cp;
@@ -172,6 +199,7 @@ static bool console_halt(struct vm *vm, struct vdev *d)
     if (!d->busy)
         return false;
     vc->reading = false;
+    vc->write_waiting = false;
     vdev_post(vm, d, (vc->cp.ccw_addr + 8) & GADDR_MASK, UNIT_CE | UNIT_DE, 0, vc->cp.count);
     return true;
 }
@@ -181,6 +209,7 @@ static void console_reset(struct vm *vm, struct vdev *d)
     struct vcons *vc = vc_of(d);
     (void)vm;
     vc->reading = false;
+    vc->write_waiting = false;
     vc->outlen = 0;
     vc->sense = 0;
 }

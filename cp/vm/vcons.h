@@ -23,6 +23,9 @@ bool vcons_input(struct vm *vm, const char *line);
 bool vcons_reading(struct vm *vm);
 /* write a line on the user's terminal as the console would (also DIAG X'58') */
 void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len);
+/* can the terminal take lines lines now without losing any?  (A guest
+ * that writes faster than the terminal shows waits, as on a real 3215.) */
+bool vcons_output_room(struct vm *vm, u32 lines);
 /* DIAGNOSE X'58' read: take a typed line if there is one */
 bool vcons_take_line(struct vm *vm, char *line, size_t size);
 /* a DIAGNOSE X'58' read is waiting (typed lines go to it, no attention) */

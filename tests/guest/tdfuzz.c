@@ -58,6 +58,8 @@ static bool harmful(void)
         u32 a = r.rx & 0x00FFFFF8;
         return a < 0x100000 && *(volatile u8 *)(uintptr_t)a == 0x0A;
     }
+    if (which == 1 && (r.ry & 0x00FFFFFF) == 0)      /* length 0: CP READ */
+        return true;
     if (which == 0 || which == 2 || which == 1)      /* stores into me */
         return (r.rx < MY_END && r.rx >= 0x20000) || (r.rx1 < MY_END && r.rx1 >= 0x20000);
     return false;
