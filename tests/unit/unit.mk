@@ -6,7 +6,9 @@ UNIT_SRCS := \
 	tests/unit/test_insn.cpp \
 	tests/unit/test_lib.cpp \
 	tests/unit/test_mm.cpp \
-	tests/unit/test_timer.cpp
+	tests/unit/test_timer.cpp \
+	tests/unit/realmem.cpp \
+	tests/unit/test_ccwxlat.cpp
 
 UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS)
 
