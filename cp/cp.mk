@@ -55,6 +55,8 @@ CP_SRCS := \
 	cp/dir/dirload.c \
 	cp/dir/directory.c \
 	cp/dir/dirread.c \
+	cp/mm/pageslot.c \
+	cp/mm/clock.c \
 	$(DIAG_SRCS)
 
 # the CP sources that also build for the host unit tests
@@ -64,7 +66,9 @@ CP_HOST_SRCS := \
 	cp/cmd/parse.c \
 	cp/mm/freestor.c \
 	cp/mm/frame.c \
-	cp/vm/timer.c
+	cp/vm/timer.c \
+	cp/mm/pageslot.c \
+	cp/mm/clock.c
 
 CP_OBJS := $(patsubst %,$(B)/s390/%.o,$(basename $(CP_SRCS) $(ARCH_S390)))
 CP_OBJS := $(CP_OBJS:%.o=%.o)

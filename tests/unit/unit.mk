@@ -6,7 +6,8 @@ UNIT_SRCS := \
 	tests/unit/test_insn.cpp \
 	tests/unit/test_lib.cpp \
 	tests/unit/test_mm.cpp \
-	tests/unit/test_timer.cpp
+	tests/unit/test_timer.cpp \
+	tests/unit/test_paging.cpp
 
 UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS)
 
