@@ -57,6 +57,11 @@ CP_SRCS := \
 	cp/dir/dirread.c \
 	cp/mm/pageslot.c \
 	cp/mm/clock.c \
+	cp/mm/pager.c \
+	cp/mm/nss.c \
+	cp/vm/pgfault.c \
+	cp/vm/pfault.c \
+	cp/cmd/indicate.c \
 	$(DIAG_SRCS)
 
 # the CP sources that also build for the host unit tests

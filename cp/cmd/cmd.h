@@ -79,5 +79,6 @@ int cmd_autolog(struct cmdctx *ctx);
 int cmd_message(struct cmdctx *ctx);
 int cmd_warning(struct cmdctx *ctx);
 int cmd_set(struct cmdctx *ctx);
+int cmd_indicate(struct cmdctx *ctx);
 
 #endif

@@ -36,6 +36,7 @@ const struct cp_command cp_commands[] = {
     { "DEFINE",   3, G,         cmd_define,     "change the virtual machine's configuration" },
     { "SHUTDOWN", 8, A,         cmd_shutdown,   "stop the system" },
     { "ABEND",    5, A,         cmd_abend_test, "deliberately stop CP with an abend (test)" },
+    { "INDICATE", 3, CLASS_ANY, cmd_indicate,   "show the use of real storage and paging" },
 };
 
 const unsigned cp_commands_count = ARRAY_SIZE(cp_commands);

@@ -5,6 +5,7 @@
 #include "cp/vm/reflect.h"
 #include "cp/vm/task.h"
 #include "cp/vm/user.h"
+#include "cp/vm/pfault.h"
 #include "cp/mm/freestor.h"
 #include "cp/lib/string.h"
 
@@ -34,6 +35,7 @@ struct vm *vm_create(struct user *u, u32 size)
 
 void vm_destroy(struct vm *vm)
 {
+    pfault_drain(vm);                   /* page reads for it hold the VM */
     timer_cancel(&vm->ckc_timer);
     timer_cancel(&vm->ptimer);
     while (vm->devs)
@@ -57,6 +59,7 @@ void vm_reset(struct vm *vm, bool clear)
     }
     if (clear)
         gspace_clear(&vm->mem);
+    vm->pf_on = false;                  /* pseudo page faults end with a reset */
     vm->pgm_loop = 0;
     vm->resets++;
 }

@@ -9,7 +9,8 @@ SYSTEST_SRCS := \
 	tests/system/test_operator.cpp \
 	tests/system/test_guest.cpp \
 	tests/system/test_sessions.cpp \
-	tests/system/test_diagnose.cpp
+	tests/system/test_diagnose.cpp \
+	tests/system/test_paging.cpp
 
 SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))
 
