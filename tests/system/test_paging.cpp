@@ -139,3 +139,21 @@ SYSTEM_TEST(Paging, FullPagingSpaceStopsTheUserWhoNeedsAFrameAndLosesNothing)
     a->sendLine("END");
     a->readUntil("SUMMARY 3 cases, 0 failed");
 }
+
+static void allPassed(const GuestResult &r, int atLeast)
+{
+    CHECK_TEXT(r.failures == 0, ("failed cases:" + failures(r)).c_str());
+    CHECK_TEXT(r.cases >= atLeast, ("too few cases ran:\n" + r.output).c_str());
+}
+
+SYSTEM_TEST(Paging, Code258GivesPseudoPageFaultsWithTheToken)
+{
+    CpSystem sys("diag-258", SystemOptions().storage(8));
+    auto m = logon(sys, 0x0020, "MAINT", "MAINT");
+    m->sendLine("DEFINE STORAGE 15M");
+    m->readUntil("STORAGE = ");
+    GuestResult r = runGuest(*m, "TD258E", 120);
+    allPassed(r, 25);
+    std::string ind = indicate(*m, "INDICATE USER", "PAGE-INS=");
+    CHECK_TEXT(number(ind, "PSEUDO-FAULTS=") >= 1, ind.c_str());
+}
