@@ -32,6 +32,9 @@ CP_SRCS := \
 	cp/io/rio.c \
 	cp/io/sense.c \
 	cp/io/dasd.c \
+	cp/io/ccwxlat.c \
+	cp/io/mdisk.c \
+	cp/io/mdiskio.c \
 	cp/io/con3215.c \
 	cp/term/session.c \
 	cp/term/logon.c \
@@ -45,6 +48,7 @@ CP_SRCS := \
 	cp/cmd/display.c \
 	cp/cmd/cmdutil.c \
 	cp/cmd/logcmds.c \
+	cp/cmd/linkcmds.c \
 	cp/cmd/msgcmds.c \
 	cp/cmd/set.c \
 	cp/cmd/query_users.c \
@@ -71,9 +75,13 @@ CP_HOST_SRCS := \
 	cp/cmd/parse.c \
 	cp/mm/freestor.c \
 	cp/mm/frame.c \
+	cp/mm/gspace.c \
+	cp/mm/gmem.c \
+	cp/io/ccwxlat.c \
 	cp/vm/timer.c \
 	cp/mm/pageslot.c \
-	cp/mm/clock.c
+	cp/mm/clock.c \
+	cp/mm/pager.c
 
 CP_OBJS := $(patsubst %,$(B)/s390/%.o,$(basename $(CP_SRCS) $(ARCH_S390)))
 CP_OBJS := $(CP_OBJS:%.o=%.o)

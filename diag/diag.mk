@@ -3,7 +3,8 @@ DIAG_SRCS := \
 	diag/table.c \
 	diag/info.c \
 	diag/console.c \
-	diag/paging.c
+	diag/paging.c \
+	diag/disk.c
 
 # the guest-side header, generated from diag.def
 DIAG_HEADER := $(B)/include/cp370diag.h

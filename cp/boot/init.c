@@ -1,8 +1,10 @@
 /* init.c - start the subsystems that need devices and sessions. */
 #include "cp/boot/init.h"
+#include "cp/io/mdisk.h"
 #include "cp/mm/pager.h"
 
 void cp_subsystems_init(void)
 {
+    mdisk_init();
     pager_init();
 }

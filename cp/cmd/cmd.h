@@ -79,6 +79,8 @@ int cmd_autolog(struct cmdctx *ctx);
 int cmd_message(struct cmdctx *ctx);
 int cmd_warning(struct cmdctx *ctx);
 int cmd_set(struct cmdctx *ctx);
+int cmd_link(struct cmdctx *ctx);
+int cmd_detach(struct cmdctx *ctx);
 int cmd_indicate(struct cmdctx *ctx);
 
 #endif

@@ -27,6 +27,8 @@ const struct cp_command cp_commands[] = {
     { "WARNING",  1, AB,        cmd_warning,    "send a warning to a user or to all" },
     { "FORCE",    5, A,         cmd_force,      "log a user off" },
     { "AUTOLOG",  4, AB,        cmd_autolog,    "log a user on without a terminal" },
+    { "LINK",     4, G,         cmd_link,       "link to another user's minidisk" },
+    { "DETACH",   3, G,         cmd_detach,     "remove a virtual device" },
     { "DISPLAY",  1, G,         cmd_display,    "display registers, PSW or storage" },
     { "BEGIN",    1, G,         cmd_begin,      "resume the virtual machine" },
     { "IPL",      1, G,         cmd_ipl,        "load and start a system in the virtual machine" },

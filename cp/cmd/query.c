@@ -117,6 +117,7 @@ static const struct subcmd query_table[] = {
     { "USERID",    6, CLASS_ANY,        q_userid },
     { "VIRTUAL",   1, CLASS_ANY,        q_virtual },
     { "SET",       3, CLASS_ANY,        q_set },
+    { "LINKS",     4, CLASS_ANY,        q_links },
     { "DASD",      4, OPS,              q_dasd },
     { "TERMINALS", 4, OPS,              q_terminals },
     { "CPLEVEL",   5, CLASS_ANY,        q_cplevel },

@@ -5,6 +5,7 @@
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
+#include "cp/io/mdisk.h"
 #include "cp/boot/version.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
@@ -77,6 +78,10 @@ int q_virtual(struct cmdctx *ctx)
             char w[8];
             where(ctx->user, w, sizeof w);
             cmd_printf(ctx, "CONS %03X ON DEV %s %04X", d->addr, w, d->type);
+        } else if (mdisk_of(d)) {
+            struct mdisk *md = mdisk_of(d);
+            cmd_printf(ctx, "DASD %03X %04X %-6s %s %03u CYL", d->addr, d->type, md->volser,
+                       md->write ? "R/W" : "R/O", md->cyls);
         } else {
             cmd_printf(ctx, "%-4s %03X %04X", vdev_class_name(d->cls), d->addr, d->type);
         }

@@ -5,6 +5,7 @@
 #include "cp/vm/vm.h"
 #include "cp/vm/ipl.h"
 #include "cp/vm/user.h"
+#include "cp/vm/vdev.h"
 #include "cp/lib/string.h"
 #include "arch370/psw.h"
 
@@ -40,6 +41,21 @@ int cmd_ipl(struct cmdctx *ctx)
         if (!cmd_abbrev(ctx->argv[i], "CLEAR", 5)) {
             cmd_printf(ctx, "CPX004E Invalid IPL operand: %.20s", ctx->raw[i]);
             return RC_OPERAND;
+        }
+    }
+    {
+        u32 dev;
+        if (parse_hex(ctx->argv[1], &dev) && dev <= 0xFFFF && vdev_find(vm, (u16)dev)) {
+            rc = ipl_by_device(vm, (u16)dev);
+            if (rc == IPL_NOTDASD) {
+                cmd_printf(ctx, "CPX037E Device %03X cannot be IPLed: not a minidisk", dev);
+                return RC_ERROR;
+            }
+            if (rc == IPL_IOERR) {
+                cmd_printf(ctx, "CPX038E IPL from %03X failed: I/O error or no IPL record", dev);
+                return RC_ERROR;
+            }
+            return RC_OK;
         }
     }
     rc = ipl_by_name(vm, ctx->argv[1], parm);

@@ -158,6 +158,25 @@ int rio_run(struct ioreq *req)
     return req->rc;
 }
 
+bool rio_dequeue(struct ioreq *req)
+{
+    struct rdev *d = req->dev;
+    struct ioreq *prev = NULL;
+
+    for (struct ioreq *q = d->qhead; q; prev = q, q = q->next) {
+        if (q != req)
+            continue;
+        if (prev)
+            prev->next = q->next;
+        else
+            d->qhead = q->next;
+        if (d->qtail == q)
+            d->qtail = prev;
+        return true;
+    }
+    return false;
+}
+
 void rio_cancel(struct rdev *d)
 {
     struct irb irb;

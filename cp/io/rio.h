@@ -81,6 +81,8 @@ void rio_start(struct ioreq *req);
 int rio_run(struct ioreq *req);
 /* wait for a started request to complete */
 void rio_wait(struct ioreq *req);
+/* take a request off its device's queue if it has not started yet */
+bool rio_dequeue(struct ioreq *req);
 /* halt the active request of a device and drop the queued ones */
 void rio_cancel(struct rdev *dev);
 

@@ -2,12 +2,30 @@
 #include "cp/lib/string.h"
 
 #ifndef CP_HOST_BUILD
+/* MOVE LONG: one instruction moves (or, with no source, fills) up to
+ * 16M-1 bytes, instead of a loop of four instructions per byte.  It
+ * exists on S/370 too, so the guests that share this file may use it. */
+#define MVCL_MAX    0xFFFFFFu
+
+static void move_long(void *dst, const void *src, size_t n, u8 pad)
+{
+    while (n) {
+        u32 chunk = n > MVCL_MAX ? MVCL_MAX : (u32)n;
+        register u32 r2 asm("2") = (u32)(uintptr_t)dst;
+        register u32 r3 asm("3") = chunk;
+        register u32 r4 asm("4") = (u32)(uintptr_t)src;
+        register u32 r5 asm("5") = (u32)pad << 24 | (src ? chunk : 0);
+        asm volatile("mvcl %0,%2" : "+d"(r2), "+d"(r3), "+d"(r4), "+d"(r5) : : "cc", "memory");
+        dst = (u8 *)dst + chunk;
+        if (src)
+            src = (const u8 *)src + chunk;
+        n -= chunk;
+    }
+}
+
 void *memcpy(void *dst, const void *src, size_t n)
 {
-    u8 *d = dst;
-    const u8 *s = src;
-    while (n--)
-        *d++ = *s++;
+    move_long(dst, src, n, 0);
     return dst;
 }
 
@@ -15,7 +33,9 @@ void *memmove(void *dst, const void *src, size_t n)
 {
     u8 *d = dst;
     const u8 *s = src;
-    if (d < s) {
+    if (d + n <= s || s + n <= d) {
+        move_long(dst, src, n, 0);          /* no overlap */
+    } else if (d < s) {
         while (n--)
             *d++ = *s++;
     } else {
@@ -27,9 +47,7 @@ void *memmove(void *dst, const void *src, size_t n)
 
 void *memset(void *dst, int c, size_t n)
 {
-    u8 *d = dst;
-    while (n--)
-        *d++ = (u8)c;
+    move_long(dst, NULL, n, (u8)c);
     return dst;
 }
 

@@ -1,6 +1,9 @@
 /* ipl.c - IPL a virtual machine from a named image on the system volume. */
 #include "cp/vm/ipl.h"
 #include "cp/boot/sysres.h"
+#include "cp/io/mdisk.h"
+#include "cp/io/mdiskio.h"
+#include "cp/vm/vdev.h"
 #include "cp/boot/cpvol.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/freestor.h"
@@ -49,6 +52,27 @@ int ipl_by_name(struct vm *vm, const char *name, const char *parm)
     if (parm)
         put_parm(vm, parm);
     vm->cpu.psw = a->psw;
+    vm_start(vm);
+    return IPL_OK;
+}
+
+int ipl_by_device(struct vm *vm, u16 addr)
+{
+    struct vdev *d = vdev_find(vm, addr);
+    struct mdisk *md = mdisk_of(d);
+    u64 psw;
+
+    if (!d)
+        return IPL_NOTFOUND;
+    if (!md)
+        return IPL_NOTDASD;
+    vm_stop(vm);
+    vm_reset(vm, false);
+    if (mdiskio_ipl(vm, d, md) != 0)
+        return IPL_IOERR;
+    if (gmem_fetch64(&vm->mem, 0, &psw) != 0)
+        return IPL_IOERR;
+    vm->cpu.psw = psw;
     vm_start(vm);
     return IPL_OK;
 }

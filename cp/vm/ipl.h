@@ -16,7 +16,11 @@
 #define IPL_NOTFOUND    (-1)    /* no such saved image */
 #define IPL_TOOBIG      (-2)    /* does not fit the VM's storage */
 #define IPL_IOERR       (-3)    /* the system volume could not be read */
+#define IPL_NOTDASD     (-4)    /* IPL from a device that is not a minidisk */
 
 int ipl_by_name(struct vm *vm, const char *name, const char *parm);
+/* IPL from a virtual disk: its IPL record and channel program, as a real
+ * IPL does, then the PSW at location 0 */
+int ipl_by_device(struct vm *vm, u16 addr);
 
 #endif

@@ -10,6 +10,7 @@ SYSTEST_SRCS := \
 	tests/system/test_guest.cpp \
 	tests/system/test_sessions.cpp \
 	tests/system/test_diagnose.cpp \
+	tests/system/test_minidisk.cpp \
 	tests/system/test_paging.cpp
 
 SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))

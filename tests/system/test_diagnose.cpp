@@ -9,17 +9,11 @@
 
 TEST_GROUP(Diagnose) {};
 
-static void allPassed(const GuestResult &r, int atLeast)
-{
-    CHECK_TEXT(r.failures == 0, ("failed cases:" + failures(r)).c_str());
-    CHECK_TEXT(r.cases >= atLeast, ("too few cases ran:\n" + r.output).c_str());
-}
-
 SYSTEM_TEST(Diagnose, Code00StoresExtendedIdentification)
 {
     CpSystem sys("diag-000");
     auto t = logon(sys, 0x0020, "USER1", "PASS1");
-    allPassed(runGuest(*t, "TD000E PARM USER1"), 6);
+    checkAllPassed(runGuest(*t, "TD000E PARM USER1"), 6);
 }
 
 SYSTEM_TEST(Diagnose, Code08IssuesCpCommands)
@@ -42,19 +36,19 @@ SYSTEM_TEST(Diagnose, Code08IssuesCpCommands)
 SYSTEM_TEST(Diagnose, Code0CPseudoTimer)
 {
     CpSystem sys("diag-00c");
-    allPassed(runGuest(sys.op(), "TD00CE"), 5);
+    checkAllPassed(runGuest(sys.op(), "TD00CE"), 5);
 }
 
 SYSTEM_TEST(Diagnose, Code10ReleasesPages)
 {
     CpSystem sys("diag-010");
-    allPassed(runGuest(sys.op(), "TD010E"), 5);
+    checkAllPassed(runGuest(sys.op(), "TD010E"), 5);
 }
 
 SYSTEM_TEST(Diagnose, Code24DeviceType)
 {
     CpSystem sys("diag-024");
-    allPassed(runGuest(sys.op(), "TD024E"), 4);
+    checkAllPassed(runGuest(sys.op(), "TD024E"), 4);
 }
 
 SYSTEM_TEST(Diagnose, Code58ConsoleWriteAndRead)
@@ -90,7 +84,7 @@ SYSTEM_TEST(Diagnose, Code58ReadCanBeInterruptedByAttention)
 SYSTEM_TEST(Diagnose, Code5CEditsMessagesPerSetEmsg)
 {
     CpSystem sys("diag-05c");
-    allPassed(runGuest(sys.op(), "TD05CE"), 4);
+    checkAllPassed(runGuest(sys.op(), "TD05CE"), 4);
 }
 
 SYSTEM_TEST(Diagnose, RandomRegistersForEveryCodeCannotHurtCp)

@@ -4,6 +4,8 @@
 #include <regex>
 #include <sstream>
 
+#include <CppUTest/TestHarness.h>
+
 static void parse(GuestResult &r)
 {
     std::istringstream in(r.output);
@@ -36,4 +38,10 @@ std::string failures(const GuestResult &r)
     for (auto &f : r.failed)
         s += "\n  FAIL " + f;
     return s;
+}
+
+void checkAllPassed(const GuestResult &r, int atLeast)
+{
+    CHECK_TEXT(r.failures == 0, ("failed cases:" + failures(r) + "\n" + r.output).c_str());
+    CHECK_TEXT(r.cases >= atLeast, ("too few cases ran:\n" + r.output).c_str());
 }

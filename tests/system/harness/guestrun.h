@@ -16,3 +16,5 @@ struct GuestResult {
 GuestResult runGuest(Telnet3215 &t, const std::string &name, double seconds = 30);
 // the FAIL lines, joined, for a check message
 std::string failures(const GuestResult &r);
+// fail the current test unless every case passed and at least atLeast ran
+void checkAllPassed(const GuestResult &r, int atLeast);

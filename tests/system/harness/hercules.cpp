@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -130,6 +131,29 @@ void Hercules::command(const std::string &cmd)
     std::string line = cmd + "\n";
     if (write(in_, line.data(), line.size()) < 0)
         throw std::runtime_error("cannot send command to hercules");
+}
+
+unsigned long long Hercules::instcount(double seconds)
+{
+    std::string path = dir_ + "/hercules.stderr";
+    std::ifstream in(path, std::ios::ate);
+    std::streamoff from = in ? (std::streamoff)in.tellg() : 0;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+
+    command("]REFRESH=1");              // any "]" request makes dyngui report at once
+    while (std::chrono::steady_clock::now() < deadline) {
+        std::ifstream f(path);
+        f.seekg(from);
+        std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+        size_t at = text.rfind("STATUS=");
+        if (at != std::string::npos) {
+            size_t end = text.find('\n', at), ic = text.find("instcount=", at);
+            if (end != std::string::npos && ic != std::string::npos && ic < end)
+                return std::stoull(text.substr(ic + 10, end - ic - 10));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    throw std::runtime_error("no instruction count from hercules");
 }
 
 size_t Hercules::mark()

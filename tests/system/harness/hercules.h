@@ -29,6 +29,9 @@ public:
     std::vector<std::string> lines();
     bool running();
     void kill();
+    // the CPU's instruction count now (CP's and the guests' together):
+    // dyngui writes it on a status line to hercules.stderr when asked
+    unsigned long long instcount(double seconds = 5);
     pid_t pid() const { return pid_; }
 
 private:
