@@ -63,6 +63,9 @@ CP_SRCS := \
 	cp/mm/clock.c \
 	cp/mm/pager.c \
 	cp/mm/nss.c \
+	cp/mm/nsssave.c \
+	cp/mm/nssstore.c \
+	cp/cmd/savesys.c \
 	cp/vm/pgfault.c \
 	cp/vm/pfault.c \
 	cp/cmd/indicate.c \

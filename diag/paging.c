@@ -1,8 +1,10 @@
-/* paging.c - paging DIAGNOSE codes: X'10' release pages, X'258' pseudo
- * page faults. */
+/* paging.c - paging DIAGNOSE codes: X'10' release pages, X'64' saved
+ * segments, X'258' pseudo page faults. */
 #include "diag/diag.h"
 #include "cp/mm/gmem.h"
+#include "cp/mm/nss.h"
 #include "arch370/be.h"
+#include "arch370/ebcdic.h"
 #include "arch370/pgm.h"
 
 /* ---- X'10' RELEASE PAGES ------------------------------------------------
@@ -18,6 +20,73 @@ int diag_010_release_pages(struct diag_args *a)
     if (last >= a->vm->mem.size)
         return PGM_ADDRESSING;
     gspace_release(&a->vm->mem, first >> 12, last >> 12);
+    return 0;
+}
+
+/* ---- X'64' SAVED SEGMENTS (VM/370 System Programmer's Guide) ---------------
+ * Rx: address of the segment name, 8 EBCDIC characters, blank padded.
+ * Ry: X'00' load shared, X'04' load non-shared, X'08' purge, X'0C' find.
+ *   load   CC 0: Rx = its first byte, Ry = its last byte (what the range
+ *          held before is gone)
+ *   find   CC 0 loaded in this machine, CC 1 not loaded; Rx and Ry as load
+ *   purge  CC 0 its pages are released, CC 1 it was not loaded
+ * CC 2 with a return code in Ry: 44 no such segment, 170 it lies beyond
+ * the machine's storage, 171 no real storage or paging space for it,
+ * 172 a DASD error reading it, 173 four segments loaded already. */
+#define SEG_LOAD        0x00
+#define SEG_LOAD_NOSHR  0x04
+#define SEG_PURGE       0x08
+#define SEG_FIND        0x0C
+
+static u32 seg_rc(int rc)
+{
+    switch (rc) {
+    case NSS_NOTFOUND:  return 44;
+    case NSS_TOOBIG:    return 170;
+    case NSS_NOSTORAGE: return 171;
+    case NSS_TOOMANY:   return 173;
+    default:            return 172;
+    }
+}
+
+int diag_064_saved_segment(struct diag_args *a)
+{
+    u32 fn = a->gpr[a->ry], first = 0, last = 0;
+    struct nss_info info;
+    bool loaded;
+    char name[9];
+    u8 ebc[8];
+    int rc;
+
+    if (fn != SEG_LOAD && fn != SEG_LOAD_NOSHR && fn != SEG_PURGE && fn != SEG_FIND)
+        return PGM_SPECIFICATION;
+    rc = gmem_read(&a->vm->mem, a->gpr[a->rx], ebc, sizeof ebc);
+    if (rc)
+        return rc;
+    ebc_to_ascii_buf(name, ebc, 8);
+    name[8] = 0;
+    for (int i = 7; i >= 0 && name[i] == ' '; i--)
+        name[i] = 0;
+    if (fn == SEG_FIND || fn == SEG_PURGE) {
+        rc = nss_query(a->vm, name, &info, &loaded);
+        if (rc == NSS_OK && fn == SEG_PURGE)
+            rc = loaded ? nss_purge(a->vm, name) : NSS_OK;
+        first = info.lo;
+        last = info.hi;
+    } else {
+        rc = nss_load(a->vm, name, fn == SEG_LOAD, &first, &last);
+        loaded = true;
+    }
+    if (rc != NSS_OK) {
+        a->gpr[a->ry] = seg_rc(rc);
+        diag_set_cc(a, 2);
+        return 0;
+    }
+    if (fn != SEG_PURGE) {
+        a->gpr[a->rx] = first;
+        a->gpr[a->ry] = last;
+    }
+    diag_set_cc(a, loaded ? 0 : 1);
     return 0;
 }
 

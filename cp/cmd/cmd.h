@@ -82,5 +82,6 @@ int cmd_set(struct cmdctx *ctx);
 int cmd_link(struct cmdctx *ctx);
 int cmd_detach(struct cmdctx *ctx);
 int cmd_indicate(struct cmdctx *ctx);
+int cmd_savesys(struct cmdctx *ctx);
 
 #endif

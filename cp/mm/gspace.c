@@ -285,7 +285,7 @@ u32 gspace_release(struct gspace *gs, u32 first, u32 last)
     return n;
 }
 
-void gspace_map_shared(struct gspace *gs, u32 page, u32 frame)
+void gspace_map_shared(struct gspace *gs, u32 page, u32 frame, u8 key)
 {
     bool tlb_dirty = false;
 
@@ -293,8 +293,8 @@ void gspace_map_shared(struct gspace *gs, u32 page, u32 frame)
     drop_page(gs, page, &tlb_dirty);
     *gspace_pte(gs, page) = frame | PTE_PROTECT;
     gs->pages[page].flags |= GP_SHARED;
+    gs->pages[page].key = key & KEY_ACC_FETCH;
     gs->shared++;
-    frame_of(frame)->shares++;
     ptlb();
 }
 

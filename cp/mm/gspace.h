@@ -109,8 +109,10 @@ int gspace_reset_ref(struct gspace *gs, u32 addr);
 
 /* ---- for the pager and saved systems ---------------------------------- */
 u32 *gspace_pte(struct gspace *gs, u32 page);
-/* map page to a shared frame, read-only (what it held is released) */
-void gspace_map_shared(struct gspace *gs, u32 page, u32 frame);
+/* map page to a shared frame, read-only, with the guest's key (what it
+ * held is released); the caller has counted the mapping in the frame's
+ * shares, so the frame cannot go away while this waits for the page */
+void gspace_map_shared(struct gspace *gs, u32 page, u32 frame, u8 key);
 /* a store into a shared page: give the page a private copy; 0 done,
  * -1 no frame to be had, 1 the page was not shared */
 int gspace_unshare(struct gspace *gs, u32 page);

@@ -41,6 +41,7 @@ void vm_destroy(struct vm *vm)
     while (vm->devs)
         vdev_remove(vm, vm->devs);
     gspace_destroy(&vm->mem);
+    nss_vm_reset(vm);
     kfree(vm);
 }
 
@@ -57,8 +58,10 @@ void vm_reset(struct vm *vm, bool clear)
             d->ops->reset(vm, d);
         d->busy = d->int_pending = d->attn_pending = false;
     }
-    if (clear)
+    if (clear) {
         gspace_clear(&vm->mem);
+        nss_vm_reset(vm);
+    }
     vm->pf_on = false;                  /* pseudo page faults end with a reset */
     vm->pgm_loop = 0;
     vm->resets++;

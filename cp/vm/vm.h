@@ -11,12 +11,14 @@
 
 #include "arch370/interrupt.h"
 #include "cp/mm/gspace.h"
+#include "cp/mm/nss.h"
 #include "cp/vm/timer.h"
 
 struct user;
 struct vdev;
 struct task;
 struct pf_req;
+struct nss;
 
 enum vm_state {
     VM_STOPPED,         /* not running: CP READ, or after a stop */
@@ -74,6 +76,7 @@ struct vm {
     u32 pf_inflight;            /* page reads started for it, not done */
     u32 pf_count;               /* pseudo page faults given */
     struct pf_req *pf_reqs;
+    struct nss *nss[NSS_PER_VM];    /* saved systems loaded in its storage */
     /* statistics */
     u32 exits, priv_ops, diags, sios, pgm_reflected;
     u64 tod_in_cp;

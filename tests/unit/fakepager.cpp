@@ -52,6 +52,33 @@ void op_msg(const char *fmt, ...)
     (void)fmt;
 }
 
+// no saved systems on the host: DIAGNOSE X'64' finds none
+int nss_load(struct vm *vm, const char *name, bool shared, u32 *first, u32 *last)
+{
+    (void)vm;
+    (void)name;
+    (void)shared;
+    (void)first;
+    (void)last;
+    return NSS_NOTFOUND;
+}
+
+int nss_purge(struct vm *vm, const char *name)
+{
+    (void)vm;
+    (void)name;
+    return NSS_NOTLOADED;
+}
+
+int nss_query(struct vm *vm, const char *name, struct nss_info *info, bool *loaded)
+{
+    (void)vm;
+    (void)name;
+    (void)info;
+    (void)loaded;
+    return NSS_NOTFOUND;
+}
+
 void nss_frame_unmapped(u32 frame)
 {
     (void)frame;
