@@ -3,9 +3,13 @@
  * of contents (cp/boot/cpvol.h), and the contents of file areas.
  *
  *   mkvol IMAGE [--ipl NAME] AREA...
- *   AREA:  --file TYPE NAME CYL FILE [LOADADDR [PSW]]   data from FILE
+ *   AREA:  --file TYPE NAME CYL FILE [LOADADDR [PSW [SHARED P0-P1]]]
+ *                                                       data from FILE
  *          --area TYPE NAME CYL0 CYL1                   an empty area
  *
+ * SHARED P0-P1 (hex page numbers) marks the pages of a saved system that
+ * every user who IPLs it shares read-only; the load address must then be
+ * on a page boundary and the range inside the image, without page 0.
  * CYL may be "+": the cylinder after the previous area's last one.
  * --ipl names the NUCLEUS area the IPL records load; its LOADADDR is where
  * the pages go and PSW (16 hex digits) is the IPL PSW.  Areas may not
@@ -31,6 +35,7 @@ struct area {
     size_t len;
     uint32_t load;
     uint64_t psw;
+    uint32_t flags, shr_first, shr_last;
 };
 
 static struct area areas[MAX_AREAS];
@@ -149,6 +154,28 @@ static size_t build_ipl2(const struct ckd_image *img, const struct area *a, uint
     return nccw * 8 + (size_t)ntracks * 16;
 }
 
+/* SHARED P0-P1: whole pages of the image, never page 0 (an interruption
+ * stores there in every virtual machine) */
+static void shared_range(struct area *a, const char *range)
+{
+    char first[16];
+    const char *dash = strchr(range, '-');
+    uint32_t p0 = a->load / CPVOL_PAGE_SIZE;
+
+    if (!dash || (size_t)(dash - range) >= sizeof first)
+        die("SHARED wants a range of hex page numbers, like 21-3F", range);
+    memcpy(first, range, (size_t)(dash - range));
+    first[dash - range] = 0;
+    a->shr_first = (uint32_t)num(first, 16);
+    a->shr_last = (uint32_t)num(dash + 1, 16);
+    if (a->load % CPVOL_PAGE_SIZE)
+        die("a saved system with shared pages must load on a page boundary", a->name);
+    if (a->shr_first == 0 || a->shr_first > a->shr_last || a->shr_first < p0 ||
+        a->shr_last >= p0 + pages_of(a))
+        die("the shared pages must be pages of the image, not page 0", range);
+    a->flags |= AREA_F_SHARED;
+}
+
 static void write_track0(struct ckd_image *img, const struct area *nuc, const char *volser_in)
 {
     static uint8_t ipl1[24], ipl2[IPL2_MAX], vol1[80], toc[CPVOL_TOC_SIZE];
@@ -192,6 +219,9 @@ static void write_track0(struct ckd_image *img, const struct area *nuc, const ch
         put_be32(e + AREA_BYTES, (uint32_t)a->len);
         put_be32(e + AREA_LOAD, a->load);
         put_be64(e + AREA_PSW, a->psw);
+        put_be32(e + AREA_FLAGS, a->flags);
+        put_be32(e + AREA_SHR_FIRST, a->shr_first);
+        put_be32(e + AREA_SHR_LAST, a->shr_last);
     }
 
     recs[0] = (struct ckd_record){ 1, 4, 24, (const uint8_t *)"\xC9\xD7\xD3\xF1", ipl1 };   /* IPL1 */
@@ -221,7 +251,8 @@ static void usage(void)
 {
     fprintf(stderr,
         "usage: mkvol IMAGE [--ipl NAME] AREA...\n"
-        "  --file TYPE NAME CYL FILE [LOADADDR [PSW]]  place FILE in pages from CYL\n"
+        "  --file TYPE NAME CYL FILE [LOADADDR [PSW [SHARED P0-P1]]]\n"
+        "                                              place FILE in pages from CYL\n"
         "  --area TYPE NAME CYL0 CYL1                  reserve cylinders\n");
     exit(2);
 }
@@ -269,6 +300,10 @@ int main(int argc, char **argv)
                 a->load = (uint32_t)num(argv[i++], 16);
                 if (i < argc && argv[i][0] != '-')
                     a->psw = (uint64_t)strtoull(argv[i++], NULL, 16);
+                if (i + 1 < argc && !strcmp(argv[i], "SHARED")) {
+                    shared_range(a, argv[i + 1]);
+                    i += 2;
+                }
             }
             {
                 unsigned tracks = (pages_of(a) + CPVOL_PAGES_PER_TRACK - 1) / CPVOL_PAGES_PER_TRACK;

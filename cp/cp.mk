@@ -59,6 +59,16 @@ CP_SRCS := \
 	cp/dir/dirload.c \
 	cp/dir/directory.c \
 	cp/dir/dirread.c \
+	cp/mm/pageslot.c \
+	cp/mm/clock.c \
+	cp/mm/pager.c \
+	cp/mm/nss.c \
+	cp/mm/nsssave.c \
+	cp/mm/nssstore.c \
+	cp/cmd/savesys.c \
+	cp/vm/pgfault.c \
+	cp/vm/pfault.c \
+	cp/cmd/indicate.c \
 	$(DIAG_SRCS)
 
 # the CP sources that also build for the host unit tests
@@ -71,7 +81,10 @@ CP_HOST_SRCS := \
 	cp/mm/gspace.c \
 	cp/mm/gmem.c \
 	cp/io/ccwxlat.c \
-	cp/vm/timer.c
+	cp/vm/timer.c \
+	cp/mm/pageslot.c \
+	cp/mm/clock.c \
+	cp/mm/pager.c
 
 CP_OBJS := $(patsubst %,$(B)/s390/%.o,$(basename $(CP_SRCS) $(ARCH_S390)))
 CP_OBJS := $(CP_OBJS:%.o=%.o)

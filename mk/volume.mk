@@ -12,9 +12,11 @@ SYSRES      := $(B)/cpres1.3350
 SYSRES_CYLS := 60
 NUC_PSW     := 0008000080010000
 
-# NSS_IMAGES: "NAME:FILE:LOADADDR:PSW" entries from the fragments
+# NSS_IMAGES: "NAME:FILE:LOADADDR:PSW[:P0-P1]" entries from the fragments;
+# P0-P1 (hex page numbers) are pages every user shares (docs/storage.md)
 nss_args = $(foreach n,$(NSS_IMAGES),--file NSS $(word 1,$(subst :, ,$(n))) + \
-	$(word 2,$(subst :, ,$(n))) $(word 3,$(subst :, ,$(n))) $(word 4,$(subst :, ,$(n))))
+	$(word 2,$(subst :, ,$(n))) $(word 3,$(subst :, ,$(n))) $(word 4,$(subst :, ,$(n))) \
+	$(if $(word 5,$(subst :, ,$(n))),SHARED $(word 5,$(subst :, ,$(n)))))
 nss_files = $(foreach n,$(NSS_IMAGES),$(word 2,$(subst :, ,$(n))))
 
 SYSRES_FILES = --file NUCLEUS CP 1 $(B)/cp370.bin 10000 $(NUC_PSW) \
@@ -51,3 +53,27 @@ $(USRVOL): $(B)/tools/cmsdisk mk/volume.mk
 
 ALL_TARGETS += $(USRVOL)
 SYSTEM_VOLUMES += $(USRVOL)
+
+# ---- CPPAG1: the paging volume (3350) -----------------------------------
+# Cylinder plan:
+#   0        VOL1, table of contents
+#   1-10     saved-system store (SAVESYS, docs/storage.md)
+#   11-19    saved systems of the paging tests (PAGVOL_NSS_IMAGES)
+#   20-59    paging: 4800 page slots, with the 1800 of CPRES1
+PAGVOL      := $(B)/cppag1.3350
+PAGVOL_CYLS := 60
+pagvol_nss_args = $(foreach n,$(PAGVOL_NSS_IMAGES),--file NSS $(word 1,$(subst :, ,$(n))) + \
+	$(word 2,$(subst :, ,$(n))) $(word 3,$(subst :, ,$(n))) $(word 4,$(subst :, ,$(n))) \
+	$(if $(word 5,$(subst :, ,$(n))),SHARED $(word 5,$(subst :, ,$(n)))))
+pagvol_nss_files = $(foreach n,$(PAGVOL_NSS_IMAGES),$(word 2,$(subst :, ,$(n))))
+
+$(PAGVOL): $(B)/tools/mkvol $$(pagvol_nss_files) mk/volume.mk
+	@rm -f $@.tmp
+	$(call say,VOLUME,$@)
+	$(Q)dasdinit $@.tmp 3350 CPPAG1 $(PAGVOL_CYLS) >/dev/null 2>&1
+	$(Q)$(B)/tools/mkvol $@.tmp --area SAVED SAVESYS 1 10 $(pagvol_nss_args) \
+		--area PAGE PAGE 20 59 >/dev/null
+	@mv $@.tmp $@
+
+ALL_TARGETS += $(PAGVOL)
+SYSTEM_VOLUMES += $(PAGVOL)

@@ -4,3 +4,5 @@
 u64 host_tod_clock = 0xDD00000000000000ull;    /* some time in 2026 */
 u64 host_clock_comparator;
 s64 host_cpu_timer;
+u8 host_storage_keys[HOST_KEY_PAGES];
+u32 host_icount;

@@ -27,10 +27,23 @@ static inline s64 stpt(void)        { return host_cpu_timer; }
 #define lctl(cr, val)   ((void)(cr), (void)(val))
 #define stctl(cr)       ((void)(cr), 0u)
 
-static inline u8 iske(u32 addr)     { (void)addr; return 0; }
-static inline void sske(u32 addr, u8 key) { (void)addr; (void)key; }
-static inline int rrbe(u32 addr)    { (void)addr; return 0; }
+/* storage keys of the frames a test uses: one byte per 4K page of the
+ * first 256 MB, so the pager's policy can be tested with reference bits */
+#define HOST_KEY_PAGES  65536u
+extern u8 host_storage_keys[HOST_KEY_PAGES];
+extern u32 host_icount;         /* what icount() returns */
+
+static inline u8 *host_key(u32 addr) { return &host_storage_keys[(addr >> 12) % HOST_KEY_PAGES]; }
+static inline u8 iske(u32 addr)     { return *host_key(addr); }
+static inline void sske(u32 addr, u8 key) { *host_key(addr) = key & 0xFE; }
+static inline int rrbe(u32 addr)
+{
+    u8 k = *host_key(addr);
+    *host_key(addr) = k & ~0x04;
+    return (k >> 1) & 3;
+}
 static inline void ptlb(void)       { }
+static inline u32 icount(void)      { return host_icount; }
 static inline u64 stidp(void)       { return 0xFF00000003900000ull; }
 static inline u16 stap(void)        { return 0; }
 

@@ -42,7 +42,11 @@
 #define AREA_BYTES              24      /* 4: exact data length */
 #define AREA_LOAD               28      /* 4: load address (NUCLEUS, NSS) */
 #define AREA_PSW                32      /* 8: start PSW (NUCLEUS, NSS) */
-#define AREA_FLAGS              40      /* 4 */
+#define AREA_FLAGS              40      /* 4: AREA_F_* */
+#define AREA_SHR_FIRST          44      /* 4: NSS: first shared page (guest page number) */
+#define AREA_SHR_LAST           48      /* 4: NSS: last shared page */
+
+#define AREA_F_SHARED           0x80000000u     /* NSS with a shared page range */
 
 #define CPVOL_MAGIC_TEXT        "CP370TOC"
 

@@ -1,8 +1,12 @@
 /* init.c - start the subsystems that need devices and sessions. */
 #include "cp/boot/init.h"
 #include "cp/io/mdisk.h"
+#include "cp/mm/pager.h"
+#include "cp/mm/nss.h"
 
 void cp_subsystems_init(void)
 {
     mdisk_init();
+    pager_init();
+    nss_init();
 }

@@ -66,6 +66,9 @@ static void read_toc(struct rdev *d)
         a->bytes = get_be32(e + AREA_BYTES);
         a->load = get_be32(e + AREA_LOAD);
         a->psw = get_be64(e + AREA_PSW);
+        a->flags = get_be32(e + AREA_FLAGS);
+        a->shr_first = get_be32(e + AREA_SHR_FIRST);
+        a->shr_last = get_be32(e + AREA_SHR_LAST);
     }
     kfree(toc);
 }

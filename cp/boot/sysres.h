@@ -16,6 +16,8 @@ struct cp_area {
     u16 cyl0, cyl1;
     u32 pages, bytes, load;
     u64 psw;
+    u32 flags;                  /* AREA_F_* */
+    u32 shr_first, shr_last;    /* NSS: shared guest pages, if AREA_F_SHARED */
 };
 
 void sysres_note_ipl_device(u32 sid);

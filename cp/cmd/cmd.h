@@ -81,5 +81,7 @@ int cmd_warning(struct cmdctx *ctx);
 int cmd_set(struct cmdctx *ctx);
 int cmd_link(struct cmdctx *ctx);
 int cmd_detach(struct cmdctx *ctx);
+int cmd_indicate(struct cmdctx *ctx);
+int cmd_savesys(struct cmdctx *ctx);
 
 #endif

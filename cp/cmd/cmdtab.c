@@ -38,6 +38,8 @@ const struct cp_command cp_commands[] = {
     { "DEFINE",   3, G,         cmd_define,     "change the virtual machine's configuration" },
     { "SHUTDOWN", 8, A,         cmd_shutdown,   "stop the system" },
     { "ABEND",    5, A,         cmd_abend_test, "deliberately stop CP with an abend (test)" },
+    { "INDICATE", 3, CLASS_ANY, cmd_indicate,   "show the use of real storage and paging" },
+    { "SAVESYS",  4, E,         cmd_savesys,    "save the virtual machine as a named system" },
 };
 
 const unsigned cp_commands_count = ARRAY_SIZE(cp_commands);

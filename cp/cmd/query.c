@@ -122,6 +122,7 @@ static const struct subcmd query_table[] = {
     { "TERMINALS", 4, OPS,              q_terminals },
     { "CPLEVEL",   5, CLASS_ANY,        q_cplevel },
     { "STORAGE",   3, CLASS_ANY,        q_storage },
+    { "NSS",       3, CLASS_ANY,        q_nss },
 };
 
 int cmd_query(struct cmdctx *ctx)

@@ -16,11 +16,12 @@ static struct vm *need_vm(struct cmdctx *ctx)
     return ctx->user->vm;
 }
 
-/* IPL name|cuu [PARM text] */
+/* IPL name|cuu [CLEAR] [NOSHARE] [PARM text] */
 int cmd_ipl(struct cmdctx *ctx)
 {
     struct vm *vm = need_vm(ctx);
     const char *parm = NULL;
+    bool share = true;
     int rc;
 
     if (!vm)
@@ -37,6 +38,10 @@ int cmd_ipl(struct cmdctx *ctx)
         if (cmd_abbrev(ctx->argv[i], "PARM", 4)) {
             parm = i + 1 < ctx->argc ? ctx->rest[i + 1] : "";
             break;
+        }
+        if (cmd_abbrev(ctx->argv[i], "NOSHARE", 5)) {
+            share = false;              /* a copy of its own of every page */
+            continue;
         }
         if (!cmd_abbrev(ctx->argv[i], "CLEAR", 5)) {
             cmd_printf(ctx, "CPX004E Invalid IPL operand: %.20s", ctx->raw[i]);
@@ -58,7 +63,7 @@ int cmd_ipl(struct cmdctx *ctx)
             return RC_OK;
         }
     }
-    rc = ipl_by_name(vm, ctx->argv[1], parm);
+    rc = ipl_by_name_share(vm, ctx->argv[1], parm, share);
     switch (rc) {
     case IPL_OK:
         return RC_OK;
@@ -68,6 +73,9 @@ int cmd_ipl(struct cmdctx *ctx)
     case IPL_TOOBIG:
         cmd_printf(ctx, "CPX032E System %s does not fit your storage (%uK)",
                    ctx->argv[1], (unsigned)(vm->mem.size >> 10));
+        return RC_ERROR;
+    case IPL_NOSTORAGE:
+        cmd_printf(ctx, "CPX612E No real storage or paging space to load system %s", ctx->argv[1]);
         return RC_ERROR;
     default:
         cmd_printf(ctx, "CPX033E I/O error reading system %s", ctx->argv[1]);
@@ -163,7 +171,7 @@ int cmd_define(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX035E Not enough real storage for the new tables");
         return RC_ERROR;
     }
-    vm_reset(vm, false);
+    vm_reset(vm, true);                 /* new storage: nothing is loaded in it */
     cmd_printf(ctx, "STORAGE = %05uK", (unsigned)(size >> 10));
     return RC_OK;
 }

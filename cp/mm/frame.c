@@ -40,10 +40,7 @@ u32 frame_alloc(u16 owner, u32 gpage)
     i = free_head - 1;
     free_head = table[i].next;
     nfree--;
-    table[i].next = 0;
-    table[i].flags = 0;
-    table[i].owner = owner;
-    table[i].gpage = gpage;
+    table[i] = (struct frame){ .owner = owner, .gpage = gpage };
     return base + i * PAGE_SIZE;
 }
 
@@ -53,9 +50,7 @@ void frame_free(u32 addr)
 
     if (!f || (f->flags & FRAME_FREE))
         cp_abend(ABEND_FRAME, "frame freed twice or not a frame");
-    f->flags = FRAME_FREE;
-    f->owner = 0;
-    f->next = free_head;
+    *f = (struct frame){ .flags = FRAME_FREE, .next = free_head };
     free_head = (u32)(f - table) + 1;
     nfree++;
 }

@@ -17,12 +17,18 @@ struct frame {
     u16 flags;
     u32 gpage;                  /* guest page number it holds */
     u16 pins;                   /* I/O in flight into it: not to be stolen */
-    u16 pad;
+    u16 shares;                 /* FRAME_SHARED: address spaces mapping it */
+    void *space;                /* the guest address space (struct gspace) or,
+                                   FRAME_SHARED, the saved system it belongs to */
 };
 
 #define FRAME_FREE      0x0001
 #define FRAME_LOCKED    0x0002  /* not to be stolen (I/O in flight, CP) */
 #define FRAME_SHARED    0x0004  /* page of a shared saved segment */
+#define FRAME_BUSY      0x0008  /* its page is being written out or read in */
+#define FRAME_VREF      0x0010  /* referenced since the guest last reset its
+                                   reference bit (the pager's scan resets the
+                                   real bit, the guest must still see it) */
 
 void frame_init(u32 first, u32 end);
 u32 frame_alloc(u16 owner, u32 gpage);          /* real address, 0 if none */

@@ -31,11 +31,13 @@ int gmem_read(struct gspace *gs, u32 addr, void *dst, u32 len)
         u32 a = addr & GADDR_MASK;
         u32 off = a & (PAGE_SIZE - 1);
         u32 chunk = PAGE_SIZE - off;
-        u32 f = gspace_frame(gs, a, false);
+        u32 f = gspace_frame(gs, a, false);     /* may page in */
         if (chunk > len)
             chunk = len;
         if (f)
             memcpy(d, (const u8 *)(uintptr_t)f + off, chunk);
+        else if (gspace_has_data(gs, a))
+            return PGM_ADDRESSING;      /* could not be brought in: see gspace */
         else
             memset(d, 0, chunk);
         d += chunk;
@@ -56,7 +58,7 @@ int gmem_write(struct gspace *gs, u32 addr, const void *src, u32 len)
         u32 a = addr & GADDR_MASK;
         u32 off = a & (PAGE_SIZE - 1);
         u32 chunk = PAGE_SIZE - off;
-        u32 f = gspace_frame(gs, a, true);
+        u32 f = gspace_frame(gs, a, true);      /* may page in or copy */
         if (!f)
             return PGM_ADDRESSING;      /* no frame to be had: see gspace */
         if (chunk > len)

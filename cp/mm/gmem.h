@@ -7,7 +7,9 @@
  * (PGM_ADDRESSING for an address beyond the guest's storage).  Guest real
  * addresses are 24-bit: an access that runs past X'FFFFFF' wraps to 0, as
  * on S/370.  Reading a page the guest never touched gives zeros without
- * giving it a frame. */
+ * giving it a frame; a page that is paged out is brought in (the calling
+ * task sleeps meanwhile); a store into a shared page gives the guest a
+ * private copy first (cp/mm/gspace.h). */
 #ifndef CP_MM_GMEM_H
 #define CP_MM_GMEM_H
 

@@ -2,8 +2,9 @@
  *
  * The task runs the guest with enter_guest for at most one time slice
  * (CP's CPU timer), then looks at why it came back:
- *   program interruption  page fault on first touch, a privileged or I/O
- *                         instruction to simulate, or the guest's own
+ *   program interruption  a page to give or bring in, a store into a
+ *                         shared page (cp/vm/pgfault.c), a privileged or
+ *                         I/O instruction to simulate, or the guest's own
  *                         exception to reflect;
  *   SVC                   the guest's own, reflected;
  *   external, I/O         CP's (timers, real devices): handled, go on.
@@ -17,6 +18,7 @@
 #include "cp/vm/vdev.h"
 #include "cp/vm/task.h"
 #include "cp/vm/intr.h"
+#include "cp/vm/pgfault.h"
 #include "cp/vm/user.h"
 #include "cp/term/usermsg.h"
 #include "cp/term/logon.h"
@@ -36,7 +38,7 @@
 
 bool dispatch_slice_over;
 
-static void stop_with(struct vm *vm, const char *fmt, u64 psw)
+void dispatch_stop(struct vm *vm, const char *fmt, u64 psw)
 {
     vm->state = VM_STOPPED;
     user_msg(vm->user, fmt, (u32)(psw >> 32), (u32)psw);
@@ -50,14 +52,14 @@ static bool psw_runnable(struct vm *vm)
     if (!psw370_valid(psw)) {
         /* early exception recognition: ILC 0, the bad PSW is the old PSW */
         if (++vm->pgm_loop > PGM_LOOP_LIMIT) {
-            stop_with(vm, "CPX401E Program check loop, PSW %08X %08X; VM stopped", psw);
+            dispatch_stop(vm, "CPX401E Program check loop, PSW %08X %08X; VM stopped", psw);
             return false;
         }
         reflect_program(vm, PGM_SPECIFICATION, 0);
         return false;
     }
     if (psw370_dat(psw)) {
-        stop_with(vm, "CPX402E Guest DAT (PSW %08X %08X) is not supported; VM stopped", psw);
+        dispatch_stop(vm, "CPX402E Guest DAT (PSW %08X %08X) is not supported; VM stopped", psw);
         return false;
     }
     return true;
@@ -93,26 +95,6 @@ static void account(struct vm *vm, u64 used)
     }
 }
 
-static void handle_translation(struct vm *vm, u8 ilc)
-{
-    u32 tea = LC32(LC390_TEA) & 0x7FFFF000u;
-
-    if (tea < vm->mem.size) {
-        if (!gspace_frame(&vm->mem, tea, true))
-            stop_with(vm, "CPX403E No real storage for a page, PSW %08X %08X; VM stopped",
-                      vm->cpu.psw);
-        return;                                 /* nullified: run it again */
-    }
-    /* beyond the guest's storage: an addressing exception; for an operand
-     * the instruction is suppressed (PSW past it), for the instruction
-     * fetch itself the ILC is 0 */
-    if ((psw370_ia(vm->cpu.psw) & ~0xFFFu) == tea)
-        ilc = 0;
-    else
-        vm->cpu.psw = psw370_set_ia(vm->cpu.psw, psw370_ia(vm->cpu.psw) + ilc);
-    reflect_program(vm, PGM_ADDRESSING, ilc);
-}
-
 /* A program interruption at the first instruction of the guest's own
  * program-interruption handler, again and again, is a loop no guest can
  * leave: stop the VM instead of spinning. */
@@ -128,7 +110,7 @@ static bool program_loop(struct vm *vm, u16 code, u8 ilc)
         vm->pgm_loop = 0;
     if (vm->pgm_loop < PGM_LOOP_LIMIT)
         return false;
-    stop_with(vm, "CPX401E Program check loop, PSW %08X %08X; VM stopped", vm->cpu.psw);
+    dispatch_stop(vm, "CPX401E Program check loop, PSW %08X %08X; VM stopped", vm->cpu.psw);
     return true;
 }
 
@@ -157,13 +139,17 @@ static void handle_program(struct vm *vm)
     switch (code) {
     case PGM_SEGMENT_TRANS:
     case PGM_PAGE_TRANS:
-        handle_translation(vm, ilc);
+        pgfault_translation(vm, ilc);
+        return;
+    case PGM_PROTECTION:
+        if (!pgfault_protection(vm, ilc))
+            reflect_program(vm, code, ilc);
         return;
     case PGM_OPERATION:
     case PGM_PRIVILEGED:
     case PGM_SPECIAL_OPERATION:
         if (priv_simulate(vm, code, ilc) < 0)
-            stop_with(vm, "CPX404E CP could not complete an instruction, PSW %08X %08X; VM stopped",
+            dispatch_stop(vm, "CPX404E CP could not complete an instruction, PSW %08X %08X; VM stopped",
                       vm->cpu.psw);
         return;
     case PGM_DATA:
@@ -179,7 +165,7 @@ static void handle_program(struct vm *vm)
         monitor_event(vm, ilc);
         return;
     case PGM_TRANS_SPEC:
-        stop_with(vm, "CPX405E Translation specification at PSW %08X %08X; VM stopped", vm->cpu.psw);
+        dispatch_stop(vm, "CPX405E Translation specification at PSW %08X %08X; VM stopped", vm->cpu.psw);
         return;
     default:
         reflect_program(vm, code, ilc);
@@ -269,7 +255,7 @@ static void vm_task(void *arg)
             continue;                           /* the new PSW may enable more */
         if (psw_wait(vm->cpu.psw)) {
             if (!enabled_for_anything(vm->cpu.psw)) {
-                stop_with(vm, "CPX400W Disabled wait state, PSW %08X %08X; VM stopped", vm->cpu.psw);
+                dispatch_stop(vm, "CPX400W Disabled wait state, PSW %08X %08X; VM stopped", vm->cpu.psw);
                 continue;
             }
             vm->state = VM_WAITING;

@@ -10,6 +10,8 @@
 int dispatch_start(struct vm *vm);
 /* end the VM's task (LOGOFF); the VM must not be used afterwards by it */
 void dispatch_end(struct vm *vm);
+/* stop the VM and tell its user why: fmt has two %08X for the PSW */
+void dispatch_stop(struct vm *vm, const char *fmt, u64 psw);
 /* set by the external-interruption handler when CP's CPU timer ran out */
 extern bool dispatch_slice_over;
 

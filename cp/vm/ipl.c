@@ -1,4 +1,4 @@
-/* ipl.c - IPL a virtual machine from a named image on the system volume. */
+/* ipl.c - IPL a virtual machine from a named saved system. */
 #include "cp/vm/ipl.h"
 #include "cp/boot/sysres.h"
 #include "cp/io/mdisk.h"
@@ -7,8 +7,10 @@
 #include "cp/boot/cpvol.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/freestor.h"
+#include "cp/mm/nss.h"
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
+#include "arch370/be.h"
 
 static void put_parm(struct vm *vm, const char *parm)
 {
@@ -26,32 +28,25 @@ static void put_parm(struct vm *vm, const char *parm)
 
 int ipl_by_name(struct vm *vm, const char *name, const char *parm)
 {
-    const struct cp_area *a = cp_area_find("NSS", name, 0);
-    u8 *page;
+    return ipl_by_name_share(vm, name, parm, true);
+}
 
-    if (!a)
+int ipl_by_name_share(struct vm *vm, const char *name, const char *parm, bool share)
+{
+    switch (nss_ipl(vm, name, share)) {
+    case NSS_OK:
+        break;
+    case NSS_NOTFOUND:
         return IPL_NOTFOUND;
-    if (a->load + a->bytes > vm->mem.size)
+    case NSS_TOOBIG:
         return IPL_TOOBIG;
-    page = kmalloc(CPVOL_PAGE_SIZE, "IPLPAGE");
-    if (!page)
+    case NSS_NOSTORAGE:
+        return IPL_NOSTORAGE;
+    default:
         return IPL_IOERR;
-    vm_stop(vm);
-    vm_reset(vm, true);
-    for (u32 p = 0; p < a->pages; p++) {
-        u32 len = a->bytes - p * CPVOL_PAGE_SIZE;
-        if (len > CPVOL_PAGE_SIZE)
-            len = CPVOL_PAGE_SIZE;
-        if (cp_area_read_page(a, p, page) != 0) {
-            kfree(page);
-            return IPL_IOERR;
-        }
-        gmem_write(&vm->mem, a->load + p * CPVOL_PAGE_SIZE, page, len);
     }
-    kfree(page);
     if (parm)
         put_parm(vm, parm);
-    vm->cpu.psw = a->psw;
     vm_start(vm);
     return IPL_OK;
 }

@@ -63,12 +63,15 @@ int reflect_restart(struct vm *vm)
     return swap(vm, LC370_RESTART_OLD, LC370_RESTART_NEW, 0, 0);
 }
 
-static int reflect_external(struct vm *vm, u16 code)
+/* The CPU-address field at X'84' carries the subcode of a service
+ * signal (in BC mode too, where S/370 leaves it unused); for the other
+ * external interruptions it is zero in EC mode (one CPU). */
+static int reflect_external(struct vm *vm, u16 code, u16 subcode)
 {
-    if (psw370_is_ec(vm->cpu.psw)) {
-        gmem_store16(&vm->mem, LC370_CPU_ADDR, 0);
+    if (psw370_is_ec(vm->cpu.psw))
         gmem_store16(&vm->mem, LC370_EXT_CODE, code);
-    }
+    if (psw370_is_ec(vm->cpu.psw) || subcode)
+        gmem_store16(&vm->mem, LC370_CPU_ADDR, subcode);
     return swap(vm, LC370_EXT_OLD, LC370_EXT_NEW, code, 0);
 }
 
@@ -85,7 +88,33 @@ static int reflect_io(struct vm *vm, struct vdev *d, const u8 *csw)
 
 /* Which pending external condition is enabled, by S/370 priority;
  * returns its code, or 0. */
-static u16 enabled_external(struct vm *vm, bool consume)
+bool reflect_post_service(struct vm *vm, u16 code, u16 subcode, u32 parm)
+{
+    struct vcpu *c = &vm->cpu;
+
+    if (c->nsvc == VSVC_MAX)
+        return false;
+    c->svc[c->nsvc++] = (struct vsvc){ code, subcode, parm };
+    c->ext_pending |= VEXT_SERVICE;
+    return true;
+}
+
+/* the oldest queued service signal: its parameter goes to X'80' */
+static u16 take_service(struct vm *vm, u16 *subcode)
+{
+    struct vcpu *c = &vm->cpu;
+    struct vsvc s = c->svc[0];
+
+    for (unsigned i = 1; i < c->nsvc; i++)
+        c->svc[i - 1] = c->svc[i];
+    if (--c->nsvc == 0)
+        c->ext_pending &= ~VEXT_SERVICE;
+    gmem_store32(&vm->mem, 0x80, s.parm);       /* external parameter */
+    *subcode = s.subcode;
+    return s.code;
+}
+
+static u16 enabled_external(struct vm *vm, bool consume, u16 *subcode)
 {
     struct vcpu *c = &vm->cpu;
     u32 cr0 = c->cr[0];
@@ -106,14 +135,8 @@ static u16 enabled_external(struct vm *vm, bool consume)
             c->ext_pending &= ~VEXT_KEY;
         return EXT_INTERRUPT_KEY;
     }
-    if ((cr0 & CR0_SERVICE) && (c->ext_pending & VEXT_SERVICE)) {
-        u16 code = c->service_code;
-        if (consume) {
-            c->ext_pending &= ~VEXT_SERVICE;
-            gmem_store32(&vm->mem, 0x80, c->service_parm);   /* external parameter */
-        }
-        return code;
-    }
+    if ((cr0 & CR0_SERVICE) && (c->ext_pending & VEXT_SERVICE) && c->nsvc)
+        return consume ? take_service(vm, subcode) : c->svc[0].code;
     return 0;
 }
 
@@ -128,16 +151,19 @@ static struct vdev *enabled_io(struct vm *vm)
 
 bool reflect_enabled_pending(struct vm *vm)
 {
-    return enabled_external(vm, false) != 0 || enabled_io(vm) != NULL;
+    u16 sub;
+
+    return enabled_external(vm, false, &sub) != 0 || enabled_io(vm) != NULL;
 }
 
 bool reflect_pending(struct vm *vm)
 {
-    u16 ext = enabled_external(vm, true);
+    u16 sub = 0;
+    u16 ext = enabled_external(vm, true, &sub);
     struct vdev *d;
 
     if (ext) {
-        reflect_external(vm, ext);
+        reflect_external(vm, ext, sub);
         return true;
     }
     d = enabled_io(vm);

@@ -19,6 +19,9 @@ int reflect_restart(struct vm *vm);
 /* deliver the highest-priority pending external or I/O interruption the
  * guest is enabled for; returns true if one was delivered */
 bool reflect_pending(struct vm *vm);
+/* queue a service-signal external interruption (code, subcode at X'84',
+ * parameter at X'80'); false if the queue is full */
+bool reflect_post_service(struct vm *vm, u16 code, u16 subcode, u32 parm);
 /* is anything pending that the current PSW enables? */
 bool reflect_enabled_pending(struct vm *vm);
 

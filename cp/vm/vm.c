@@ -5,6 +5,7 @@
 #include "cp/vm/reflect.h"
 #include "cp/vm/task.h"
 #include "cp/vm/user.h"
+#include "cp/vm/pfault.h"
 #include "cp/mm/freestor.h"
 #include "cp/lib/string.h"
 
@@ -34,11 +35,13 @@ struct vm *vm_create(struct user *u, u32 size)
 
 void vm_destroy(struct vm *vm)
 {
+    pfault_drain(vm);                   /* page reads for it hold the VM */
     timer_cancel(&vm->ckc_timer);
     timer_cancel(&vm->ptimer);
     while (vm->devs)
         vdev_remove(vm, vm->devs);
     gspace_destroy(&vm->mem);
+    nss_vm_reset(vm);
     kfree(vm);
 }
 
@@ -55,8 +58,11 @@ void vm_reset(struct vm *vm, bool clear)
             d->ops->reset(vm, d);
         d->busy = d->int_pending = d->attn_pending = false;
     }
-    if (clear)
+    if (clear) {
         gspace_clear(&vm->mem);
+        nss_vm_reset(vm);
+    }
+    vm->pf_on = false;                  /* pseudo page faults end with a reset */
     vm->pgm_loop = 0;
     vm->resets++;
 }

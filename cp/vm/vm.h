@@ -11,11 +11,14 @@
 
 #include "arch370/interrupt.h"
 #include "cp/mm/gspace.h"
+#include "cp/mm/nss.h"
 #include "cp/vm/timer.h"
 
 struct user;
 struct vdev;
 struct task;
+struct pf_req;
+struct nss;
 
 enum vm_state {
     VM_STOPPED,         /* not running: CP READ, or after a stop */
@@ -30,6 +33,14 @@ enum vm_state {
 #define VEXT_KEY            0x08        /* EXTERNAL command / interrupt key */
 #define VEXT_SERVICE        0x10        /* cp370 service signal (DIAG X'258') */
 
+/* a service-signal external interruption waiting for the guest:
+ * interruption code, subcode (stored at X'84'), parameter (at X'80') */
+struct vsvc {
+    u16 code, subcode;
+    u32 parm;
+};
+#define VSVC_MAX            8
+
 struct vcpu {
     struct guest_ctx ctx;       /* GPRs, FPRs; ctx.psw built per run */
     u64 psw;                    /* the S/370 PSW (BC or EC) */
@@ -37,8 +48,8 @@ struct vcpu {
     u64 clock_comparator;
     s64 cpu_timer;              /* TOD units; decremented by virtual CPU time */
     u32 ext_pending;            /* VEXT_* */
-    u16 service_code;           /* external code for VEXT_SERVICE */
-    u32 service_parm;
+    u8 nsvc;                    /* VEXT_SERVICE: queued, oldest first */
+    struct vsvc svc[VSVC_MAX];
 };
 
 struct vm {
@@ -58,6 +69,14 @@ struct vm {
     u32 pgm_loop;               /* program checks at the handler's first instruction */
     u32 pgm_new_ia;             /* where the last reflected one went */
     u64 run_start;              /* TOD when this run started */
+    /* pseudo page faults (DIAGNOSE X'258', cp/vm/pfault.c) */
+    bool pf_on;
+    u32 pf_token_addr;
+    u64 pf_select, pf_compare;
+    u32 pf_inflight;            /* page reads started for it, not done */
+    u32 pf_count;               /* pseudo page faults given */
+    struct pf_req *pf_reqs;
+    struct nss *nss[NSS_PER_VM];    /* saved systems loaded in its storage */
     /* statistics */
     u32 exits, priv_ops, diags, sios, pgm_reflected;
     u64 tod_in_cp;

@@ -49,3 +49,29 @@ NSS_IMAGES += $(foreach p,$(GUEST_PROGRAMS),\
 
 ALL_TARGETS += $(foreach p,$(GUEST_PROGRAMS),$(B)/guest/$(p)-bc.bin $(B)/guest/$(p)-ec.bin) \
 	$(foreach p,$(GUEST_PROGRAMS_EC),$(B)/guest/$(p)-ec.bin)
+
+# paging and saved systems (EC mode): their saved systems live on the
+# paging volume CPPAG1 (mk/volume.mk), except TPAGE, which a test runs
+# with that volume detached
+GUEST_PROGRAMS_PAGING := tpage td258 td064
+$(foreach p,$(GUEST_PROGRAMS_PAGING),$(eval $(call guest_program,$(p),ec)))
+NSS_IMAGES += TPAGEE:$(B)/guest/tpage-ec.bin:20000:0008000000020000
+PAGVOL_NSS_IMAGES += $(foreach p,$(filter-out tpage,$(GUEST_PROGRAMS_PAGING)),\
+	$(call upper,$(p))E:$(B)/guest/$(p)-ec.bin:20000:0008000000020000)
+ALL_TARGETS += $(foreach p,$(GUEST_PROGRAMS_PAGING),$(B)/guest/$(p)-ec.bin)
+
+# TNUC: a stand-in nucleus with shared pages X'20'-X'5F' (its own linker
+# script); IPL TNUC NOSHARE gives a user copies of them instead
+$(B)/guest/tnuc-ec.elf: $(call guest_obj,ec,$(GUEST_RT_SRCS) tests/guest/tnuc.c) $(GUEST_LIB_OBJS) tests/guest/tnuc.ld
+	$(call say,LD,$@)
+	$(Q)$(LD390) --no-warn-rwx-segments -m elf_s390 -T tests/guest/tnuc.ld -o $@ $(filter %.o,$^) $(LIBGCC390)
+$(B)/guest/tnuc-ec.bin: $(B)/guest/tnuc-ec.elf
+	$(Q)$(OBJCOPY390) -O binary $< $@
+# TSEG: three pages, each starting "TSEGPAGEn", as saved segments
+$(B)/guest/tseg.bin: tests/guest/guest.mk
+	@mkdir -p $(dir $@)
+	$(Q)for p in 0 1 2; do printf 'TSEGPAGE%d' $$p; head -c 4087 /dev/zero; done > $@
+PAGVOL_NSS_IMAGES += TNUC:$(B)/guest/tnuc-ec.bin:20000:0008000000020000:20-5F \
+	TSEG:$(B)/guest/tseg.bin:200000:0000000000000000:200-201 \
+	TSEGHI:$(B)/guest/tseg.bin:F00000:0000000000000000
+ALL_TARGETS += $(B)/guest/tnuc-ec.bin $(B)/guest/tseg.bin

@@ -10,7 +10,9 @@ SYSTEST_SRCS := \
 	tests/system/test_guest.cpp \
 	tests/system/test_sessions.cpp \
 	tests/system/test_diagnose.cpp \
-	tests/system/test_minidisk.cpp
+	tests/system/test_minidisk.cpp \
+	tests/system/test_paging.cpp \
+	tests/system/test_nss.cpp
 
 SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))
 

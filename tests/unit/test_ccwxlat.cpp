@@ -31,6 +31,14 @@ static const struct ccw1 *real(unsigned i)
     return &x->real[i];
 }
 
+// As CP does: every translation is finished (its pages unpinned) before
+// the next one starts.
+static unsigned translate(u32 ccw_addr)
+{
+    xlat_finish(x);
+    return xlat_translate(x, ccw_addr);
+}
+
 TEST_GROUP(CcwTranslation)
 {
     void setup()
@@ -57,7 +65,7 @@ TEST(CcwTranslation, EveryProgramStartsWhereTheGuestsArmWas)
     x->seek_cyl = 2;
     x->seek_head = 7;
     put_ccw(0x1000, 0x03, 0, 0, 1);                 // NOP
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     BYTES_EQUAL(0x07, ccw1_cmd(real(0)));
     const u8 *arg = (const u8 *)(uintptr_t)ccw1_addr(real(0));
     LONGS_EQUAL(102, get_be16(arg + 2));
@@ -80,7 +88,7 @@ TEST(CcwTranslation, SeekAndSearchArgumentsAreRelocated)
 {
     const u8 seek[6] = {0, 0, 0, 3, 0, 5}, id[5] = {0, 3, 0, 5, 9};
     put_read_chain(seek, id);
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_COMPLETE, x->stop);
     const u8 *s = (const u8 *)(uintptr_t)ccw1_addr(real(1));
     LONGS_EQUAL(103, get_be16(s + 2));
@@ -97,7 +105,7 @@ TEST(CcwTranslation, SearchLoopTicGoesBackAndTheMatchSkipsIt)
 {
     const u8 seek[6] = {0}, id[5] = {0, 0, 0, 0, 1};
     put_read_chain(seek, id);
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     // SEEK(prefix) SEEK SEARCH TIC READ
     LONGS_EQUAL(5, x->nreal);
     BYTES_EQUAL(0x08, ccw1_cmd(real(3)));
@@ -113,7 +121,7 @@ TEST(CcwTranslation, ASeekOutsideTheMinidiskStopsThere)
     put_ccw(0x1000, 0x07, 0x2000, CCW_CC, 6);
     put_ccw(0x1008, 0x07, 0x2008, CCW_CC, 6);
     put_ccw(0x1010, 0x06, 0x3000, 0, 800);
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_OUT_OF_EXTENT, x->stop);
     LONGS_EQUAL(0x1008, x->stop_ccw);
     // the real program ends at a NOP that stands for the refused CCW
@@ -132,7 +140,7 @@ TEST(CcwTranslation, AHeadBeyondTheCylinderIsOutsideToo)
     const u8 bad[6] = {0, 0, 0, 0, 0, 30};
     put_bytes(0x2000, bad, 6);
     put_ccw(0x1000, 0x07, 0x2000, 0, 6);
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_OUT_OF_EXTENT, x->stop);
 }
 
@@ -141,19 +149,19 @@ TEST(CcwTranslation, WritesOnAReadOnlyLinkStop)
     x->write_ok = false;
     put_ccw(0x1000, 0x06, 0x3000, CCW_CC, 800);     // a read is fine
     put_ccw(0x1008, 0x05, 0x3000, 0, 800);          // a write is not
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_FILE_PROTECT, x->stop);
     LONGS_EQUAL(0x1008, x->stop_ccw);
     x->write_ok = false;
     put_ccw(0x1000, 0x1D, 0x3000, 0, 808);          // WRITE CKD: also
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_FILE_PROTECT, x->stop);
 }
 
 TEST(CcwTranslation, DataCrossingAPageIsSplitAndDataChained)
 {
     put_ccw(0x1000, 0x06, 0x5F00, CCW_SLI, 800);    // 256 bytes in one page, 544 in the next
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(3, x->nreal);
     LONGS_EQUAL(256, ccw1_count(real(1)));
     LONGS_EQUAL(544, ccw1_count(real(2)));
@@ -171,7 +179,7 @@ TEST(CcwTranslation, DataCrossingAPageIsSplitAndDataChained)
 TEST(CcwTranslation, ResidualOfASplitCcwCountsTheUntouchedPieces)
 {
     put_ccw(0x1000, 0x06, 0x5F00, CCW_SLI, 800);
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     u32 next;
     u16 residual;
     // the channel stopped in the first piece with 56 bytes left
@@ -186,26 +194,26 @@ TEST(CcwTranslation, ResidualOfASplitCcwCountsTheUntouchedPieces)
 TEST(CcwTranslation, MalformedProgramsAreChannelProgramChecks)
 {
     put_ccw(0x1000, 0x08, 0x1008, 0, 0);            // TIC first
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_PROGRAM_CHECK, x->stop);
     put_ccw(0x1000, 0x06, 0x3000, 0, 0);            // zero count
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_PROGRAM_CHECK, x->stop);
     put_ccw(0x1000, 0x06, 0x3000, CCW_IDA, 8);      // IDA
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_PROGRAM_CHECK, x->stop);
     put_ccw(0x1000, 0x06, 0x3000, CCW_CC, 8);       // TIC to TIC
     put_ccw(0x1008, 0x08, 0x1010, 0, 0);
     put_ccw(0x1010, 0x08, 0x1000, 0, 0);
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_PROGRAM_CHECK, x->stop);
-    xlat_translate(x, 0x1004);                      // not on a doubleword
+    translate(0x1004);                      // not on a doubleword
     LONGS_EQUAL(XLAT_PROGRAM_CHECK, x->stop);
     put_ccw(0x1000, 0x06, 0x00FFFF00, 0, 800);      // data beyond storage
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_PROGRAM_CHECK, x->stop);
     put_ccw(0x1000, 0x10, 0x3000, 0, 8);            // command code with low bits 0
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_PROGRAM_CHECK, x->stop);
 }
 
@@ -213,7 +221,7 @@ TEST(CcwTranslation, DataChainingKeepsTheCommand)
 {
     put_ccw(0x1000, 0x06, 0x3000, CCW_CD, 400);
     put_ccw(0x1008, 0x00, 0x4000, 0, 400);          // command ignored when data chained
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_COMPLETE, x->stop);
     BYTES_EQUAL(0x06, ccw1_cmd(real(2)));
     CHECK(ccw1_flags(real(1)) & CCW_CD);
@@ -224,7 +232,7 @@ TEST(CcwTranslation, WriteCkdCountFieldIsRelocatedInACopy)
     const u8 count[8] = {0, 2, 0, 4, 7, 0, 3, 0x20};
     put_bytes(0x3000, count, 8);
     put_ccw(0x1000, 0x1D, 0x3000, 0, 808);
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     const u8 *c = (const u8 *)(uintptr_t)ccw1_addr(real(1));
     LONGS_EQUAL(102, get_be16(c));
     LONGS_EQUAL(8, ccw1_count(real(1)));
@@ -236,7 +244,7 @@ TEST(CcwTranslation, WriteCkdCountFieldIsRelocatedInACopy)
 TEST(CcwTranslation, CountsReadBackGetTheMinidisksCylinder)
 {
     put_ccw(0x1000, 0x12, 0x3000, 0, 8);
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     // pretend the device wrote a count with real cylinder 103
     u8 *f = (u8 *)(uintptr_t)gspace_frame(&gs, 0x3000, false);
     f[0] = 0;
@@ -253,9 +261,9 @@ TEST(CcwTranslation, StorageKeyMismatchIsAProtectionCheck)
     gspace_set_key(&gs, 0x3000, 0x50);
     x->key = 6;
     put_ccw(0x1000, 0x06, 0x3000, 0, 800);          // a read stores into key-5 storage
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_PROTECTION, x->stop);
     x->key = 5;
-    xlat_translate(x, 0x1000);
+    translate(0x1000);
     LONGS_EQUAL(XLAT_COMPLETE, x->stop);
 }

@@ -7,10 +7,15 @@ UNIT_SRCS := \
 	tests/unit/test_lib.cpp \
 	tests/unit/test_mm.cpp \
 	tests/unit/test_timer.cpp \
+	tests/unit/test_paging.cpp \
 	tests/unit/realmem.cpp \
-	tests/unit/test_ccwxlat.cpp
+	tests/unit/test_ccwxlat.cpp \
+	tests/unit/fakevm.cpp \
+	tests/unit/fakepager.cpp \
+	tests/unit/test_diag.cpp
 
-UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS)
+# the DIAGNOSE handlers run on a fake VM (tests/unit/fakevm.h)
+UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS) $(DIAG_SRCS) cp/vm/vdev.c
 
 UNIT_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(UNIT_SRCS)) \
              $(patsubst %.c,$(B)/host/%.o,$(UNIT_C_SRCS))

@@ -1,0 +1,168 @@
+/* tpage.c - paging integrity: a guest's data is byte-identical after any
+ * number of page-outs and page-ins.
+ *
+ * PARM "mb passes seed [HOLD]": the program fills mb megabytes from X'100000'
+ * with words that depend on the seed, the address and the pass, then,
+ * pass after pass, checks every word of every page against what it wrote
+ * last and writes the next pass's pattern.  Pages are visited in a
+ * scattered order, so under CP with less real storage than the guests
+ * need together, pages go to DASD and come back between any two visits.
+ * It reports one case per pass, a checksum of the final contents (the
+ * same for the same seed and size on any system), and how long the
+ * passes took (TOD microseconds), which `make bench` uses.
+ *
+ * With HOLD it then says "TPAGE WAITING" and reads commands from its
+ * console: VERIFY checks every word again, RELEASE gives the area back
+ * to CP by DIAGNOSE X'10', ZEROS checks that it reads as zeros, END ends. */
+#include "guest.h"
+#include "cp370diag.h"
+
+#define AREA        0x100000u
+#define STRIDE      7919u               /* a prime: visits every page once */
+
+static u32 seed;
+
+static u32 pattern(u32 addr, u32 pass)
+{
+    u32 x = seed ^ (addr * 2654435761u) ^ (pass * 0x9E3779B9u);
+
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return x ? x : 1;
+}
+
+static u32 number(const char **p, u32 dflt)
+{
+    u32 v = 0;
+    bool any = false;
+
+    while (**p == ' ')
+        (*p)++;
+    for (; **p >= '0' && **p <= '9'; (*p)++) {
+        v = v * 10 + (u32)(**p - '0');
+        any = true;
+    }
+    return any ? v : dflt;
+}
+
+static u32 storage_size(void)
+{
+    struct cp370_diag_regs r = { 0 };
+
+    cp370_diag_060_storage_size(&r);
+    return r.rx;
+}
+
+/* check one page against pass - 1, write pass; returns words wrong */
+static u32 visit(u32 page, u32 pass, u32 *first_bad)
+{
+    volatile u32 *w = (volatile u32 *)(uintptr_t)(AREA + page * 4096u);
+    u32 bad = 0;
+
+    for (u32 i = 0; i < 1024; i++) {
+        u32 addr = AREA + page * 4096u + i * 4;
+        if (pass && w[i] != pattern(addr, pass - 1) && bad++ == 0)
+            *first_bad = addr;
+        w[i] = pattern(addr, pass);
+    }
+    return bad;
+}
+
+static u32 npages, passes;
+
+static void verify(void)
+{
+    u32 bad = 0, first_bad = 0;
+    volatile u32 *w = (volatile u32 *)(uintptr_t)AREA;
+
+    for (u32 i = 0; i < npages * 1024; i++)
+        if (w[i] != pattern(AREA + i * 4, passes) && bad++ == 0)
+            first_bad = AREA + i * 4;
+    report("every word is still what was written last", bad == 0, "%u words wrong, the first at %06X",
+           (unsigned)bad, (unsigned)first_bad);
+}
+
+static struct cp370_diag_regs rel;
+
+static void release_call(void *arg)
+{
+    (void)arg;
+    cp370_diag_010_release_pages(&rel);
+}
+
+static void release(void)
+{
+    struct trap t;
+    int cls;
+
+    rel.rx = AREA;
+    rel.ry = AREA + (npages - 1) * 4096u;
+    cls = trap_call(release_call, NULL, &t);
+    report("X'10' releases the area", cls == TRAP_NONE, "interruption class %d code %X", cls, t.code);
+}
+
+static void zeros(void)
+{
+    volatile u32 *w = (volatile u32 *)(uintptr_t)AREA;
+    u32 nonzero = 0;
+
+    for (u32 i = 0; i < npages * 1024; i++)
+        if (w[i])
+            nonzero++;
+    report("released pages read as zeros", nonzero == 0, "%u words not zero", (unsigned)nonzero);
+}
+
+static void hold(void)
+{
+    char line[80];
+
+    for (;;) {
+        con_write("TPAGE WAITING");
+        con_read(line, sizeof line);
+        if (!strcmp(line, "VERIFY"))
+            verify();
+        else if (!strcmp(line, "RELEASE"))
+            release();
+        else if (!strcmp(line, "ZEROS"))
+            zeros();
+        else if (!strcmp(line, "END"))
+            return;
+    }
+}
+
+int main(void)
+{
+    const char *p = guest_parm();
+    u32 mb = number(&p, 1), sum = 0;
+    u64 t0, t1;
+
+    passes = number(&p, 2);
+    seed = number(&p, 1);
+    npages = mb * 256;
+    if (AREA + npages * 4096u > storage_size()) {
+        report("the area fits the virtual machine's storage", false,
+               "%u MB from X'100000' > %uK", (unsigned)mb, (unsigned)(storage_size() >> 10));
+        return 0;
+    }
+    t0 = get_tod();
+    for (u32 pass = 0; pass <= passes; pass++) {
+        u32 bad = 0, first_bad = 0;
+        for (u32 n = 0; n < npages; n++)
+            bad += visit((n * STRIDE) % npages, pass, &first_bad);
+        if (pass)
+            report("every word is what was written before the pages went out and came back",
+                   bad == 0, "pass %u: %u words wrong, the first at %06X",
+                   (unsigned)pass, (unsigned)bad, (unsigned)first_bad);
+    }
+    t1 = get_tod();
+    for (u32 a = AREA; a < AREA + npages * 4096u; a += 4)
+        sum = sum * 31 + *(volatile u32 *)(uintptr_t)a;
+    con_printf("TPAGE %u PAGES %u PASSES CHECKSUM %08X ELAPSED %u US", (unsigned)npages,
+               (unsigned)passes, (unsigned)sum, (unsigned)((t1 - t0) >> 12));
+    while (*p == ' ')
+        p++;
+    if (!strcmp(p, "HOLD"))
+        hold();
+    return 0;
+}

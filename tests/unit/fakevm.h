@@ -1,0 +1,63 @@
+// fakevm.h - a virtual machine on the host, for unit tests of CP code
+// that serves a guest (the DIAGNOSE handlers).
+//
+// The VM's storage is a real guest address space (CP's own gspace code
+// over realmem); the parts of CP around it that need the real machine --
+// terminal, command processor, task switching, minidisk I/O -- are
+// stand-ins that record what was asked of them and answer as a test says.
+#pragma once
+
+extern "C" {
+#include "cp/vm/vm.h"
+#include "cp/vm/user.h"
+#include "cp/vm/vdev.h"
+#include "cp/io/mdisk.h"
+#include "cp/io/mdiskio.h"
+}
+#include <functional>
+#include <string>
+#include <vector>
+
+struct FakeVm {
+    struct user user;
+    struct vm vm;
+    struct vdev *console = nullptr;
+
+    explicit FakeVm(u32 size = 1 << 20);
+    ~FakeVm();
+
+    // guest storage
+    void put(u32 addr, const void *data, u32 n);
+    void putEbcdic(u32 addr, const std::string &ascii);
+    std::string getEbcdic(u32 addr, u32 n);
+    u32 get32(u32 addr);
+    u8 cc() const;                              // from the PSW
+    u8 key() const;
+
+    // a minidisk at addr (cyls cylinders of 30 tracks), read/write or not
+    struct mdisk *addMinidisk(u16 addr, u16 cyls, bool write);
+};
+
+// what the stand-ins saw and how they answer (reset by FakeVm's constructor)
+struct FakeWorld {
+    // terminal
+    std::vector<std::string> messages;          // user_msg()
+    std::vector<std::string> consoleLines;      // vcons_write_line(), in ASCII
+    std::vector<std::string> typed;             // lines vcons_take_line() hands out
+    bool outputRoom = true;
+    bool connected = true;                      // a terminal behind the console
+    // commands
+    std::vector<std::string> commands;          // cmd_execute()
+    std::function<int(struct cmdctx *, const std::string &)> onCommand;
+    // task_sleep(): called each time; a test makes progress here
+    unsigned sleeps = 0;
+    std::function<void()> onSleep;
+    // minidisk I/O
+    struct mio_result runResult;                // what mdiskio_run() reports
+    u8 lastKey = 0xFF;
+    unsigned runs = 0;
+    std::vector<struct mio_block> blocks;       // what mdiskio_blocks() was given
+    u8 blockStatus = 0;                         // status it gives every block
+};
+
+extern FakeWorld fake;
