@@ -26,6 +26,7 @@ sensdoc: $(B)/tools/sensdoc
 INSN_TABLE_TEST_OBJS := \
 	$(B)/host/tests/main.o \
 	$(B)/host/tests/unit/test_insn_table.o \
+	$(B)/host/tests/unit/test_audit_table.o \
 	$(SENSDOC_LIB_OBJS)
 
 $(B)/tests/insn_table_tests: $(INSN_TABLE_TEST_OBJS)
