@@ -45,3 +45,14 @@ $(B)/tests/insn_table_tests: $(INSN_TABLE_TEST_OBJS)
 	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt
 
 UNIT_TEST_PROGRAMS += $(B)/tests/insn_table_tests
+
+# the chapters' promises: every file, function and test they name exists
+HISTORY_MAP_TEST_OBJS := \
+	$(B)/host/tests/main.o \
+	$(B)/host/tests/unit/test_history_map.o
+
+$(B)/tests/history_map_tests: $(HISTORY_MAP_TEST_OBJS)
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt
+
+UNIT_TEST_PROGRAMS += $(B)/tests/history_map_tests
