@@ -9,10 +9,7 @@
  * end in exactly the program interruption taudit.def names, with its own
  * length as ILC.  A few more cases at the end check what the table rows
  * cannot say alone: the semiprivileged instructions with authority, an
- * enabled MONITOR CALL, and what becomes of 31-bit mode set natively.
- *
- * The PARM WILD asks for one last step after the summary: a branch
- * beyond 16 MB in 31-bit mode, which CP answers by stopping the VM. */
+ * enabled MONITOR CALL, and what becomes of 31-bit mode set natively. */
 #include "taudit.h"
 #include "arch370/insn.h"
 #include "arch370/pgm.h"
@@ -320,16 +317,29 @@ static void move_page_sees_residency(void)
            completed(&r) && r.cc == 2, "class %d code %04X CC %u", r.cls, r.code, r.cc);
 }
 
-/* after the summary, for PARM WILD: branch to 16 MB in 31-bit mode */
-static void wild_branch(void)
+/* SAM31, then a branch to 16 MB: no S/370 PSW can hold that address, and
+ * it is beyond the guest's storage, so CP presents an addressing exception
+ * for the instruction fetch (ILC 0) with the low 24 bits of the address */
+static void branch_beyond_16mb(bool problem)
 {
-    u32 target = 0x01000000u;
+    static const u8 sam31[] = { 0x01, 0x0D };
+    static const u8 br3[] = { 0x07, 0xF3 };
+    struct run r;
+    u32 ia;
 
-    /* should CP reflect anything instead, the VM stops in a disabled
-     * wait at X'BAD' with the old PSW at X'28' */
-    set_new_psw(0x68, psw_make(0, 0, false, true, 0xBAD));
-    con_write("TAUDIT branching beyond 16 MB in 31-bit mode");
-    asm volatile(".insn e,0x010d\n\tbr %0" : : "a"(target));
+    run_defaults(&r, problem);
+    r.pre = sam31;
+    r.pre_len = 2;
+    r.in[3] = 0x01000010u;
+    lay_out(&r, br3);
+    execute(&r);
+    ia = t.oldpsw[1] & 0x00FFFFFFu;
+    report(problem ? "A branch beyond 16 MB in 31-bit mode in the problem state is an "
+                     "addressing exception"
+                   : "A branch beyond 16 MB in 31-bit mode in the supervisor state is an "
+                     "addressing exception",
+           r.cls == TRAP_PGM && r.code == PGM_ADDRESSING && r.ilc == 0 && ia == 0x000010u,
+           "class %d code %04X ILC %u old PSW address %06X", r.cls, r.code, r.ilc, ia);
 }
 
 int main(void)
@@ -350,10 +360,8 @@ int main(void)
     amode_survives_exits(false);
     amode_survives_exits(true);
     lpsw_ends_amode();
+    branch_beyond_16mb(false);
+    branch_beyond_16mb(true);
     move_page_sees_residency();
-    if (!strcmp(guest_parm(), "WILD")) {
-        summary_print();
-        wild_branch();
-    }
     return 0;
 }

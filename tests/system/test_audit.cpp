@@ -51,17 +51,3 @@ SYSTEM_TEST(SensitivityAudit, EverySensitiveInstructionInBothStatesEcMode)
 {
     everyInstructionInBothStates("TAUDITE", "audit-ec");
 }
-
-// 31-bit mode reaches addresses a S/370 PSW cannot hold: CP stops that VM
-// with a message and goes on serving everyone else.
-SYSTEM_TEST(SensitivityAudit, BranchBeyond16MbIn31BitModeStopsOnlyThatVm)
-{
-    CpSystem sys("audit-wild");
-    Telnet3215 &op = sys.op();
-    op.sendLine("IPL TAUDITE PARM WILD");
-    op.readUntil("SUMMARY [^\\n]*\\n", 60);
-    op.readUntil("CPX420E Instruction address 01000000 is beyond 16 MB \\(31-bit mode set by "
-                 "the guest\\); VM stopped");
-    op.sendLine("QUERY CPLEVEL");
-    op.readUntil("cp370");
-}
