@@ -152,12 +152,36 @@ int cmd_spool(struct cmdctx *ctx)
     return RC_OK;
 }
 
-/* CLOSE vaddr|READER|PRINTER|PUNCH [PURGE] */
+/* Stop reading the reader's file: it was read (purged, or kept held
+ * with SPOOL RDR HOLD), or HOLD keeps it, held, for later. */
+static void close_reader(struct vdev *d, bool purge, bool hold)
+{
+    struct vur *v = vur_of(d);
+    struct spool_changes c;
+    u16 spid = v->in_spid;
+    struct spool_attrs a;
+
+    if (!hold) {
+        vur_close_input(d, true);
+        if (purge && spid && spool_query(spid, &a) == SPOOL_OK)
+            spool_purge(spid);          /* PURGE whatever SPOOL RDR HOLD says */
+        return;
+    }
+    vur_close_input(d, false);
+    if (spid) {
+        memset(&c, 0, sizeof c);
+        c.what = SPC_FLAGS;
+        c.flags = SPOOL_HOLD;
+        spool_change(spid, &c);
+    }
+}
+
+/* CLOSE vaddr|READER|PRINTER|PUNCH [PURGE|HOLD] */
 int cmd_close(struct cmdctx *ctx)
 {
     struct vdev *d;
     struct vur *v;
-    bool purge = false;
+    bool purge = false, hold = false;
 
     if (ctx->argc < 2) {
         cmd_printf(ctx, "CPX003E CLOSE needs a device: READER, PRINTER, PUNCH or an address");
@@ -165,17 +189,23 @@ int cmd_close(struct cmdctx *ctx)
     }
     if (!(d = spool_device_operand(ctx, ctx->argv[1], "CLOSE")))
         return RC_OPERAND;
+    v = vur_of(d);
     for (int i = 2; i < ctx->argc; i++) {
         if (!strcmp(ctx->argv[i], "PURGE"))
             purge = true;
+        else if (!strcmp(ctx->argv[i], "HOLD") && v->kind == SPOOL_RDR)
+            hold = true;
         else {
             cmd_printf(ctx, "CPX004E CLOSE: invalid option: %.20s", ctx->raw[i]);
             return RC_OPERAND;
         }
     }
-    v = vur_of(d);
+    if (purge && hold) {
+        cmd_printf(ctx, "CPX004E CLOSE: PURGE and HOLD conflict");
+        return RC_OPERAND;
+    }
     if (v->kind == SPOOL_RDR)
-        vur_close_input(d, purge);
+        close_reader(d, purge, hold);
     else if (v->cont && !purge)
         return RC_OK;               /* continuous: the file stays open */
     else

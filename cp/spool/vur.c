@@ -181,7 +181,7 @@ static void ur_destroy(struct vm *vm, struct vdev *d)
     d->priv = NULL;
 }
 
-const struct vdev_ops vur_ops = {
+static const struct vdev_ops vur_ops = {
     .start = ur_start,
     .halt = ur_halt,
     .reset = ur_reset,
@@ -191,4 +191,28 @@ const struct vdev_ops vur_ops = {
 struct vur *vur_of(struct vdev *d)
 {
     return d && d->ops == &vur_ops ? d->priv : NULL;
+}
+
+static enum vdev_class class_of(u8 kind)
+{
+    return kind == SPOOL_RDR ? VDEV_READER : kind == SPOOL_PUN ? VDEV_PUNCH : VDEV_PRINTER;
+}
+
+struct vdev *vur_attach(struct vm *vm, u16 addr, u16 type, u8 kind, char cls)
+{
+    struct vur *v = kzalloc(sizeof *v, "VUR");
+    struct vdev *d;
+
+    if (!v)
+        return NULL;
+    v->kind = kind;
+    v->owner = vm->user;
+    if (kind != SPOOL_RDR && (cls == '*' || !cls))
+        cls = 'A';
+    v->cls = cls ? cls : '*';
+    v->copies = 1;
+    d = vdev_add(vm, addr, type, class_of(kind), &vur_ops, v);
+    if (!d)
+        kfree(v);
+    return d;
 }

@@ -55,6 +55,9 @@ struct vur {
 /* at IPL: warm start the spool and register the LOGON hook */
 void vur_init(void);
 
+/* give vm a spool device of a kind (SPOOL_RDR ...) at addr; cls is the
+ * directory's class ('*' any, for a reader; 0: the default) */
+struct vdev *vur_attach(struct vm *vm, u16 addr, u16 type, u8 kind, char cls);
 /* the struct vur of a spool device, NULL for any other device */
 struct vur *vur_of(struct vdev *d);
 /* the first spool device of a kind in vm (for "SPOOL PUNCH", DIAG X'14') */

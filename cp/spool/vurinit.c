@@ -14,18 +14,11 @@
 #include "cp/lib/string.h"
 #include "cp/lib/format.h"
 
-extern const struct vdev_ops vur_ops;
-
 static bool ready;
 
 bool vur_spool_ready(void)
 {
     return ready;
-}
-
-void vur_set_ready(bool on)
-{
-    ready = on;
 }
 
 static u8 kind_of(u8 dir_kind)
@@ -34,27 +27,11 @@ static u8 kind_of(u8 dir_kind)
            dir_kind == DIR_SPOOL_PUNCH ? SPOOL_PUN : SPOOL_PRT;
 }
 
-static enum vdev_class class_of(u8 kind)
-{
-    return kind == SPOOL_RDR ? VDEV_READER : kind == SPOOL_PUN ? VDEV_PUNCH : VDEV_PRINTER;
-}
-
 static void logon_spool(struct vm *vm, const struct dir_user *du)
 {
     for (unsigned i = 0; i < du->nspool; i++) {
         const struct dir_spool *s = &du->spool[i];
-        struct vur *v = kzalloc(sizeof *v, "VUR");
-
-        if (!v)
-            continue;
-        v->kind = kind_of(s->kind);
-        v->owner = vm->user;
-        v->cls = s->spool_class ? s->spool_class : (v->kind == SPOOL_RDR ? '*' : 'A');
-        if (v->kind != SPOOL_RDR && v->cls == '*')
-            v->cls = 'A';
-        v->copies = 1;
-        if (!vdev_add(vm, s->cuu, s->devtype, class_of(v->kind), &vur_ops, v))
-            kfree(v);
+        vur_attach(vm, s->cuu, s->devtype, kind_of(s->kind), s->spool_class);
     }
 }
 

@@ -95,3 +95,28 @@ SYSTEM_TEST(Spool, SpoolAndCloseRefuseBadOperandsAndChangeNothing)
     a->sendLine("QUERY VIRTUAL");
     a->readUntil("00D CL A NOCONT NOHOLD COPY 001\\n");
 }
+
+SYSTEM_TEST(Spool, DiagnoseX14ReadsTheDeckByteExactAndRefusesBadParameters)
+{
+    CpSystem sys("spool-diag14");
+    auto a = logon(sys, 0x0020, "USER1", "PASS1");
+    auto b = logon(sys, 0x0021, "USER2", "PASS2");
+    a->sendLine("SPOOL PUNCH TO USER2");
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 500 11", 60), 2);
+    b->readUntil("RDR FILE [0-9]{4} SENT FROM USER1 ");
+    // bad parameters change nothing: the whole deck is still there
+    checkAllPassed(runGuest(*b, "TD014E PARM BAD"), 21);
+    b->sendLine("QUERY READER");
+    b->readUntil("USER1 +[0-9]{4} A PUN 00000500 001 NONE");
+    checkAllPassed(runGuest(*b, "TD014E PARM READ 500 11", 60), 20);
+    b->sendLine("QUERY READER");
+    b->readUntil("NO RDR FILES");
+}
+
+SYSTEM_TEST(Spool, DiagnoseX20PunchesAndReadsSynchronously)
+{
+    CpSystem sys("spool-diag20");
+    auto a = logon(sys, 0x0020, "USER5", "PASS5");
+    a->sendLine("SPOOL PUNCH TO USER5");
+    checkAllPassed(runGuest(*a, "TD014E PARM IO20"), 17);
+}
