@@ -71,6 +71,7 @@ CP_SRCS := \
 	cp/cmd/indicate.c \
 	cp/cmd/spoolcmds.c \
 	cp/cmd/query_spool.c \
+	cp/cmd/spoolmgmt.c \
 	$(SPOOL_SRCS) \
 	$(DIAG_SRCS)
 

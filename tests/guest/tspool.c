@@ -12,7 +12,10 @@
  *   "PRINT"          print lines with every kind of carriage control to
  *                    00E, then CLOSE it
  *   "CCWS"           commands the devices must reject, and what they
- *                    must accept without a file changing */
+ *                    must accept without a file changing
+ *   "FILL"           print 132-byte lines until the spool is full: unit
+ *                    check, intervention required; reports "LINES n",
+ *                    the lines CP took */
 #include "guest.h"
 #include "arch370/ccw.h"
 #include "arch370/ebcdic.h"
@@ -197,6 +200,43 @@ static void ccws(void)
     close_dev("PUN");
 }
 
+#define FILL_CHAIN  64
+
+static void fill(void)
+{
+    static struct ccw0 prog[FILL_CHAIN] __attribute__((aligned(8)));
+    static u8 line[132];
+    u32 lines = 0, sios = 0;
+    static u8 s;
+
+    memset(line, 0xC1, sizeof line);
+    for (int i = 0; i < FILL_CHAIN; i++)
+        ccw0_make(&prog[i], 0x09, (u32)(uintptr_t)line, i + 1 < FILL_CHAIN ? CCW_CC : 0, 132);
+    for (;;) {
+        lc_write32(0x48, (u32)(uintptr_t)prog);
+        if (sio(PRT) == 0)
+            while (tio(PRT) == 2)
+                ;
+        csw0 = lc_read32(0x40);
+        csw1 = lc_read32(0x44);
+        sios++;
+        if (unit_of() != (UNIT_CE | UNIT_DE) || chan_of()) {
+            /* the CSW points after the CCW that was refused */
+            lines += ((csw0 & 0xFFFFFF) - 8 - (u32)(uintptr_t)prog) / 8;
+            break;
+        }
+        lines += FILL_CHAIN;
+        if (sios > 100000)
+            break;
+    }
+    CHECK_EQ("spool full: unit check", UNIT_CE | UNIT_DE | UNIT_UC, unit_of());
+    s = 0;
+    ccw0_make(&ccw[0], CCW_CMD_SENSE, (u32)(uintptr_t)&s, 0, 1);
+    sio_wait(PRT);
+    CHECK_EQ("spool full: intervention required", 0x40, s);
+    con_printf("LINES %u", lines);
+}
+
 static u32 number(const char **p)
 {
     u32 n = 0;
@@ -223,6 +263,8 @@ int main(void)
         empty();
     } else if (!strncmp(parm, "PRINT", 5)) {
         print();
+    } else if (!strncmp(parm, "FILL", 4)) {
+        fill();
     } else if (!strncmp(parm, "CCWS", 4)) {
         ccws();
     } else {

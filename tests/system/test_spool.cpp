@@ -120,3 +120,141 @@ SYSTEM_TEST(Spool, DiagnoseX20PunchesAndReadsSynchronously)
     a->sendLine("SPOOL PUNCH TO USER5");
     checkAllPassed(runGuest(*a, "TD014E PARM IO20"), 17);
 }
+
+#include <regex>
+
+// the spool ids in a QUERY READER/PRINTER/PUNCH response, in order
+static std::vector<int> spoolIds(const std::string &out)
+{
+    std::vector<int> ids;
+    std::regex row("\\n[A-Z0-9$]+ +([0-9]{4}) [A-Z0-9] (RDR|PRT|PUN) ");
+    for (std::sregex_iterator it(out.begin(), out.end(), row), end; it != end; ++it)
+        ids.push_back(std::stoi((*it)[1]));
+    return ids;
+}
+
+static std::string queryQueue(Telnet3215 &t, const std::string &q)
+{
+    t.sendLine("QUERY " + q);
+    t.sendLine("QUERY USERID");         // its answer ends the list
+    return "\n" + t.readUntil(" AT CP370", 10);
+}
+
+SYSTEM_TEST(Spool, SpoolFullClosesTheFileShortAndKeepsEveryOtherFile)
+{
+    CpSystem sys("spool-full");
+    auto a = logon(sys, 0x0020, "USER1", "PASS1");
+    auto b = logon(sys, 0x0021, "USER2", "PASS2");
+    auto c = logon(sys, 0x0022, "USER3", "PASS3");
+    a->sendLine("SPOOL PUNCH TO USER2");
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 500 5", 60), 2);
+    GuestResult full = runGuest(*c, "TSPOOLE PARM FILL", 300);
+    checkAllPassed(full, 2);
+    CHECK_TEXT(full.output.find("CPX421E Spool space is full; PRT file") != std::string::npos,
+               full.output.c_str());
+    std::smatch m;
+    CHECK_TEXT(std::regex_search(full.output, m, std::regex("LINES ([0-9]+)")), full.output.c_str());
+    long lines = std::stol(m[1]);
+    CHECK(lines > 10000);
+    // the file holds exactly the lines CP took
+    char want[64];
+    snprintf(want, sizeof want, "PRT %08ld 001 NONE", lines);
+    std::string q = queryQueue(*c, "PRINTER");
+    CHECK_TEXT(q.find(want) != std::string::npos, q.c_str());
+    std::string files = sys.opcmd("QUERY FILES ALL", "SPOOL PAGES[^\\n]*\\n");
+    CHECK_TEXT(files.find("FILES: 001 RDR, 001 PRT, NO PUN") != std::string::npos, files.c_str());
+    // the deck sent before is whole
+    checkAllPassed(runGuest(*b, "TSPOOLE PARM READ 500 5", 60), 5);
+    c->sendLine("PURGE PRT ALL");
+    c->readUntil("0001 FILE PURGED");
+    checkAllPassed(runGuest(*c, "TSPOOLE PARM PRINT", 60), 2);
+}
+
+SYSTEM_TEST(Spool, ChangeOrderTransferPurgeAndTheOperatorsView)
+{
+    CpSystem sys("spool-manage");
+    auto a = logon(sys, 0x0020, "USER4", "PASS4");
+    auto b = logon(sys, 0x0021, "USER5", "PASS5");
+    for (int i = 0; i < 3; i++)
+        checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    std::vector<int> ids = spoolIds(queryQueue(*a, "PRINTER"));
+    CHECK_EQUAL(3, (int)ids.size());
+    char cmd[128];
+
+    // CHANGE: bad operands change nothing
+    a->sendLine("CHANGE PRT 9999 CLASS B");
+    a->readUntil("CPX440E CHANGE: no PRT file 9999 for USER4");
+    snprintf(cmd, sizeof cmd, "CHANGE PRT %d CLASS BB", ids[1]);
+    a->sendLine(cmd);
+    a->readUntil("CPX004E CHANGE: invalid option");
+    snprintf(cmd, sizeof cmd, "CHANGE PRT %d CLASS B HOLD COPY 3 NAME MY LIST", ids[1]);
+    a->sendLine(cmd);
+    a->readUntil("0001 FILE CHANGED");
+    std::string q = queryQueue(*a, "PRINTER");
+    snprintf(cmd, sizeof cmd, "%04d B PRT 00000011 003 USER [0-9/: ]+ MY +LIST", ids[1]);
+    CHECK_TEXT(std::regex_search(q, std::regex(cmd)), q.c_str());
+
+    // ORDER: the named files first, in that order
+    snprintf(cmd, sizeof cmd, "ORDER PRT %d %d", ids[2], ids[1]);
+    a->sendLine(cmd);
+    a->readUntil("0002 FILES ORDERED");
+    std::vector<int> now = spoolIds(queryQueue(*a, "PRINTER"));
+    std::vector<int> want = { ids[2], ids[1], ids[0] };
+    CHECK(now == want);
+
+    // TRANSFER to another user's reader, with a message to him
+    a->sendLine("TRANSFER PRT 1 TO NOBODY");
+    a->readUntil("CPX109E NOBODY is not in the CP directory");
+    snprintf(cmd, sizeof cmd, "TRANSFER PRT %d TO USER5", ids[0]);
+    a->sendLine(cmd);
+    a->readUntil("0001 FILE TRANSFERRED");
+    snprintf(cmd, sizeof cmd, "RDR FILE %04d TRANSFERRED FROM USER4 +PRT RECS 000011", ids[0]);
+    b->readUntil(cmd);
+    std::vector<int> left = spoolIds(queryQueue(*a, "PRINTER"));
+    CHECK_EQUAL(2, (int)left.size());
+    std::vector<int> got = spoolIds(queryQueue(*b, "READER"));
+    CHECK(got == std::vector<int>{ ids[0] });
+
+    // the operator sees every user's files, and purges for them
+    std::string all = sys.opcmd("QUERY READER ALL", "USER5 +USER4 [^\\n]*\\n");
+    all = sys.opcmd("QUERY PRINTER ALL", "USER4 +USER4 [^\\n]*\\n[^\\n]*\\n");
+    b->sendLine("QUERY PRINTER ALL");
+    b->readUntil("CPX002E");
+    sys.opcmd("PURGE USER5 RDR ALL", "0001 FILE PURGED");
+    q = queryQueue(*b, "READER");
+    CHECK_TEXT(q.find("NO RDR FILES") != std::string::npos, q.c_str());
+
+    // PURGE by class, then all
+    a->sendLine("PURGE PRT 12AB");
+    a->readUntil("CPX004E PURGE: invalid spool id: 12AB");
+    a->sendLine("PURGE PRT CLASS B");
+    a->readUntil("0001 FILE PURGED");
+    a->sendLine("PURGE PRT ALL");
+    a->readUntil("0001 FILE PURGED");
+    q = queryQueue(*a, "PRINTER");
+    CHECK_TEXT(q.find("NO PRT FILES") != std::string::npos, q.c_str());
+}
+
+SYSTEM_TEST(Spool, SpoolOptionsClassCopyHoldAndContinuous)
+{
+    CpSystem sys("spool-options");
+    auto a = logon(sys, 0x0020, "USER6", "PASS6");
+    a->sendLine("SPOOL PRT CLASS C COPY 2 HOLD CONT");
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    // continuous: both runs went into one open file, none in the queue yet
+    std::string q = queryQueue(*a, "PRINTER");
+    CHECK_TEXT(q.find("NO PRT FILES") != std::string::npos, q.c_str());
+    a->sendLine("SPOOL PRT NOCONT");
+    a->readUntil("PRT FILE [0-9]{4} TO USER6 +COPY 002 HOLD");
+    q = queryQueue(*a, "PRINTER");
+    CHECK_TEXT(std::regex_search(q, std::regex("[0-9]{4} C PRT 00000022 002 USER")), q.c_str());
+    // a reader spooled HOLD keeps what it read, held
+    a->sendLine("SPOOL PUNCH TO USER6");
+    a->sendLine("SPOOL READER HOLD");
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 30 4", 60), 2);
+    // read to its end, the file stays, held, so the reader is empty after it
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM READ 30 4", 60), 5);
+    q = queryQueue(*a, "READER");
+    CHECK_TEXT(std::regex_search(q, std::regex("USER6 +[0-9]{4} A PUN 00000030 001 USER")), q.c_str());
+}
