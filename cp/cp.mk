@@ -72,6 +72,7 @@ CP_SRCS := \
 	cp/cmd/spoolcmds.c \
 	cp/cmd/query_spool.c \
 	cp/cmd/spoolmgmt.c \
+	cp/cmd/urcmds.c \
 	$(SPOOL_SRCS) \
 	$(DIAG_SRCS)
 

@@ -89,5 +89,7 @@ int cmd_purge(struct cmdctx *ctx);
 int cmd_transfer(struct cmdctx *ctx);
 int cmd_order(struct cmdctx *ctx);
 int cmd_change(struct cmdctx *ctx);
+int cmd_start(struct cmdctx *ctx);
+int cmd_drain(struct cmdctx *ctx);
 
 #endif

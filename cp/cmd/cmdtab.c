@@ -46,6 +46,8 @@ const struct cp_command cp_commands[] = {
     { "TRANSFER", 2, G | D,     cmd_transfer,   "move spool files to another user's queue" },
     { "ORDER",    3, G | D,     cmd_order,      "put spool files first in their queue" },
     { "CHANGE",   2, G | D,     cmd_change,     "change the attributes of spool files" },
+    { "START",    3, A | D,     cmd_start,      "start a real printer, punch or reader; START SPOOL COLD" },
+    { "DRAIN",    3, A | D,     cmd_drain,      "stop a real printer, punch or reader after its file" },
 };
 
 const unsigned cp_commands_count = ARRAY_SIZE(cp_commands);

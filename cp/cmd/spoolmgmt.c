@@ -8,6 +8,7 @@
 #include "cp/cmd/spoolcmd.h"
 #include "cp/cmd/cmdutil.h"
 #include "cp/spool/vur.h"
+#include "cp/spool/urdev.h"
 #include "cp/dir/directory.h"
 #include "cp/vm/user.h"
 #include "cp/term/usermsg.h"
@@ -180,6 +181,7 @@ int cmd_transfer(struct cmdctx *ctx)
                      (a.flags & SPOOL_HOLD_MASK) ? "HOLD" : "NOHOLD");
     }
     report_count(ctx, moved, "TRANSFERRED");
+    urdev_kick();
     return done(ctx, &s, RC_OK);
 }
 
@@ -203,6 +205,7 @@ int cmd_order(struct cmdctx *ctx)
         return done(ctx, &s, RC_ERROR);
     }
     report_count(ctx, s.n, "ORDERED");
+    urdev_kick();
     return done(ctx, &s, RC_OK);
 }
 
@@ -286,5 +289,6 @@ int cmd_change(struct cmdctx *ctx)
                        s.ids[k], spool_strerror(rc));
     }
     report_count(ctx, changed, "CHANGED");
+    urdev_kick();
     return done(ctx, &s, RC_OK);
 }
