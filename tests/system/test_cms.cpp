@@ -7,6 +7,7 @@
 #include <CppUTest/TestHarness.h>
 
 #include <cstdio>
+#include <random>
 #include <regex>
 
 TEST_GROUP(Cms) {};
@@ -262,4 +263,95 @@ SYSTEM_TEST(Cms, ExecRunsCommandsAndProfileRunsAtIpl)
     t->readUntil("LOGOFF AT");
     sys.opcmd("SHUTDOWN", "CPX960I[^\\n]*\\n");
     HAS(checkDisk(sys, 13, 4), "rc=0");
+}
+
+// files move in and out with the host tool cmsdisk: a file it wrote is
+// read by CMS, one CMS wrote is read by the tool, and the disk passes the
+// consistency check
+SYSTEM_TEST(Cms, HostToolAndCmsReadEachOthersFiles)
+{
+    CpSystem sys("cms-host", SystemOptions().noIpl());
+    std::string img = sys.dir() + "/cpusr1.3350", tool = buildDir() + "/tools/cmsdisk ";
+    std::string in = sys.dir() + "/greet.txt";
+    FILE *f = fopen(in.c_str(), "w");
+    fputs("Hello from the host\nsecond record\n", f);
+    fclose(f);
+    CHECK(system((tool + img + " 17 4 write GREET DATA " + in + " >/dev/null").c_str()) == 0);
+    sys.ipl();
+    auto t = cmsLogon(sys, 0x0020, "USER5", "PASS5");
+    std::string out = cms(*t, "TYPE GREET DATA");
+    HAS(out, "Hello from the host\nsecond record\n");
+    out = cms(*t, "COPYFILE GREET DATA A BACK DATA A (UPCASE");
+    LONGS_EQUAL_TEXT(0, rcOf(out), out.c_str());
+    t->sendLine("#CP LOGOFF");
+    t->readUntil("LOGOFF AT");
+    sys.opcmd("SHUTDOWN", "CPX960I[^\\n]*\\n");
+    std::string back;
+    FILE *p = popen((tool + img + " 17 4 read BACK DATA 2>&1").c_str(), "r");
+    char buf[256];
+    while (p && fgets(buf, sizeof buf, p))
+        back += buf;
+    if (p)
+        pclose(p);
+    HAS(back, "HELLO FROM THE HOST");
+    HAS(back, "SECOND RECORD");
+    HAS(checkDisk(sys, 17, 4), "rc=0");
+}
+
+// random command lines and random EXECs: CMS answers every one with a
+// ready message and stays usable; what it wrote passes the check
+SYSTEM_TEST(Cms, FuzzedCommandsAndExecsNeverStopCms)
+{
+    static const char *words[] = {
+        "LISTFILE", "TYPE", "COPYFILE", "RENAME", "ERASE", "STATE", "ACCESS", "RELEASE",
+        "QUERY", "SET", "EXEC", "DISK", "SEARCH", "RDYMSG", "*", "%", "=", "A", "S", "B", "Z",
+        "191", "190", "FFFF", "(", ")", "FILE", "DATA", "EXEC", "RND1", "X", "12345678901",
+        "REPLACE", "APPEND", "TYPE", "LABEL", "RECFM", "V", "F", "LRECL", "0", "99999",
+        "A*", "*B", "%%", "A.B", "&1", "-1", "HEX", "1", "2", "*", "SMSG", "LMSG", "ABBREV", "OFF"};
+    static const char *execlines[] = {
+        "&TYPE HELLO &1 &2", "&I = &I + 1", "&IF &I > 3 &GOTO -END", "&IF &RETCODE = 0 &TYPE OK",
+        "STATE RND1 EXEC", "LISTFILE * EXEC A", "&LOOP 2 2", "&ARGS X Y Z", "&CONTROL OFF",
+        "&CONTROL ALL", "&EXIT &I", "&GOTO -END", "-END &CONTINUE",
+        "&J = &I * 1000000", "&K = &J / 0", "&IF", "&GOTO", "&LOOP", "&TYPE", "& = 1",
+        "&X&Y = 2", "&SKIP 1", "&BEGTYPE", "&END", "BOGUSCMD", "&ERROR &GOTO -END", "&$ = &0"};
+    CpSystem sys("cms-fuzz", SystemOptions().noIpl());
+    std::mt19937 rng(370);
+    std::string tool = buildDir() + "/tools/cmsdisk " + sys.dir() + "/cpusr1.3350 25 4 write ";
+    for (int e = 1; e <= 12; e++) {
+        std::string name = sys.dir() + "/rnd.exec", text;
+        for (int i = 0; i < 12; i++)
+            text += std::string(execlines[rng() % (sizeof execlines / sizeof *execlines)]) + "\n";
+        FILE *f = fopen(name.c_str(), "w");
+        fputs(text.c_str(), f);
+        fclose(f);
+        std::string cmd = tool + "RND" + std::to_string(e) + " EXEC --recfm F --lrecl 80 " + name +
+                          " >/dev/null";
+        CHECK(system(cmd.c_str()) == 0);
+    }
+    sys.ipl();
+    auto t = cmsLogon(sys, 0x0020, "USER7", "PASS7");
+    cms(*t, "SET IMPCP OFF");                      // random words must not reach CP
+    for (int i = 0; i < 150; i++) {
+        std::string line;
+        if (i % 5 == 4) {
+            line = "RND" + std::to_string(1 + rng() % 12) + " A B";
+        } else {
+            int n = 1 + rng() % 6;
+            for (int w = 0; w < n; w++)
+                line += std::string(w ? " " : "") + words[rng() % (sizeof words / sizeof *words)];
+        }
+        if (line.rfind("SET", 0) == 0 || line.rfind("QUERY", 0) == 0)
+            line = "STATE " + line;                // SET and QUERY may go to CP
+        std::string out;
+        t->sendLine(line);
+        CHECK_TEXT(t->expect(READY, 20, &out), ("no ready message after: " + line + "\n" + out).c_str());
+        CHECK_TEXT(!has(out, "ABEND"), ("after: " + line + "\n" + out).c_str());
+    }
+    cms(*t, "SET IMPCP ON");
+    std::string out = cms(*t, "QUERY DISK A");
+    HAS(out, "A (191):");
+    t->sendLine("#CP LOGOFF");
+    t->readUntil("LOGOFF AT");
+    sys.opcmd("SHUTDOWN", "CPX960I[^\\n]*\\n");
+    HAS(checkDisk(sys, 25, 4), "rc=0");
 }
