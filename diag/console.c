@@ -7,6 +7,7 @@
 #include "cp/vm/vdev.h"
 #include "cp/io/con3215.h"
 #include "cp/vm/task.h"
+#include "cp/vm/timer.h"
 #include "cp/term/usermsg.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/freestor.h"
@@ -172,6 +173,7 @@ static int console_read(struct diag_args *a, u32 data, u16 count)
     u8 buf[TERM_INMAX];
     u32 n;
     u32 resets = vm->resets;
+    u64 waited;
     int rc = gmem_check(&vm->mem, data, count);
 
     if (rc)
@@ -190,7 +192,11 @@ static int console_read(struct diag_args *a, u32 data, u16 count)
             return 0;
         }
         vcons_set_diag_read(vm, true);
+        waited = tod_now();
         task_sleep(vm);
+        /* waiting for the user is not CP time (the dispatcher leaves it
+         * out of the total CPU time) */
+        vm->idle_tod += tod_now() - waited;
     }
     vcons_set_diag_read(vm, false);
     n = (u32)strlen(line);

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <random>
 #include <regex>
+#include <vector>
 
 TEST_GROUP(Cms) {};
 
@@ -165,9 +166,15 @@ SYSTEM_TEST(Cms, FilesAreEditedListedTypedCopiedRenamedAndErased)
     out = cms(*t, "LISTFILE * * A");
     HAS(out, "NOTES    TEXT     A1");
 
-    // what CMS wrote passes the file system's consistency rules
+    // the files are there after LOGOFF and a new LOGON (and IPL CMS)
     t->sendLine("#CP LOGOFF");
     t->readUntil("LOGOFF AT");
+    auto again = cmsLogon(sys, 0x0021, "USER1", "PASS1");
+    out = cms(*again, "TYPE NOTES TEXT");
+    HAS(out, "FIRST LINE\nSECOND LINE\nTHIRD LINE\n");
+    // what CMS wrote passes the file system's consistency rules
+    again->sendLine("#CP LOGOFF");
+    again->readUntil("LOGOFF AT");
     out = sys.opcmd("SHUTDOWN", "CPX960I[^\\n]*\\n");
     out = checkDisk(sys, 1, 4);
     HAS(out, "rc=0");
@@ -354,4 +361,28 @@ SYSTEM_TEST(Cms, FuzzedCommandsAndExecsNeverStopCms)
     t->readUntil("LOGOFF AT");
     sys.opcmd("SHUTDOWN", "CPX960I[^\\n]*\\n");
     HAS(checkDisk(sys, 25, 4), "rc=0");
+}
+
+// the saved system CMS shares its code pages: every user who IPLs CMS
+// runs the same frames, and IPL CMS NOSHARE gives a user copies instead
+SYSTEM_TEST(Cms, UsersOfCmsShareItsCodePages)
+{
+    CpSystem sys("cms-share");
+    std::vector<std::unique_ptr<Telnet3215>> t;
+    for (int i = 1; i <= 3; i++)
+        t.push_back(cmsLogon(sys, 0x001F + i, "USER" + std::to_string(i), "PASS" + std::to_string(i)));
+    for (auto &u : t)
+        cms(*u, "LISTFILE * * *");
+    std::string q = sys.opcmd("QUERY NSS", "NSS CMS [^\\n]*\\n");
+    std::smatch m;
+    CHECK_TEXT(std::regex_search(q, m, std::regex("NSS CMS .*SHARED +0*([0-9]+).*IN STORAGE +0*([0-9]+) +USERS +3")),
+               q.c_str());
+    long shared = std::stol(m[1]);
+    CHECK_TEXT(shared >= 16, q.c_str());
+    std::string ind = cms(*t[0], "CP INDICATE USER");
+    CHECK_TEXT(std::regex_search(ind, m, std::regex("SHR=0*([0-9]+)")) && std::stol(m[1]) > 0, ind.c_str());
+    t[1]->sendLine("#CP IPL CMS NOSHARE");
+    t[1]->readUntil("CP370 CMS VERSION [^\\n]*\\n");
+    ind = cms(*t[1], "CP INDICATE USER");
+    CHECK_TEXT(std::regex_search(ind, m, std::regex("SHR=0*([0-9]+)")) && std::stol(m[1]) == 0, ind.c_str());
 }
