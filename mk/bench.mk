@@ -1,6 +1,7 @@
 # bench.mk - `make bench`: measurements, printed, never asserted.
 # The bench drives real Hercules with the system-test harness.
 BENCH_SRCS := tests/bench/bench.cpp \
+	tests/bench/paging.cpp \
 	tests/system/harness/hercules.cpp \
 	tests/system/harness/telnet3215.cpp \
 	tests/system/harness/cpsystem.cpp \

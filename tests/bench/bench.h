@@ -1,0 +1,7 @@
+// bench.h - the parts of `make bench`, each on a system of its own.
+#pragma once
+
+// paging: four users with twice the real storage (tests/bench/paging.cpp)
+void benchPaging();
+// real frames per user of a nucleus with and without its shared segment
+void benchShared();

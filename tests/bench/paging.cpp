@@ -1,0 +1,158 @@
+// paging.cpp - `make bench`: what demand paging and shared segments cost
+// and save.
+//
+// Paging: four users of 4 MB each run the integrity program TPAGEE
+// (tests/guest/tpage.c) at once, on a system of 64 MB, where everything
+// fits, and on one of 8 MB, where pages go to the paging volume and come
+// back.  INDICATE LOAD before and after gives the faults, page-ins and
+// page-outs of the job and CP's own count of instructions per fault (the
+// fault's handling, and whatever ran while its page I/O was in flight);
+// Hercules' counter around the job gives all instructions, CP and guests.
+// The guests do the same work on both systems, so the difference of the
+// two counts over the difference in faults is what a fault that goes to
+// DASD costs.
+//
+// Shared segments: four users IPL the stand-in nucleus TNUC
+// (tests/guest/tnuc.c, 64 shared pages), once shared and once NOSHARE;
+// the real frames they hold (every private frame, each shared frame
+// once) per user.  Printed, never asserted.
+#include "bench.h"
+#include "../system/harness/cpsystem.h"
+
+#include <chrono>
+#include <cstdio>
+#include <regex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+// the number after `label` in text, -1 if none
+static long number(const std::string &text, const std::string &label)
+{
+    std::smatch m;
+    if (!std::regex_search(text, m, std::regex(label + "0*(\\d+)")))
+        return -1;
+    return std::stol(m[1]);
+}
+
+static std::string command(Telnet3215 &t, const std::string &cmd, const std::string &last)
+{
+    t.sendLine(cmd);
+    return t.readUntil("(^|\\n)" + last + "[^\\n]*\\n");
+}
+
+struct Load {
+    long faults, pageins, pageouts, steals, perPagein, perTouch;
+};
+
+static Load indicateLoad(CpSystem &sys)
+{
+    std::string s = command(sys.op(), "INDICATE LOAD", "USERS");
+    return Load{ number(s, "FAULTS "), number(s, "PAGE-INS "), number(s, "PAGE-OUTS "),
+                 number(s, "STEALS "), number(s, "PAGE-IN "), number(s, "FIRST TOUCH ") };
+}
+
+static std::vector<std::unique_ptr<Telnet3215>> users(CpSystem &sys, int first, int n)
+{
+    std::vector<std::unique_ptr<Telnet3215>> t;
+    for (int i = first; i < first + n; i++)
+        t.push_back(logon(sys, 0x001F + i, "USER" + std::to_string(i), "PASS" + std::to_string(i)));
+    return t;
+}
+
+struct PagingRun {
+    Load before, after;
+    double seconds;
+    unsigned long long instructions;
+    long delta(long Load::*f) const { return after.*f - before.*f; }
+};
+
+// four users of 4 MB run TPAGEE at once on a machine of `realMb`
+static PagingRun pagingJob(int realMb, int mb, int passes)
+{
+    using clock = std::chrono::steady_clock;
+    CpSystem sys("bench-paging-" + std::to_string(realMb), SystemOptions().storage(realMb));
+    auto t = users(sys, 5, 4);
+    PagingRun r;
+
+    for (auto &u : t) {
+        u->sendLine("DEFINE STORAGE 4M");
+        u->readUntil("STORAGE = ");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    r.before = indicateLoad(sys);
+    unsigned long long ic0 = sys.herc().instcount();
+    auto start = clock::now();
+    for (size_t i = 0; i < t.size(); i++)
+        t[i]->sendLine("IPL TPAGEE PARM " + std::to_string(mb) + " " + std::to_string(passes) +
+                       " " + std::to_string(i + 1));
+    for (auto &u : t) {
+        std::string out = u->readUntil("SUMMARY [^\\n]*\\n", 600);
+        if (out.find("SUMMARY " + std::to_string(passes) + " cases, 0 failed") == std::string::npos)
+            throw std::runtime_error("paging job failed:\n" + out);
+    }
+    r.seconds = std::chrono::duration<double>(clock::now() - start).count();
+    r.instructions = sys.herc().instcount() - ic0;
+    r.after = indicateLoad(sys);
+    return r;
+}
+
+void benchPaging()
+{
+    const int mb = 3, passes = 3;
+    PagingRun fit = pagingJob(64, mb, passes), page = pagingJob(8, mb, passes);
+    long faults = page.delta(&Load::faults), extra = faults - fit.delta(&Load::faults);
+
+    printf("paging: 4 users of 4 MB each touch %d MB, %d passes, all at once\n", mb, passes);
+    printf("                                              64 MB real    8 MB real\n");
+    printf("  faults                                    %10ld %12ld\n", fit.delta(&Load::faults),
+           faults);
+    printf("  page-ins                                  %10ld %12ld\n", fit.delta(&Load::pageins),
+           page.delta(&Load::pageins));
+    printf("  page-outs                                 %10ld %12ld\n", fit.delta(&Load::pageouts),
+           page.delta(&Load::pageouts));
+    printf("  wall seconds                              %10.1f %12.1f\n", fit.seconds, page.seconds);
+    printf("  page faults per second (wall)             %10.0f %12.0f\n",
+           fit.delta(&Load::faults) / fit.seconds, faults / page.seconds);
+    printf("  INDICATE: CP instructions per page-in     %10ld %12ld\n", fit.after.perPagein,
+           page.after.perPagein);
+    printf("  INDICATE: CP instructions per first touch %10ld %12ld\n", fit.after.perTouch,
+           page.after.perTouch);
+    printf("  all instructions (CP and guests)          %10llu %12llu\n", fit.instructions,
+           page.instructions);
+    if (extra > 0)
+        printf("  instructions per extra fault (8 MB less 64 MB): %.0f\n",
+               (double)(page.instructions - fit.instructions) / extra);
+    printf("\n");
+}
+
+// IPL on every terminal; the frames the users hold per user
+static double framesPerUser(CpSystem &sys, std::vector<std::unique_ptr<Telnet3215>> &t,
+                            const std::string &ipl, long *shared)
+{
+    long res = 0;
+    for (auto &u : t) {
+        u->sendLine("#CP IPL " + ipl);
+        u->readUntil("TNUC READY");
+    }
+    for (auto &u : t)
+        res += number(command(*u, "#CP INDICATE USER", "PAGE-INS="), "RES=");
+    *shared = number(command(sys.op(), "INDICATE LOAD", "PAGING:"), "SHARED ");
+    return double(res + *shared) / t.size();
+}
+
+void benchShared()
+{
+    const int nusers = 4;
+    CpSystem sys("bench-shared");
+    auto t = users(sys, 1, nusers);
+    long shr, noshr;
+
+    double with = framesPerUser(sys, t, "TNUC", &shr);
+    double without = framesPerUser(sys, t, "TNUC NOSHARE", &noshr);
+    printf("shared segments: %d users IPL the nucleus TNUC        real frames per user\n", nusers);
+    printf("  IPL TNUC (%ld shared frames, held once)             %10.1f\n", shr, with);
+    printf("  IPL TNUC NOSHARE (a private copy each)             %10.1f\n", without);
+    printf("  saved per user                                     %10.1f\n", without - with);
+    printf("\n");
+}
