@@ -244,7 +244,9 @@ static void run_guest(struct vm *vm, s64 slice)
             dispatch_slice_over = true;
         break;
     }
-    vm->user->total_tod += tod_now() - t1;
+    t1 = tod_now() - t1;
+    vm->user->total_tod += t1 > vm->idle_tod ? t1 - vm->idle_tod : 0;
+    vm->idle_tod = 0;
     (void)t0;
 }
 
