@@ -40,13 +40,13 @@ endif
 include mk/deps.mk
 include arch370/arch370.mk
 include diag/diag.mk
+include cp/spool/spool.mk
 include cp/cp.mk
 include assembler-tools/tools.mk
 include assembler-tools/dircomp.mk
 include cms-guest/cms.mk
 include cms-guest/fs/fs.mk
 include cms-guest/exec/exec.mk
-include cp/spool/spool.mk
 include tests/guest/guest.mk
 include mk/volume.mk
 include docs/history/history.mk

@@ -58,6 +58,10 @@ enum pg_class {
 #define INSN_ESA_ONLY   0x20    /* ESA/390 instruction, not in S/370 */
 #define INSN_UNDEF390   0x40    /* S/370 instruction the real ESA/390 CPU
                                    does not have (operation exception) */
+#define INSN_SEMI370    0x80    /* semiprivileged on S/370 (with PRIV370):
+                                   the problem state may issue it when a
+                                   control register allows, so CP's handler
+                                   checks authority, not the dispatcher */
 
 struct insn_info {
     u16 opcode;             /* 8-bit opcodes as 00xx... see insn_opkey() */

@@ -14,8 +14,10 @@
  * carry their second opcode byte in the last byte of the instruction, which
  * insn_opkey() does not look at, so each has one row for its group.
  *
- * Flags: S370 = defined in GA22-7000-10; PRIV370 = privileged (or
- * semiprivileged) on S/370; PRIV390 = privileged on the real ESA/390 CPU;
+ * Flags: S370 = defined in GA22-7000-10; P370 = privileged on S/370;
+ * SP370 = semiprivileged on S/370 (the dual-address-space instructions a
+ * problem-state program may issue when CR0 or CR3 allows it);
+ * PRIV390 = privileged on the real ESA/390 CPU;
  * SEMI390 = runs in problem state on ESA/390 only if a control register
  * allows it, and CP's control registers for guests do not; IO370 = S/370
  * I/O instruction, undefined on ESA/390; UNDEF390 = other S/370 instruction
@@ -27,6 +29,7 @@
 
 #define S370   INSN_S370
 #define P370   INSN_PRIV370
+#define SP370  (INSN_PRIV370 | INSN_SEMI370)
 #define P390   INSN_PRIV390
 #define SEMI   INSN_SEMI390
 #define IO370  INSN_IO370
@@ -213,26 +216,26 @@ const struct insn_info insn_table[] = {
     { 0xB207, "STCKC", FMT_S,     S370 | P370 | P390,  PG_BEHAVIOUR, "Store Clock Comparator" },
     { 0xB208, "SPT",   FMT_S,     S370 | P370 | P390,  PG_CONTROL,   "Set CPU Timer" },
     { 0xB209, "STPT",  FMT_S,     S370 | P370 | P390,  PG_BEHAVIOUR, "Store CPU Timer" },
-    { 0xB20A, "SPKA",  FMT_S,     S370 | P370 | SEMI,  PG_CONTROL,   "Set PSW Key From Address" },
-    { 0xB20B, "IPK",   FMT_S,     S370 | P370 | SEMI,  PG_BEHAVIOUR, "Insert PSW Key" },
+    { 0xB20A, "SPKA",  FMT_S,     S370 | SP370 | SEMI, PG_CONTROL,   "Set PSW Key From Address" },
+    { 0xB20B, "IPK",   FMT_S,     S370 | SP370 | SEMI, PG_BEHAVIOUR, "Insert PSW Key" },
     { 0xB20D, "PTLB",  FMT_S,     S370 | P370 | P390,  PG_CONTROL,   "Purge TLB" },
     { 0xB210, "SPX",   FMT_S,     S370 | P370 | P390,  PG_CONTROL,   "Set Prefix" },
     { 0xB211, "STPX",  FMT_S,     S370 | P370 | P390,  PG_BEHAVIOUR, "Store Prefix" },
     { 0xB212, "STAP",  FMT_S,     S370 | P370 | P390,  PG_BEHAVIOUR, "Store CPU Address" },
     { 0xB213, "RRB",   FMT_S,     S370 | P370 | UNDEF, PG_BOTH,      "Reset Reference Bit" },
     { 0xB214, "SIE",   FMT_S,     ESA | P390,          PG_BOTH,      "Start Interpretive Execution" },
-    { 0xB218, "PC",    FMT_S,     S370 | P370 | SEMI,  PG_CONTROL,   "Program Call" },
-    { 0xB219, "SAC",   FMT_S,     S370 | P370 | SEMI,  PG_CONTROL,   "Set Address Space Control" },
+    { 0xB218, "PC",    FMT_S,     S370 | SP370 | SEMI, PG_CONTROL,   "Program Call" },
+    { 0xB219, "SAC",   FMT_S,     S370 | SP370 | SEMI, PG_CONTROL,   "Set Address Space Control" },
     { 0xB21A, "CFC",   FMT_S,     ESA,                 PG_INNOCUOUS, "Compare and Form Codeword" },
     { 0xB220, "SERVC", FMT_RRE,   ESA | P390,          PG_BOTH,      "Service Call" },
     { 0xB221, "IPTE",  FMT_RRE,   S370 | P370 | P390,  PG_CONTROL,   "Invalidate Page Table Entry" },
     { 0xB222, "IPM",   FMT_RRE,   ESA,                 PG_INNOCUOUS, "Insert Program Mask" },
-    { 0xB223, "IVSK",  FMT_RRE,   S370 | P370 | SEMI,  PG_BEHAVIOUR, "Insert Virtual Storage Key" },
-    { 0xB224, "IAC",   FMT_RRE,   S370 | P370 | SEMI,  PG_BEHAVIOUR, "Insert Address Space Control" },
-    { 0xB225, "SSAR",  FMT_RRE,   S370 | P370 | SEMI,  PG_CONTROL,   "Set Secondary ASN" },
-    { 0xB226, "EPAR",  FMT_RRE,   S370 | P370 | SEMI,  PG_BEHAVIOUR, "Extract Primary ASN" },
-    { 0xB227, "ESAR",  FMT_RRE,   S370 | P370 | SEMI,  PG_BEHAVIOUR, "Extract Secondary ASN" },
-    { 0xB228, "PT",    FMT_RRE,   S370 | P370 | SEMI,  PG_CONTROL,   "Program Transfer" },
+    { 0xB223, "IVSK",  FMT_RRE,   S370 | SP370 | SEMI, PG_BEHAVIOUR, "Insert Virtual Storage Key" },
+    { 0xB224, "IAC",   FMT_RRE,   S370 | SP370 | SEMI, PG_BEHAVIOUR, "Insert Address Space Control" },
+    { 0xB225, "SSAR",  FMT_RRE,   S370 | SP370 | SEMI, PG_CONTROL,   "Set Secondary ASN" },
+    { 0xB226, "EPAR",  FMT_RRE,   S370 | SP370 | SEMI, PG_BEHAVIOUR, "Extract Primary ASN" },
+    { 0xB227, "ESAR",  FMT_RRE,   S370 | SP370 | SEMI, PG_BEHAVIOUR, "Extract Secondary ASN" },
+    { 0xB228, "PT",    FMT_RRE,   S370 | SP370 | SEMI, PG_CONTROL,   "Program Transfer" },
     { 0xB229, "ISKE",  FMT_RRE,   S370 | P370 | P390,  PG_BEHAVIOUR, "Insert Storage Key Extended" },
     { 0xB22A, "RRBE",  FMT_RRE,   S370 | P370 | P390,  PG_BOTH,      "Reset Reference Bit Extended" },
     { 0xB22B, "SSKE",  FMT_RRE,   S370 | P370 | P390,  PG_CONTROL,   "Set Storage Key Extended" },
@@ -346,9 +349,9 @@ const struct insn_info insn_table[] = {
     { 0xD500, "CLC",   FMT_SS_L,  S370,                PG_INNOCUOUS, "Compare Logical Characters" },
     { 0xD600, "OC",    FMT_SS_L,  S370,                PG_INNOCUOUS, "Or Characters" },
     { 0xD700, "XC",    FMT_SS_L,  S370,                PG_INNOCUOUS, "Exclusive Or Characters" },
-    { 0xD900, "MVCK",  FMT_SS_RR, S370 | P370 | SEMI,  PG_BOTH,      "Move with Key" },
-    { 0xDA00, "MVCP",  FMT_SS_RR, S370 | P370 | SEMI,  PG_BOTH,      "Move to Primary" },
-    { 0xDB00, "MVCS",  FMT_SS_RR, S370 | P370 | SEMI,  PG_BOTH,      "Move to Secondary" },
+    { 0xD900, "MVCK",  FMT_SS_RR, S370 | SP370 | SEMI, PG_BOTH,      "Move with Key" },
+    { 0xDA00, "MVCP",  FMT_SS_RR, S370 | SP370 | SEMI, PG_BOTH,      "Move to Primary" },
+    { 0xDB00, "MVCS",  FMT_SS_RR, S370 | SP370 | SEMI, PG_BOTH,      "Move to Secondary" },
     { 0xDC00, "TR",    FMT_SS_L,  S370,                PG_INNOCUOUS, "Translate" },
     { 0xDD00, "TRT",   FMT_SS_L,  S370,                PG_INNOCUOUS, "Translate and Test" },
     { 0xDE00, "ED",    FMT_SS_L,  S370,                PG_INNOCUOUS, "Edit" },

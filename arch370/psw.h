@@ -39,6 +39,14 @@
 #define PSW_KEY_MASK        ((u64)0xF << PSW_KEY_SHIFT)
 #define PSW_AMODE31         PSW_BIT(32)     /* ESA/390 only */
 
+/* ESA/390 bits a guest can change natively, without CP seeing it: the
+ * addressing mode (SAM31, BSM, BASSM, RESUME PROGRAM) and the
+ * address-space control (RESUME PROGRAM to secondary-space mode).  No S/370
+ * PSW has room for them; CP keeps them beside the guest's PSW (vcpu
+ * esa_mode) for as long as that PSW stays the guest's. */
+#define PSW_ESA_ASC         (PSW_BIT(16) | PSW_BIT(17))
+#define PSW_ESA_MODE        (PSW_ESA_ASC | PSW_AMODE31)
+
 /* S/370 BC mode: bits 0-6 are channel masks, 0-5 individual, 6 the rest */
 #define PSW_BC_CHANMASKS    ((u64)0xFE << 56)
 
@@ -121,7 +129,8 @@ static inline bool psw370_valid(u64 psw)
 /* The ESA/390 PSW the real CPU runs a guest with: DAT on in the guest's
  * own address space, problem state, enabled for I/O, external and machine
  * check interruptions (those belong to CP), the guest's key, condition
- * code, program mask and instruction address, 24-bit addressing. */
+ * code, program mask and instruction address, 24-bit addressing (the
+ * caller adds the ESA/390 mode bits the guest set itself). */
 static inline u64 psw390_for_guest(u64 vpsw)
 {
     u64 r = PSW_DAT | PSW_IO | PSW_EXT | PSW_EC | PSW_MCHECK | PSW_PROBLEM;
@@ -133,12 +142,21 @@ static inline u64 psw390_for_guest(u64 vpsw)
 }
 
 /* Fold what the real CPU changed (condition code, program mask,
- * instruction address) back into the guest's S/370 PSW. */
+ * instruction address) back into the guest's S/370 PSW.  The ESA/390 mode
+ * bits (PSW_ESA_MODE) have no place there: the caller keeps them apart,
+ * and an address beyond 24 bits, which only 31-bit mode reaches, cannot
+ * be folded at all (psw390_ia_fits). */
 static inline u64 psw370_after_run(u64 vpsw, u64 rpsw)
 {
     vpsw = psw370_set_cc(vpsw, (u8)((rpsw >> 44) & 3));
     vpsw = psw370_set_pm(vpsw, (u8)((rpsw >> 40) & 0xF));
     return psw370_set_ia(vpsw, (u32)rpsw & 0x7FFFFFFF);
+}
+
+/* Does the instruction address of a real PSW fit a S/370 PSW? */
+static inline bool psw390_ia_fits(u64 rpsw)
+{
+    return ((u32)rpsw & 0x7F000000u) == 0;
 }
 
 /* BC mode keeps the interruption code and ILC in the old PSW itself. */

@@ -1,1 +1,70 @@
-# cms.mk - (filled in below)
+# cms.mk - the CMS nucleus: the saved system CMS that users IPL.
+#
+# The nucleus is the core (cms-guest/core), one file per command
+# (cms-guest/cmd), the machine layer (cms-guest/nucleus: every service
+# through DIAGNOSE), the C library and EXEC interpreter (exec.mk) and the
+# file system (fs.mk).  cms-guest/nucleus/cms.ld puts code and read-only
+# data in pages X'20'-X'5F', which the saved system shares among its
+# users, and writable data from X'60000' on.
+CMS_CORE_SRCS := \
+	cms-guest/core/session.c \
+	cms-guest/core/dispatch.c \
+	cms-guest/core/cmdtab.c \
+	cms-guest/core/plist.c \
+	cms-guest/core/options.c \
+	cms-guest/core/term.c \
+	cms-guest/core/storage.c \
+	cms-guest/core/disks.c \
+	cms-guest/core/files.c \
+	cms-guest/core/fileio.c \
+	cms-guest/core/fileout.c \
+	cms-guest/core/execenv.c
+
+CMS_CMD_SRCS := \
+	cms-guest/cmd/access.c \
+	cms-guest/cmd/copyfile.c \
+	cms-guest/cmd/cp.c \
+	cms-guest/cmd/edit.c \
+	cms-guest/cmd/editbuf.c \
+	cms-guest/cmd/editsub.c \
+	cms-guest/cmd/editchg.c \
+	cms-guest/cmd/erase.c \
+	cms-guest/cmd/exec.c \
+	cms-guest/cmd/format.c \
+	cms-guest/cmd/listfile.c \
+	cms-guest/cmd/query.c \
+	cms-guest/cmd/release.c \
+	cms-guest/cmd/rename.c \
+	cms-guest/cmd/set.c \
+	cms-guest/cmd/state.c \
+	cms-guest/cmd/type.c
+
+CMS_NUC_SRCS := \
+	cms-guest/nucleus/start.S \
+	cms-guest/nucleus/main.c \
+	cms-guest/nucleus/console.c \
+	cms-guest/nucleus/machine.c \
+	cms-guest/nucleus/disk.c
+
+CMS_OBJS := $(patsubst %,$(B)/cms/%.o,$(basename $(CMS_NUC_SRCS) $(CMS_CORE_SRCS) $(CMS_CMD_SRCS)))
+
+$(B)/cms/%.o: %.c Makefile $(DIAG_HEADER)
+	@mkdir -p $(dir $@)
+	$(call say,CMS,$<)
+	$(Q)$(CC390) $(CFLAGS390) -I$(B)/include -MMD -MP -c $< -o $@
+$(B)/cms/%.o: %.S Makefile
+	@mkdir -p $(dir $@)
+	$(Q)$(CC390) $(CFLAGS390) -MMD -MP -c $< -o $@
+
+# start.S first: its .text.start is the IPL PSW's address
+$(B)/cms-guest/cms.elf: $(CMS_OBJS) $$(CMS_GUEST_LIB_OBJS) $$(CMSFS_S390_OBJS) cms-guest/nucleus/cms.ld
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)
+	$(Q)$(LD390) --no-warn-rwx-segments -m elf_s390 -T cms-guest/nucleus/cms.ld -o $@ \
+		$(filter %.o,$^) $(LIBGCC390)
+$(B)/cms-guest/cms.bin: $(B)/cms-guest/cms.elf
+	$(Q)$(OBJCOPY390) -O binary $< $@
+
+# IPL CMS: EC mode, key 0, at X'20000'; pages X'20'-X'5F' shared
+NSS_IMAGES += CMS:$(B)/cms-guest/cms.bin:20000:0008000000020000:20-5F
+ALL_TARGETS += $(B)/cms-guest/cms.bin

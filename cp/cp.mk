@@ -69,6 +69,9 @@ CP_SRCS := \
 	cp/vm/pgfault.c \
 	cp/vm/pfault.c \
 	cp/cmd/indicate.c \
+	cp/cmd/spoolcmds.c \
+	cp/cmd/query_spool.c \
+	$(SPOOL_SRCS) \
 	$(DIAG_SRCS)
 
 # the CP sources that also build for the host unit tests

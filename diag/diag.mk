@@ -4,7 +4,8 @@ DIAG_SRCS := \
 	diag/info.c \
 	diag/console.c \
 	diag/paging.c \
-	diag/disk.c
+	diag/disk.c \
+	diag/spool.c
 
 # the guest-side header, generated from diag.def
 DIAG_HEADER := $(B)/include/cp370diag.h

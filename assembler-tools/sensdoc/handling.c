@@ -1,18 +1,21 @@
-/* handling.c - what CP does with each instruction that matters to the audit.
+/* handling.c - why CP refuses what it does not simulate, and what a guest
+ * sees of what runs natively.
  *
- * One row per table key, sorted.  Every sensitive S/370 instruction has a
- * row (sensdoc_check insists); so does every instruction that the control
- * registers CP loads for a guest make trap (the "control" column names the
- * bit and the interruption the real CPU then raises, as measured on
- * Hercules 3.13 in ESA/390 mode with CR0 = X'00B00E40', CR3 = 0 and
- * CR14 = X'C2000000', DAT on, problem state), and every sensitive ESA/390
- * instruction that runs natively (the "note" says what the guest sees).
+ * One row per table key, sorted.  What CP simulates is not here: that is
+ * cp/vm/priv.def, CP's own list (cptables.c reads it).  Here are the
+ * other instructions that matter to the audit: every sensitive S/370
+ * instruction CP does not simulate (the note says which facility the
+ * virtual machine lacks), every instruction that the control registers CP
+ * loads for a guest make trap (the "control" column names the bit and the
+ * interruption the real CPU then raises, as measured on Hercules 3.13 in
+ * ESA/390 mode with CR0 = X'00B00E40', CR3 = 0 and CR14 = X'C2000000', DAT
+ * on, problem state; a row with ACT_NONE gives only that column, for an
+ * instruction priv.def simulates), and every sensitive ESA/390
+ * instruction that runs natively (the note says what the guest sees).
  * ESA/390 instructions that trap and have no row are reflected as
  * operation exceptions, because S/370 does not define them. */
 #include "assembler-tools/sensdoc/sensdoc.h"
 
-#define SIM   ACT_SIMULATE
-#define VIO   ACT_VIRTUAL_IO
 #define NOFAC ACT_NO_FACILITY
 
 #define EXTRACT "CR0 bit 4 (extraction-authority control) off: privileged operation (0002)"
@@ -22,9 +25,10 @@
 #define ASF     "CR0 bit 15 (address-space-function control) off: special operation (0013)"
 #define AFP     "CR0 bit 13 (AFP-register control) off: data exception (0007, DXC 2)"
 #define DAS     "no dual-address-space facility (as in VM/370 Release 6)"
-#define AMODE   "CP sees the mode at the next exit: psw370_after_run keeps only the " \
-                "24-bit address and psw390_for_guest starts every run in 24-bit mode, " \
-                "so 31-bit addressing lasts until the guest's next interruption"
+#define AMODE   "CP keeps the mode beside the guest's S/370 PSW (esa_mode in struct vcpu) " \
+                "across every exit the guest does not see, until LPSW, an interruption " \
+                "or a reset replaces the PSW; an instruction address beyond 16 MB stops " \
+                "the virtual machine (CPX420E)"
 
 const struct cp_handling sensdoc_handlings[] = {
     { 0x0101, NOFAC, ASF, NULL },
@@ -34,52 +38,21 @@ const struct cp_handling sensdoc_handlings[] = {
     { 0x010D, ACT_NATIVE, NULL, "switches the real CPU to 31-bit addressing; " AMODE },
     { 0x01FF, NOFAC, "trap not enabled in the dispatchable-unit control table (CR2): "
       "special operation (0013)", NULL },
-    { 0x0800, SIM, NULL, "CP keeps the guest's storage keys per page" },
-    { 0x0900, SIM, NULL, "CP keeps the guest's storage keys per page" },
     { 0x0B00, ACT_NATIVE, NULL, "with bit 0 of R2 on, switches the real CPU to 31-bit "
       "addressing; " AMODE },
     { 0x0C00, ACT_NATIVE, NULL, "with bit 0 of R2 on, switches the real CPU to 31-bit "
       "addressing; " AMODE },
-    { 0x8000, SIM, NULL, "the guest's system mask lives in its virtual PSW" },
-    { 0x8200, SIM, NULL, "validated as a S/370 PSW, then made the virtual PSW" },
-    { 0x8300, ACT_DIAGNOSE, NULL, "the code is the operand address; see diagnose.md" },
-    { 0x9C00, VIO, NULL, "the channel program is translated and run against the real "
-      "device or the spool" },
-    { 0x9C01, VIO, NULL, "as START I/O; the fast-release function is not offered" },
-    { 0x9C02, VIO, NULL, "as START I/O: the virtual channels have no suspend-and-resume "
-      "facility, and GA22-7000-10 executes RESUME I/O as START I/O on such channels" },
-    { 0x9D00, VIO, NULL, "condition code from the virtual device state" },
-    { 0x9D01, VIO, NULL, "ends the virtual operation and stores its CSW, or acts as TEST I/O" },
-    { 0x9E00, VIO, NULL, "ends the virtual operation" },
-    { 0x9E01, VIO, NULL, "ends the virtual operation" },
-    { 0x9F00, VIO, NULL, "condition code from the virtual channel state" },
-    { 0x9F01, VIO, NULL, "performed as TEST CHANNEL, which GA22-7000-10 allows for "
-      "channels without the clear-channel function: a virtual channel has no interface "
-      "to reset" },
-    { 0xAC00, SIM, NULL, "the guest's system mask lives in its virtual PSW" },
-    { 0xAD00, SIM, NULL, "the guest's system mask lives in its virtual PSW" },
-    { 0xAE00, SIM, NULL, "one virtual CPU, address 0: other addresses are not operational" },
     { 0xAF00, ACT_MONITOR, "CR8 bits 16-31 (monitor masks) all on while a guest runs: "
       "monitor event (0040)", "reflected if the class is enabled in the guest's CR8, "
       "otherwise the guest resumes after MC" },
-    { 0xB100, SIM, NULL, "translation through the guest's own segment and page tables" },
     { 0xB200, NOFAC, NULL, "no channel-set switching" },
     { 0xB201, NOFAC, NULL, "no channel-set switching" },
-    { 0xB202, SIM, NULL, "version code X'FF', the mark of a virtual machine" },
-    { 0xB203, VIO, NULL, "channel type of the virtual channel" },
-    { 0xB204, SIM, NULL, "the TOD clock is shared: condition code 1, clock unchanged, "
-      "as a real clock in the secure state" },
-    { 0xB206, SIM, NULL, "the guest's clock comparator is one of CP's timers" },
-    { 0xB207, SIM, NULL, "the guest's clock comparator is one of CP's timers" },
-    { 0xB208, SIM, NULL, "the guest's CPU timer runs only while the guest runs" },
-    { 0xB209, SIM, NULL, "the guest's CPU timer runs only while the guest runs" },
-    { 0xB20A, SIM, KEYMASK, "sets the key in the virtual PSW" },
-    { 0xB20B, SIM, EXTRACT, "inserts the key of the virtual PSW" },
-    { 0xB20D, SIM, NULL, "purges CP's shadow translations of the guest" },
-    { 0xB210, SIM, NULL, "prefixing of the virtual machine's page 0" },
-    { 0xB211, SIM, NULL, "prefixing of the virtual machine's page 0" },
-    { 0xB212, SIM, NULL, "one virtual CPU, address 0" },
-    { 0xB213, SIM, NULL, "CP keeps the guest's reference bits per page" },
+    { 0xB20A, ACT_NONE, KEYMASK, NULL },
+    { 0xB20B, ACT_NONE, EXTRACT, NULL },
+    { 0xB210, NOFAC, NULL, "no prefix register: a virtual uniprocessor "
+      "without the multiprocessing facility" },
+    { 0xB211, NOFAC, NULL, "no prefix register: a virtual uniprocessor "
+      "without the multiprocessing facility" },
     { 0xB218, NOFAC, ASNTR, DAS },
     { 0xB219, NOFAC, SECSPC, DAS },
     { 0xB221, NOFAC, NULL, "no extended facility (GA22-7072)" },
@@ -106,8 +79,9 @@ const struct cp_handling sensdoc_handlings[] = {
     { 0xB277, ACT_NATIVE, NULL, "loads condition code, program mask, address-space control, "
       "addressing mode and instruction address from guest storage: 31-bit addressing and "
       "secondary-space mode are reached from problem state (home-space mode gives 0002, "
-      "access-register mode 0013); CP must run guests with CR7 equal to CR1 so that "
-      "secondary-space mode still addresses only the guest's own storage, and " AMODE },
+      "access-register mode 0013); CP runs guests with CR7 equal to CR1 (run_guest in "
+      "cp/vm/dispatch.c), so secondary-space mode still addresses only the guest's own "
+      "storage; " AMODE },
     { 0xB279, NOFAC, SECSPC, NULL },
     { 0xB299, NOFAC, AFP, NULL },
     { 0xB29C, NOFAC, AFP, NULL },
@@ -116,8 +90,6 @@ const struct cp_handling sensdoc_handlings[] = {
       "special operation (0013)", NULL },
     { 0xB384, NOFAC, AFP, NULL },
     { 0xB38C, NOFAC, AFP, NULL },
-    { 0xB600, SIM, NULL, "the guest's virtual control registers" },
-    { 0xB700, SIM, NULL, "the guest's virtual control registers; CP loads the real ones" },
     { 0xB98D, ACT_NATIVE, NULL, "returns the real PSW, whose problem-state and DAT bits are "
       "on even when the guest believes it runs in supervisor state with DAT off; CP cannot "
       "intercept it" },

@@ -45,6 +45,7 @@ static int write_file(const char *path)
 
 int main(int argc, char **argv)
 {
+    struct sensdoc_tables tables = sensdoc_real_tables();
     const char *out = NULL;
     unsigned problems;
 
@@ -54,8 +55,7 @@ int main(int argc, char **argv)
         else
             return usage(argv[i]);
     }
-    problems = sensdoc_check(insn_table, insn_table_size, sensdoc_handlings,
-                             sensdoc_handlings_size, stderr);
+    problems = sensdoc_check(&tables, stderr);
     if (problems) {
         fprintf(stderr, "SDC010E the audit is incomplete (%u problem%s above); nothing "
                 "was written\n", problems, problems == 1 ? "" : "s");

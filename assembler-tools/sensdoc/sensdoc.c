@@ -1,13 +1,15 @@
 /* sensdoc.c - write docs/history/sensitivity.md from the tables.
  *
- * Every table and count below is computed from arch370/insn_table.c and
- * handling.c; the prose between them is fixed text in prose.c.  Output is
- * deterministic (table order, no dates), so the unit test can compare the
- * committed file with a fresh run byte for byte. */
+ * Every table and count below is computed from arch370/insn_table.c,
+ * cp/vm/priv.def, tests/guest/taudit.def and handling.c; the prose between
+ * them is fixed text in prose.c.  Output is deterministic (table order, no
+ * dates), so the unit test can compare the committed file with a fresh run
+ * byte for byte. */
 #include "assembler-tools/sensdoc/sensdoc.h"
 #include "assembler-tools/sensdoc/prose.h"
 
-#define H(e) sensdoc_handling(sensdoc_handlings, sensdoc_handlings_size, (e)->opcode)
+#define H(e)   sensdoc_handling(sensdoc_handlings, sensdoc_handlings_size, (e)->opcode)
+#define SIM(e) sensdoc_simulation(sensdoc_simulated, sensdoc_simulated_size, (e)->opcode)
 
 const char *sensdoc_opcode(const struct insn_info *e, char *buf, size_t size)
 {
@@ -50,24 +52,57 @@ static const char *real_cpu_text(const struct insn_info *e, const struct cp_hand
     return "runs";
 }
 
-static void action_text(FILE *out, const struct cp_handling *h)
-{
-    static const char *const lead[] = {
-        [ACT_SIMULATE]    = "simulated",
-        [ACT_VIRTUAL_IO]  = "simulated on the virtual device",
-        [ACT_DIAGNOSE]    = "DIAGNOSE service",
-        [ACT_NO_FACILITY] = "operation exception (0001) reflected",
-        [ACT_MONITOR]     = "monitor event",
-        [ACT_NATIVE]      = "runs natively",
-    };
+static const char *const action_lead[] = {
+    [ACT_SIMULATE]    = "simulated",
+    [ACT_VIRTUAL_IO]  = "simulated on the virtual device",
+    [ACT_DIAGNOSE]    = "DIAGNOSE service",
+    [ACT_NO_FACILITY] = "operation exception (0001) reflected",
+    [ACT_MONITOR]     = "monitor event",
+    [ACT_NATIVE]      = "runs natively",
+};
 
-    if (!h || h->action == ACT_NONE || h->action >= ARRAY_SIZE(lead)) {
-        fputs("not documented", out);
+/* What CP does: CP's own list first, then the reasons of handling.c. */
+static void cp_text(FILE *out, const struct insn_info *e)
+{
+    const struct cp_simulated *s = SIM(e);
+    const struct cp_handling *h = H(e);
+
+    if (s) {
+        fprintf(out, "%s by `%s` (`%s`): %s", action_lead[s->action], s->handler, s->file,
+                s->note);
         return;
     }
-    fputs(lead[h->action], out);
-    if (h->note)
-        fprintf(out, ": %s", h->note);
+    if (h && h->action != ACT_NONE && h->action < ARRAY_SIZE(action_lead)) {
+        fputs(action_lead[h->action], out);
+        if (h->note)
+            fprintf(out, ": %s", h->note);
+        return;
+    }
+    if ((e->flags & INSN_S370) && insn_traps390(e))
+        fputs("operation exception (0001) reflected: not in cp/vm/priv.def", out);
+    else
+        fputs("not documented", out);
+}
+
+/* What the guest test expects in each state (tests/guest/taudit.def). */
+static void audit_text(FILE *out, const struct insn_info *e)
+{
+    static const char *const what[] = {
+        [AUDIT_DONE] = "completes", [AUDIT_OPERATION] = "0001", [AUDIT_PRIVILEGED] = "0002",
+    };
+    const struct audit_case *c = sensdoc_audit_case(e->opcode);
+
+    if (!c || c->expect[0] >= ARRAY_SIZE(what) || c->expect[1] >= ARRAY_SIZE(what))
+        fputs("no case", out);
+    else
+        fprintf(out, "%s / %s", what[c->expect[0]], what[c->expect[1]]);
+}
+
+static const char *s370_state_text(const struct insn_info *e)
+{
+    if (e->flags & INSN_SEMI370)
+        return "semiprivileged";
+    return e->flags & INSN_PRIV370 ? "privileged" : "problem state";
 }
 
 static void row_start(FILE *out, const struct insn_info *e)
@@ -85,18 +120,20 @@ static bool is_s370_sensitive(const struct insn_info *e)
 static void write_s370_sensitive(FILE *out)
 {
     fputs(prose_s370_sensitive, out);
-    fputs("| Opcode | Mnemonic | Name | Class | On S/370 | Real ESA/390 CPU | CP |\n"
-          "|---|---|---|---|---|---|---|\n", out);
+    fputs("| Opcode | Mnemonic | Name | Class | On S/370 | Real ESA/390 CPU | CP | "
+          "Guest test |\n"
+          "|---|---|---|---|---|---|---|---|\n", out);
     for (unsigned i = 0; i < insn_table_size; i++) {
         const struct insn_info *e = &insn_table[i];
 
         if (!is_s370_sensitive(e))
             continue;
         row_start(out, e);
-        fprintf(out, " %s | %s | %s | ", pg_text(e->pg),
-                e->flags & INSN_PRIV370 ? "privileged" : "problem state",
+        fprintf(out, " %s | %s | %s | ", pg_text(e->pg), s370_state_text(e),
                 real_cpu_text(e, H(e)));
-        action_text(out, H(e));
+        cp_text(out, e);
+        fputs(" | ", out);
+        audit_text(out, e);
         fputs(" |\n", out);
     }
 }
@@ -117,29 +154,33 @@ static void write_reassigned(FILE *out)
 static void write_esa_disabled(FILE *out)
 {
     fputs(prose_esa_disabled, out);
-    fputs("| Opcode | Mnemonic | Name | Control setting: interruption | CP |\n"
-          "|---|---|---|---|---|\n", out);
+    fputs("| Opcode | Mnemonic | Name | Control setting: interruption | CP | Guest test |\n"
+          "|---|---|---|---|---|---|\n", out);
     for (unsigned i = 0; i < insn_table_size; i++) {
         const struct insn_info *e = &insn_table[i];
 
         if (!(e->flags & INSN_ESA_ONLY) || !(e->flags & INSN_SEMI390))
             continue;
         row_start(out, e);
-        fprintf(out, " %s | operation exception (0001): not a S/370 instruction |\n",
+        fprintf(out, " %s | operation exception (0001): not a S/370 instruction | ",
                 real_cpu_text(e, H(e)));
+        audit_text(out, e);
+        fputs(" |\n", out);
     }
 }
 
 static void write_esa_privileged(FILE *out)
 {
     fputs(prose_esa_privileged, out);
-    fputs("| Opcode | Mnemonic | Name | Class |\n|---|---|---|---|\n", out);
+    fputs("| Opcode | Mnemonic | Name | Class | Guest test |\n|---|---|---|---|---|\n", out);
     for (unsigned i = 0; i < insn_table_size; i++) {
         const struct insn_info *e = &insn_table[i];
 
         if ((e->flags & INSN_ESA_ONLY) && (e->flags & INSN_PRIV390)) {
             row_start(out, e);
-            fprintf(out, " %s |\n", pg_text(e->pg));
+            fprintf(out, " %s | ", pg_text(e->pg));
+            audit_text(out, e);
+            fputs(" |\n", out);
         }
     }
 }
@@ -147,8 +188,9 @@ static void write_esa_privileged(FILE *out)
 static void write_esa_native(FILE *out)
 {
     fputs(prose_esa_native, out);
-    fputs("| Opcode | Mnemonic | Name | Class | What the guest sees, what CP does |\n"
-          "|---|---|---|---|---|\n", out);
+    fputs("| Opcode | Mnemonic | Name | Class | What the guest sees, what CP does | "
+          "Guest test |\n"
+          "|---|---|---|---|---|---|\n", out);
     for (unsigned i = 0; i < insn_table_size; i++) {
         const struct insn_info *e = &insn_table[i];
 
@@ -156,7 +198,9 @@ static void write_esa_native(FILE *out)
             continue;
         row_start(out, e);
         fprintf(out, " %s | ", pg_text(e->pg));
-        action_text(out, H(e));
+        cp_text(out, e);
+        fputs(" | ", out);
+        audit_text(out, e);
         fputs(" |\n", out);
     }
     fputs(prose_esa_native_after, out);

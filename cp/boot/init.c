@@ -3,10 +3,12 @@
 #include "cp/io/mdisk.h"
 #include "cp/mm/pager.h"
 #include "cp/mm/nss.h"
+#include "cp/spool/vur.h"
 
 void cp_subsystems_init(void)
 {
     mdisk_init();
     pager_init();
     nss_init();
+    vur_init();
 }

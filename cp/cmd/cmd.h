@@ -83,5 +83,7 @@ int cmd_link(struct cmdctx *ctx);
 int cmd_detach(struct cmdctx *ctx);
 int cmd_indicate(struct cmdctx *ctx);
 int cmd_savesys(struct cmdctx *ctx);
+int cmd_spool(struct cmdctx *ctx);
+int cmd_close(struct cmdctx *ctx);
 
 #endif

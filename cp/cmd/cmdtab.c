@@ -40,6 +40,8 @@ const struct cp_command cp_commands[] = {
     { "ABEND",    5, A,         cmd_abend_test, "deliberately stop CP with an abend (test)" },
     { "INDICATE", 3, CLASS_ANY, cmd_indicate,   "show the use of real storage and paging" },
     { "SAVESYS",  4, E,         cmd_savesys,    "save the virtual machine as a named system" },
+    { "SPOOL",    2, G | D,     cmd_spool,      "set the options of a virtual reader, printer or punch" },
+    { "CLOSE",    2, G | D,     cmd_close,      "close the spool file of a virtual reader, printer or punch" },
 };
 
 const unsigned cp_commands_count = ARRAY_SIZE(cp_commands);

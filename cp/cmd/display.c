@@ -199,6 +199,7 @@ int cmd_store(struct cmdctx *ctx)
             vm->cpu.psw = (vm->cpu.psw & 0xFFFFFFFF00000000ull) | w0;   /* second word only */
         else
             vm->cpu.psw = (u64)w0 << 32 | w1;
+        vm->cpu.esa_mode = 0;           /* a new S/370 PSW: 24-bit, primary */
         return RC_OK;
     }
     if ((ctx->argv[1][0] == 'G' || ctx->argv[1][0] == 'C') && ctx->argv[1][1] &&

@@ -123,6 +123,13 @@ static const struct subcmd query_table[] = {
     { "CPLEVEL",   5, CLASS_ANY,        q_cplevel },
     { "STORAGE",   3, CLASS_ANY,        q_storage },
     { "NSS",       3, CLASS_ANY,        q_nss },
+    { "READER",    1, CLASS_ANY,        q_reader },
+    { "RDR",       3, CLASS_ANY,        q_reader },
+    { "PRINTER",   2, CLASS_ANY,        q_printer },
+    { "PRT",       3, CLASS_ANY,        q_printer },
+    { "PUNCH",     2, CLASS_ANY,        q_punch },
+    { "PUN",       3, CLASS_ANY,        q_punch },
+    { "FILES",     1, CLASS_ANY,        q_files },
 };
 
 int cmd_query(struct cmdctx *ctx)

@@ -14,6 +14,10 @@ int q_set(struct cmdctx *ctx);
 int q_one_user(struct cmdctx *ctx, const char *userid);
 int q_links(struct cmdctx *ctx);
 int q_nss(struct cmdctx *ctx);
+int q_reader(struct cmdctx *ctx);
+int q_printer(struct cmdctx *ctx);
+int q_punch(struct cmdctx *ctx);
+int q_files(struct cmdctx *ctx);
 
 /* more detail for a device in QUERY VIRTUAL (minidisk extents, spool) */
 extern void (*query_vdev_hook)(struct cmdctx *ctx, struct vdev *d);

@@ -50,8 +50,10 @@ static void start_next_write(struct term *t)
 {
     if (t->write_active || t->qcount == 0)
         return;
-    ccw1_make(&t->wccw, CMD_WRITE_CR, CCW_SLI, t->q[t->qhead].len,
-              (u32)(uintptr_t)t->q[t->qhead].text);
+    /* the channel may fetch the data at any time before the write ends,
+     * and the queue slot is free for the next line at once: write a copy */
+    memcpy(t->wtext, t->q[t->qhead].text, t->q[t->qhead].len);
+    ccw1_make(&t->wccw, CMD_WRITE_CR, CCW_SLI, t->q[t->qhead].len, (u32)(uintptr_t)t->wtext);
     t->qhead = (t->qhead + 1) % TERM_QLEN;
     t->qcount--;
     t->write_active = true;

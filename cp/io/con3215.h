@@ -44,6 +44,7 @@ struct term {
     /* output queue (EBCDIC) */
     struct { u16 len; u8 text[TERM_LINE]; } q[TERM_QLEN];
     unsigned qhead, qcount;
+    u8 wtext[TERM_LINE];        /* the line being written */
     struct ioreq wreq, rreq, preq;
     struct ccw1 wccw, rccw, pccw;
     bool probe_active;

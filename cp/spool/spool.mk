@@ -1,7 +1,8 @@
 # spool.mk - cp/spool: spool files on DASD.
 #
-# SPOOL_SRCS are the files for the CP nucleus; every one but area.c (CP's
-# page I/O, messages and tasks) also builds for the host unit tests.
+# SPOOL_SRCS are the files for the CP nucleus; the store (SPOOL_STORE_SRCS)
+# also builds for the host unit tests.  Included before cp/cp.mk, which
+# links SPOOL_SRCS into CP.
 SPOOL_STORE_SRCS := \
 	cp/spool/crc.c \
 	cp/spool/attrs.c \
@@ -16,10 +17,11 @@ SPOOL_STORE_SRCS := \
 
 SPOOL_SRCS := $(SPOOL_STORE_SRCS) cp/spool/area.c
 
-# Compile the nucleus objects with every build, so the s390 (big-endian,
-# freestanding) build of the spool is checked even before CP links it.
-SPOOL_S390_OBJS := $(patsubst %.c,$(B)/s390/%.o,$(SPOOL_SRCS))
-ALL_TARGETS += $(SPOOL_S390_OBJS)
+# the virtual reader, punch and printer on top of the store (CP only)
+SPOOL_SRCS += \
+	cp/spool/vur.c \
+	cp/spool/vurfile.c \
+	cp/spool/vurinit.c
 
 # ---- host unit tests --------------------------------------------------
 SPOOL_TEST_SRCS := \

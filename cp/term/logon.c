@@ -279,7 +279,7 @@ static void password_line(struct session *s, const char *typed)
     attach(s, u);
     session_printf(s, "LOGON AT %s", ts);
     op_msg("CPX127I %s LOGON AT %04X  USERS = %u", u->userid, s->term->devno, user_count());
-    if (d->ipl.kind == DIR_IPL_NAME) {
+    if (d->ipl.kind == DIR_IPL_NAME && !s->logon_noipl) {
         int rc = ipl_by_name(u->vm, d->ipl.name, d->ipl.parm[0] ? d->ipl.parm : NULL);
         if (rc == IPL_NOTFOUND)
             session_printf(s, "CPX031E System %s does not exist", d->ipl.name);
@@ -300,8 +300,12 @@ static void new_line(struct session *s, const char *line)
         session_write(s, "CPX105E Enter LOGON userid");
         return;
     }
-    if (ctx.argc != 2 || strlen(ctx.argv[1]) > 8) {
+    if (ctx.argc < 2 || ctx.argc > 3 || strlen(ctx.argv[1]) > 8) {
         session_write(s, "CPX106E LOGON needs one userid of at most 8 characters");
+        return;
+    }
+    if (ctx.argc == 3 && !cmd_abbrev(ctx.argv[2], "NOIPL", 5)) {
+        session_printf(s, "CPX106E LOGON takes NOIPL after the userid, not %s", ctx.argv[2]);
         return;
     }
     wait = logon_delay(s, ctx.argv[1]);
@@ -319,6 +323,7 @@ static void new_line(struct session *s, const char *line)
         return;
     }
     strlcpy(s->logon_userid, d->userid, sizeof s->logon_userid);
+    s->logon_noipl = ctx.argc == 3;
     s->state = SESS_PASSWORD;
     session_write(s, "ENTER PASSWORD:");
 }

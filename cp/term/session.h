@@ -25,6 +25,7 @@ struct session {
     enum sess_state state;
     struct user *user;
     char logon_userid[9];
+    bool logon_noipl;           /* LOGON userid NOIPL: skip the directory's IPL */
     char inq[SESS_INQ][TERM_INMAX + 1];
     unsigned inhead, incount;
     bool attention;

@@ -173,12 +173,33 @@ static void handle_program(struct vm *vm)
     }
 }
 
+/* Take back the real PSW of an exit.  What the guest set natively in the
+ * ESA/390 PSW (31-bit addressing, secondary-space mode) stays set across
+ * exits it does not see; LPSW or a reflected interruption replaces the
+ * PSW and ends it.  An instruction address beyond 16 MB, which only
+ * 31-bit mode reaches, has no S/370 form: the VM is stopped. */
+static bool fold_real_psw(struct vm *vm, u64 rpsw)
+{
+    struct vcpu *c = &vm->cpu;
+
+    if (!psw390_ia_fits(rpsw)) {
+        vm->state = VM_STOPPED;
+        user_msg(vm->user, "CPX420E Instruction address %08X is beyond 16 MB (31-bit mode "
+                 "set by the guest); VM stopped", (u32)rpsw & 0x7FFFFFFFu);
+        return false;
+    }
+    c->esa_mode = rpsw & PSW_ESA_MODE;
+    c->psw = psw370_after_run(c->psw, rpsw);
+    return true;
+}
+
 /* Run the guest once, for at most what is left of its time slice. */
 static void run_guest(struct vm *vm, s64 slice)
 {
     struct vcpu *c = &vm->cpu;
     s64 left;
     u64 t0, t1, rpsw = 0;
+    bool folded;
     int code;
 
     if (slice < (s64)TOD_USEC)
@@ -186,7 +207,7 @@ static void run_guest(struct vm *vm, s64 slice)
     if ((c->cr[0] & 0x00000400u) && psw_ext_enabled(c->psw) && c->cpu_timer >= 0 &&
         c->cpu_timer < slice)
         slice = c->cpu_timer + 1;               /* stop when its CPU timer runs out */
-    c->ctx.psw = psw390_for_guest(c->psw);
+    c->ctx.psw = psw390_for_guest(c->psw) | c->esa_mode;
     lctl(1, gspace_std(&vm->mem));
     lctl(7, gspace_std(&vm->mem));     /* secondary space = the same space */
     intr_arm_clock();
@@ -205,14 +226,16 @@ static void run_guest(struct vm *vm, s64 slice)
     case EXIT_EXT: rpsw = LC64(LC390_EXT_OLD); break;
     case EXIT_IO:  rpsw = LC64(LC390_IO_OLD); break;
     }
-    c->psw = psw370_after_run(c->psw, rpsw);
+    folded = fold_real_psw(vm, rpsw);
     switch (code) {
     case EXIT_PGM:
-        handle_program(vm);
+        if (folded)
+            handle_program(vm);
         break;
     case EXIT_SVC:
         vm->pgm_loop = 0;
-        reflect_svc(vm, LC16(LC390_SVC_CODE), LC8(LC390_SVC_ILC) & 0x06);
+        if (folded)
+            reflect_svc(vm, LC16(LC390_SVC_CODE), LC8(LC390_SVC_ILC) & 0x06);
         break;
     default:
         vm->pgm_loop = 0;

@@ -5,17 +5,23 @@
  * ESA/390 CPU lacks: 0001; a semiprivileged ESA/390 instruction under
  * CP's control registers: 0002 or 0013), CP decodes it (arch370/insn.c)
  * and either simulates it against the virtual machine, or reflects the
- * program interruption a S/370 would give.  One table, keyed by opcode,
- * in priv.c; one handler per instruction, in files by family:
+ * program interruption a S/370 would give.  One list, priv.def, names
+ * every simulated instruction and its handler; priv.c builds its table,
+ * keyed by the instruction-table key, from it (and so does the audit in
+ * docs/history/sensitivity.md).  One handler per instruction, in files by
+ * family:
  *   priv_psw.c    LPSW SSM STNSM STOSM SPKA IPK
  *   priv_key.c    SSK ISK RRB
  *   priv_timer.c  SCK SCKC STCKC SPT STPT
  *   priv_ctl.c    LCTL STCTL PTLB LRA STIDP STIDC SIGP STAP
  *   vio.c         SIO SIOF TIO CLRIO HIO HDV TCH
  *   diag/table.c  DIAGNOSE
- * A handler returns 0 when done (the PSW already points past the
- * instruction), > 0 a program-interruption code to reflect, < 0 a CP
- * error (the VM is stopped with a message; CP goes on). */
+ * Privilege is checked once, in priv_simulate(), except for the S/370
+ * semiprivileged instructions (INSN_SEMI370: SPKA, IPK), whose handlers
+ * ask the guest's control registers.  A handler returns 0 when done (the
+ * PSW already points past the instruction), > 0 a program-interruption
+ * code to reflect, < 0 a CP error (the VM is stopped with a message; CP
+ * goes on). */
 #ifndef CP_VM_PRIV_H
 #define CP_VM_PRIV_H
 

@@ -24,6 +24,7 @@ int priv_lpsw(struct vm *vm, const struct insn *in)
     if (rc)
         return rc;
     vm->cpu.psw = psw;
+    vm->cpu.esa_mode = 0;               /* a S/370 PSW: 24-bit, primary */
     return 0;
 }
 

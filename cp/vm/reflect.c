@@ -28,6 +28,7 @@ static int swap(struct vm *vm, u32 old_loc, u32 new_loc, u16 code, u8 ilc)
     if (rc)
         return rc;
     vm->cpu.psw = new_psw;
+    vm->cpu.esa_mode = 0;               /* the old PSW had no room for it */
     return 0;
 }
 

@@ -44,6 +44,9 @@ struct vsvc {
 struct vcpu {
     struct guest_ctx ctx;       /* GPRs, FPRs; ctx.psw built per run */
     u64 psw;                    /* the S/370 PSW (BC or EC) */
+    u64 esa_mode;               /* PSW_ESA_MODE bits the guest set natively
+                                   (31-bit addressing, secondary space);
+                                   they end when the PSW is replaced */
     u32 cr[16];
     u64 clock_comparator;
     s64 cpu_timer;              /* TOD units; decremented by virtual CPU time */

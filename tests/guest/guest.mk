@@ -4,8 +4,11 @@
 # source; the saved-system name is the program name with B or E appended
 # (at most 8 characters), e.g. TPRIV -> TPRIVB, TPRIVE.
 GUEST_PROGRAMS := tpriv techo tintr trandom
+GUEST_PROGRAMS += taudit
+# more sources of a program, beyond tests/guest/<program>.c
+GUEST_SRCS_taudit := tests/guest/taudit_checks.c
 # programs about CP services rather than the architecture: EC mode only
-GUEST_PROGRAMS_EC := td000 td008 td00c td010 td024 td058 td05c tdfuzz tmdisk tmkipl tbench
+GUEST_PROGRAMS_EC := td000 td008 td00c td010 td024 td058 td05c tdfuzz tmdisk tmkipl tbench tspool td014
 
 GUEST_RT_SRCS := tests/guest/rt/start.S tests/guest/rt/trap.S tests/guest/rt/rt.c
 GUEST_LIB_OBJS := $(B)/s390/cp/lib/format.o $(B)/s390/cp/lib/string.o $(B)/s390/arch370/ebcdic.o
@@ -30,7 +33,7 @@ $(B)/guest/ec/%.o: %.S
 	$(Q)$(CC390) $(GUEST_CFLAGS) -DGUEST_EC=1 -c $< -o $@
 
 define guest_program
-$(B)/guest/$(1)-$(2).elf: $(call guest_obj,$(2),$(GUEST_RT_SRCS) tests/guest/$(1).c) $(GUEST_LIB_OBJS)
+$(B)/guest/$(1)-$(2).elf: $(call guest_obj,$(2),$(GUEST_RT_SRCS) tests/guest/$(1).c $(GUEST_SRCS_$(1))) $(GUEST_LIB_OBJS)
 	$(call say,LD,$$@)
 	$(Q)$(LD390) --no-warn-rwx-segments -m elf_s390 -T tests/guest/rt/guest.ld -o $$@ $$^ $(LIBGCC390)
 $(B)/guest/$(1)-$(2).bin: $(B)/guest/$(1)-$(2).elf

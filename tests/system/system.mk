@@ -12,7 +12,10 @@ SYSTEST_SRCS := \
 	tests/system/test_diagnose.cpp \
 	tests/system/test_minidisk.cpp \
 	tests/system/test_paging.cpp \
-	tests/system/test_nss.cpp
+	tests/system/test_nss.cpp \
+	tests/system/test_audit.cpp \
+	tests/system/test_spool.cpp \
+	tests/system/test_cms.cpp
 
 SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))
 

@@ -32,11 +32,13 @@ static std::string generated_audit()
 
 // Runs sensdoc_check on the given tables; returns its messages.
 static std::string check_messages(const struct insn_info *t, unsigned tn,
-                                  const struct cp_handling *h, unsigned hn, unsigned *problems)
+                                  const struct cp_handling *h, unsigned hn, unsigned *problems,
+                                  const struct cp_simulated *sim = NULL, unsigned sn = 0)
 {
+    struct sensdoc_tables x = { t, tn, h, hn, sim, sn };
     FILE *f = tmpfile();
     CHECK_TEXT(f != NULL, "cannot create a temporary file");
-    *problems = sensdoc_check(t, tn, h, hn, f);
+    *problems = sensdoc_check(&x, f);
     std::string s = slurp(f);
     fclose(f);
     return s;
@@ -170,7 +172,7 @@ TEST(SensitivityAudit, CommittedFileIsWhatTheGeneratorWritesNow)
     while (at < committed.size() && at < fresh.size() && committed[at] == fresh[at])
         line += committed[at++] == '\n';
     std::string msg = path + " differs from the tables from line " + std::to_string(line) +
-                      "; run `make sensdoc` and commit the result";
+                      "; run `make` (or `make sensdoc`) and commit the result";
     FAIL(msg.c_str());
 }
 
@@ -186,7 +188,8 @@ TEST(SensitivityAudit, TablesCoverEverythingTheAuditMustSay)
 {
     unsigned problems;
     std::string msgs = check_messages(insn_table, insn_table_size, sensdoc_handlings,
-                                      sensdoc_handlings_size, &problems);
+                                      sensdoc_handlings_size, &problems, sensdoc_simulated,
+                                      sensdoc_simulated_size);
     CHECK_TEXT(problems == 0, msgs.c_str());
 }
 
@@ -243,7 +246,7 @@ TEST(SensitivityAudit, SensitiveS370InstructionThatRunsNativelyFailsTheCondition
     static const struct insn_info row[] = {
         { 0xB205, "STCK", FMT_S, INSN_S370, PG_BEHAVIOUR, "Store Clock" },
     };
-    static const struct cp_handling h[] = { { 0xB205, ACT_SIMULATE, NULL, "x" } };
+    static const struct cp_handling h[] = { { 0xB205, ACT_NO_FACILITY, NULL, "x" } };
     unsigned problems;
     std::string msgs = check_messages(row, 1, h, 1, &problems);
     LONGS_EQUAL(1, problems);
@@ -256,9 +259,9 @@ TEST(SensitivityAudit, ControlRegisterTrapWithoutItsControlIsReported)
         { 0xB20B, "IPK", FMT_S, INSN_S370 | INSN_PRIV370 | INSN_SEMI390, PG_BEHAVIOUR,
           "Insert PSW Key" },
     };
-    static const struct cp_handling h[] = { { 0xB20B, ACT_SIMULATE, NULL, "x" } };
+    static const struct cp_simulated s[] = { { 0xB20B, "IPK", "priv_ipk", "f", ACT_SIMULATE, "x" } };
     unsigned problems;
-    std::string msgs = check_messages(row, 1, h, 1, &problems);
+    std::string msgs = check_messages(row, 1, NULL, 0, &problems, s, 1);
     LONGS_EQUAL(1, problems);
     CHECK(msgs.find("SDC003E IPK") != std::string::npos);
 }
@@ -266,8 +269,8 @@ TEST(SensitivityAudit, ControlRegisterTrapWithoutItsControlIsReported)
 TEST(SensitivityAudit, HandlingRowWithoutInstructionIsReported)
 {
     static const struct cp_handling h[] = {
-        { 0x8000, ACT_SIMULATE, NULL, "x" },
-        { 0x8200, ACT_SIMULATE, NULL, "x" },
+        { 0x8000, ACT_NO_FACILITY, NULL, "x" },
+        { 0x8200, ACT_NO_FACILITY, NULL, "x" },
     };
     unsigned problems;
     std::string msgs = check_messages(ssm_row, 1, h, 2, &problems);
@@ -278,11 +281,89 @@ TEST(SensitivityAudit, HandlingRowWithoutInstructionIsReported)
 TEST(SensitivityAudit, UnsortedHandlingRowsAreReported)
 {
     static const struct cp_handling h[] = {
-        { 0x8200, ACT_SIMULATE, NULL, "x" },
-        { 0x8000, ACT_SIMULATE, NULL, "x" },
+        { 0x8200, ACT_NO_FACILITY, NULL, "x" },
+        { 0x8000, ACT_NO_FACILITY, NULL, "x" },
     };
     unsigned problems;
     std::string msgs = check_messages(ssm_row, 1, h, 2, &problems);
     CHECK(problems >= 1);
     CHECK(msgs.find("SDC006E") != std::string::npos);
+}
+
+// ---- the CP column is CP's own table, cp/vm/priv.def ---------------------
+
+static const struct cp_simulated ssm_sim[] = {
+    { 0x8000, "SSM", "priv_ssm", "cp/vm/priv_psw.c", ACT_SIMULATE, "x" },
+};
+
+TEST(SensitivityAudit, SimulatedSensitiveInstructionNeedsNoHandlingRow)
+{
+    unsigned problems;
+    std::string msgs = check_messages(ssm_row, 1, NULL, 0, &problems, ssm_sim, 1);
+    LONGS_EQUAL_TEXT(0, problems, msgs.c_str());
+}
+
+TEST(SensitivityAudit, HandlingRowMayNotCallAnInstructionSimulated)
+{
+    static const struct cp_handling h[] = { { 0x8000, ACT_SIMULATE, NULL, "x" } };
+    unsigned problems;
+    std::string msgs = check_messages(ssm_row, 1, h, 1, &problems);
+    CHECK(msgs.find("SDC009E SSM (X'80') is called simulated in handling.c") != std::string::npos);
+}
+
+TEST(SensitivityAudit, HandlingThatRefusesWhatCpSimulatesIsReported)
+{
+    static const struct cp_handling h[] = { { 0x8000, ACT_NO_FACILITY, NULL, "x" } };
+    unsigned problems;
+    std::string msgs = check_messages(ssm_row, 1, h, 1, &problems, ssm_sim, 1);
+    LONGS_EQUAL(1, problems);
+    CHECK(msgs.find("SDC009E SSM (X'80') is simulated in cp/vm/priv.def") != std::string::npos);
+}
+
+TEST(SensitivityAudit, SimulationOfAnUnprivilegedInstructionIsReported)
+{
+    static const struct insn_info row[] = {
+        { 0x1800, "LR", FMT_RR, INSN_S370, PG_INNOCUOUS, "Load Register" },
+    };
+    static const struct cp_simulated s[] = { { 0x1800, "LR", "priv_lr", "f", ACT_SIMULATE, "x" } };
+    unsigned problems;
+    std::string msgs = check_messages(row, 1, NULL, 0, &problems, s, 1);
+    LONGS_EQUAL(1, problems);
+    CHECK(msgs.find("SDC008E LR (X'18')") != std::string::npos);
+}
+
+TEST(SensitivityAudit, SimulationOfAnUnknownInstructionIsReported)
+{
+    static const struct cp_simulated s[] = {
+        { 0x8000, "SSM", "priv_ssm", "f", ACT_SIMULATE, "x" },
+        { 0xB2EE, "XYZ", "priv_xyz", "f", ACT_SIMULATE, "x" },
+    };
+    unsigned problems;
+    std::string msgs = check_messages(ssm_row, 1, NULL, 0, &problems, s, 2);
+    LONGS_EQUAL(1, problems);
+    CHECK(msgs.find("SDC007E cp/vm/priv.def row X'B2EE'") != std::string::npos);
+}
+
+// Every "simulated" in section 1 names the handler cp/vm/priv.def gives,
+// and no row CP does not simulate is called simulated.
+TEST(SensitivityAudit, SectionOneCallsSimulatedExactlyWhatCpSimulates)
+{
+    std::string doc = generated_audit();
+    size_t from = doc.find("## 1."), to = doc.find("## 2.");
+    std::string section = doc.substr(from, to - from);
+    for (unsigned i = 0; i < insn_table_size; i++) {
+        const struct insn_info *e = &insn_table[i];
+        size_t at = section.find(std::string("| ") + e->mnemonic + " | " + e->name + " |");
+        if (at == std::string::npos)
+            continue;
+        std::string row = section.substr(at, section.find('\n', at) - at);
+        const struct cp_simulated *s =
+            sensdoc_simulation(sensdoc_simulated, sensdoc_simulated_size, e->opcode);
+        bool says = row.find("| simulated") != std::string::npos ||
+                    row.find("| DIAGNOSE service") != std::string::npos;
+        CHECK_TEXT(says == (s != NULL), row.c_str());
+        if (s)
+            CHECK_TEXT(row.find(std::string("`") + s->handler + "`") != std::string::npos,
+                       row.c_str());
+    }
 }

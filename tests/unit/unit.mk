@@ -12,10 +12,13 @@ UNIT_SRCS := \
 	tests/unit/test_ccwxlat.cpp \
 	tests/unit/fakevm.cpp \
 	tests/unit/fakepager.cpp \
-	tests/unit/test_diag.cpp
+	tests/unit/test_diag.cpp \
+	tests/unit/test_spool_fake.cpp
 
 # the DIAGNOSE handlers run on a fake VM (tests/unit/fakevm.h)
 UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS) $(DIAG_SRCS) cp/vm/vdev.c
+# the spooling DIAGNOSE codes run on the real store over an in-memory area
+UNIT_C_SRCS += $(SPOOL_STORE_SRCS) cp/spool/vur.c cp/spool/vurfile.c cp/vm/chanprog.c
 
 UNIT_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(UNIT_SRCS)) \
              $(patsubst %.c,$(B)/host/%.o,$(UNIT_C_SRCS))

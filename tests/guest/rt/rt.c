@@ -221,8 +221,13 @@ void guest_stop(u32 code)
         ;
 }
 
-int summary(void)
+void summary_print(void)
 {
     con_printf("SUMMARY %u cases, %u failed (%s mode)", cases, failures, GUEST_EC ? "EC" : "BC");
+}
+
+int summary(void)
+{
+    summary_print();
     guest_stop(failures);
 }

@@ -112,11 +112,11 @@ std::string CpSystem::opcmd(const std::string &cmd, const std::string &re, doubl
 }
 
 std::unique_ptr<Telnet3215> logon(CpSystem &sys, int devno, const std::string &user,
-                                  const std::string &password)
+                                  const std::string &password, const std::string &options)
 {
     auto t = sys.terminal(devno);
     t->readUntil("Enter LOGON userid");
-    t->sendLine("LOGON " + user);
+    t->sendLine("LOGON " + user + (options.empty() ? "" : " " + options));
     t->readUntil("ENTER PASSWORD:");
     t->sendLine(password);
     t->readUntil("LOGON AT [^\\n]*\\n");

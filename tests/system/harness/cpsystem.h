@@ -66,6 +66,9 @@ std::string buildDir();
     }                                                                   \
     static void group##_##name##_body()
 
-// connect a terminal and log a user on; returns once "LOGON AT" is seen
+// connect a terminal and log a user on; returns once "LOGON AT" is seen.
+// By default with NOIPL: the user starts in CP, not in the directory's
+// IPL CMS (tests of CMS pass options "").
 std::unique_ptr<Telnet3215> logon(CpSystem &sys, int devno, const std::string &user,
-                                  const std::string &password);
+                                  const std::string &password,
+                                  const std::string &options = "NOIPL");

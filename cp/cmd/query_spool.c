@@ -1,0 +1,92 @@
+/* query_spool.c - QUERY READER, PRINTER, PUNCH and FILES: the spool
+ * files in a user's queues, or (operand ALL, classes A and D) in every
+ * user's, in queue order. */
+#include "cp/cmd/query.h"
+#include "cp/cmd/spoolcmd.h"
+#include "cp/spool/spool.h"
+#include "cp/vm/user.h"
+#include "cp/vm/timer.h"
+#include "cp/mm/freestor.h"
+#include "cp/lib/string.h"
+#include "cp/lib/format.h"
+
+#define LIST_MAX    SPOOL_MAX_ID
+
+static int list_files(struct cmdctx *ctx, u8 type)
+{
+    bool all = ctx->argc > 2 && !strcmp(ctx->argv[2], "ALL");
+    const char *owner = all ? NULL : ctx->user->userid;
+    u16 *ids;
+    unsigned n;
+
+    if (ctx->argc > 2 && !all) {
+        cmd_printf(ctx, "CPX004E Unknown QUERY operand: %.20s", ctx->raw[2]);
+        return RC_OPERAND;
+    }
+    if (all && !spool_operator(ctx)) {
+        cmd_printf(ctx, "CPX002E QUERY ... ALL is not authorized for your privilege class");
+        return RC_CLASS;
+    }
+    if (!(ids = kmalloc(LIST_MAX * sizeof *ids, "QSPOOL")))
+        return RC_ERROR;
+    n = spool_list(owner, type, ids, LIST_MAX);
+    if (n > LIST_MAX)
+        n = LIST_MAX;
+    if (n == 0)
+        cmd_printf(ctx, "NO %s FILES", spool_type_name(type));
+    else
+        cmd_printf(ctx, "%sORIGINID FILE CLASS RECORDS  CPY HOLD DATE  TIME     NAME     TYPE     DIST",
+                   all ? "OWNERID  " : "");
+    for (unsigned i = 0; i < n; i++) {
+        struct spool_attrs a;
+        struct civil c;
+        char who[10] = "";
+        if (spool_query(ids[i], &a) != SPOOL_OK)
+            continue;
+        tod_to_civil(a.created, &c);
+        if (all)
+            fmt_snprintf(who, sizeof who, "%-8s ", a.owner);
+        cmd_printf(ctx, "%s%-8s %04u %c %s %08u %03u %-4s %02d/%02d %02d:%02d:%02d %-8s %-8s %-8s",
+                   who, a.origin, a.spid, a.cls, spool_type_name(a.origin_type),
+                   (unsigned)a.records, a.copies,
+                   (a.flags & SPOOL_SYSHOLD) ? "SYS" : (a.flags & SPOOL_HOLD) ? "USER" : "NONE",
+                   c.month, c.day, c.hour, c.min, c.sec, a.fname, a.ftype, a.dist);
+    }
+    kfree(ids);
+    return RC_OK;
+}
+
+int q_reader(struct cmdctx *ctx)  { return list_files(ctx, SPOOL_RDR); }
+int q_printer(struct cmdctx *ctx) { return list_files(ctx, SPOOL_PRT); }
+int q_punch(struct cmdctx *ctx)   { return list_files(ctx, SPOOL_PUN); }
+
+static void count_word(char *buf, size_t n, unsigned count, u8 type)
+{
+    if (count)
+        fmt_snprintf(buf, n, "%03u %s", count, spool_type_name(type));
+    else
+        fmt_snprintf(buf, n, "NO %s", spool_type_name(type));
+}
+
+/* QUERY FILES [ALL]: how many files in each queue */
+int q_files(struct cmdctx *ctx)
+{
+    bool all = ctx->argc > 2 && !strcmp(ctx->argv[2], "ALL");
+    const char *owner = all ? NULL : ctx->user->userid;
+    char r[16], p[16], u[16];
+    u32 total, used;
+
+    if (all && !spool_operator(ctx)) {
+        cmd_printf(ctx, "CPX002E QUERY FILES ALL is not authorized for your privilege class");
+        return RC_CLASS;
+    }
+    count_word(r, sizeof r, spool_count(owner, SPOOL_RDR), SPOOL_RDR);
+    count_word(p, sizeof p, spool_count(owner, SPOOL_PRT), SPOOL_PRT);
+    count_word(u, sizeof u, spool_count(owner, SPOOL_PUN), SPOOL_PUN);
+    cmd_printf(ctx, "FILES: %s, %s, %s", r, p, u);
+    if (all) {
+        spool_space(&total, &used);
+        cmd_printf(ctx, "SPOOL PAGES: %u IN USE OF %u", (unsigned)used, (unsigned)total);
+    }
+    return RC_OK;
+}
