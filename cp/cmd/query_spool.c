@@ -40,17 +40,20 @@ static int list_files(struct cmdctx *ctx, u8 type)
     for (unsigned i = 0; i < n; i++) {
         struct spool_attrs a;
         struct civil c;
-        char who[10] = "";
+        char who[10] = "", row[120];
         if (spool_query(ids[i], &a) != SPOOL_OK)
             continue;
         tod_to_civil(a.created, &c);
         if (all)
             fmt_snprintf(who, sizeof who, "%-8s ", a.owner);
-        cmd_printf(ctx, "%s%-8s %04u %c %s %08u %03u %-4s %02d/%02d %02d:%02d:%02d %-8s %-8s %-8s",
-                   who, a.origin, a.spid, a.cls, spool_type_name(a.origin_type),
-                   (unsigned)a.records, a.copies,
-                   (a.flags & SPOOL_SYSHOLD) ? "SYS" : (a.flags & SPOOL_HOLD) ? "USER" : "NONE",
-                   c.month, c.day, c.hour, c.min, c.sec, a.fname, a.ftype, a.dist);
+        fmt_snprintf(row, sizeof row, "%s%-8s %04u %c %s %08u %03u %-4s %02d/%02d %02d:%02d:%02d %-8s %-8s %s",
+                     who, a.origin, a.spid, a.cls, spool_type_name(a.origin_type),
+                     (unsigned)a.records, a.copies,
+                     (a.flags & SPOOL_SYSHOLD) ? "SYS" : (a.flags & SPOOL_HOLD) ? "USER" : "NONE",
+                     c.month, c.day, c.hour, c.min, c.sec, a.fname, a.ftype, a.dist);
+        for (size_t e = strlen(row); e && row[e - 1] == ' '; )
+            row[--e] = 0;               /* names not set leave no blanks */
+        cmd_printf(ctx, "%s", row);
     }
     kfree(ids);
     return RC_OK;

@@ -398,3 +398,25 @@ SYSTEM_TEST(Spool, ColdStartIsTheOperatorsExplicitChoice)
     a->sendLine("QUERY FILES");
     a->readUntil("FILES: NO RDR, 001 PRT, NO PUN");
 }
+
+SYSTEM_TEST(Spool, LogoffAndDetachCloseTheOpenFileIntoItsQueue)
+{
+    CpSystem sys("spool-logoff");
+    auto b = logon(sys, 0x0021, "USER2", "PASS2");
+    {
+        auto a = logon(sys, 0x0020, "USER1", "PASS1");
+        a->sendLine("SPOOL PUNCH TO USER2");
+        a->sendLine("IPL TSPOOLE PARM HANG 300 12");
+        a->readUntil("PUNCHED 300", 60);
+        a->sendLine("#CP LOGOFF");
+        a->readUntil("LOGOFF AT");
+    }
+    b->readUntil("RDR FILE [0-9]{4} SENT FROM USER1 +PUN WAS [0-9]{4} RECS 000300 CPY 001 A NOHOLD");
+    checkAllPassed(runGuest(*b, "TSPOOLE PARM READ 300 12", 60), 5);
+    // DETACH of a punch with a file open closes it the same way
+    b->sendLine("SPOOL PUNCH TO USER2");
+    b->sendLine("IPL TSPOOLE PARM HANG 20 13");
+    b->readUntil("PUNCHED 20", 60);
+    b->sendLine("#CP DETACH 00D");
+    b->readUntil("RDR FILE [0-9]{4} SENT FROM USER2 +PUN WAS [0-9]{4} RECS 000020");
+}
