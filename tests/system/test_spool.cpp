@@ -276,6 +276,7 @@ SYSTEM_TEST(Spool, RealPrinterAndPunchWriteFilesToTheHost)
     CpSystem sys("spool-realout");
     auto a = logon(sys, 0x0020, "USER7", "PASS7");
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    a->sendLine("SPOOL PUNCH COPY 2");
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 25 6", 60), 2);
     // drained at IPL: nothing goes out until the operator starts them
     usleep(300000);
@@ -283,7 +284,7 @@ SYSTEM_TEST(Spool, RealPrinterAndPunchWriteFilesToTheHost)
     sys.opcmd("START 000E", "PRT 000E STARTED CLASS \\*");
     sys.op().readUntil("CPX452I PRT 000E printed file [0-9]{4} of USER7, 11 records");
     sys.opcmd("START 000D CLASS A", "PUN 000D STARTED CLASS A");
-    sys.op().readUntil("CPX452I PUN 000D punched file [0-9]{4} of USER7, 25 records");
+    sys.op().readUntil("CPX452I PUN 000D punched file [0-9]{4} of USER7, 50 records");
     a->sendLine("QUERY FILES");
     std::string out = a->readUntil("FILES:[^\n]*\n");
     CHECK_TEXT(out.find("FILES: NO RDR, NO PRT, NO PUN") != std::string::npos, out.c_str());
@@ -308,7 +309,7 @@ SYSTEM_TEST(Spool, RealPrinterAndPunchWriteFilesToTheHost)
     CHECK_TEXT(prt.size() > head.size() + tail.size() &&
                prt.compare(prt.size() - tail.size(), tail.size(), tail) == 0, prt.c_str());
     std::string pun = readFile(sys.dir() + "/punch.txt");
-    CHECK_EQUAL(25, (int)std::count(pun.begin(), pun.end(), '\n'));
+    CHECK_EQUAL(50, (int)std::count(pun.begin(), pun.end(), '\n'));     // two copies
 }
 
 SYSTEM_TEST(Spool, RealReaderSpoolsADeckToTheUserOfItsIdCard)
