@@ -177,3 +177,38 @@ TEST(DiagSpool, GeneralIoPunchesACardAndRefusesOtherDevices)
     CHECK_EQUAL(13u, gpr[15]);
     CHECK_EQUAL(0x40000000u, gpr[4]);
 }
+
+TEST(DiagSpool, ADamagedFileIsAnErrorAndStaysInTheQueue)
+{
+    int spid = spool_write_file(spool_attrs_for("TESTER", SPOOL_RDR), spool_cards(100));
+    CHECK(spid > 0);
+    CHECK_EQUAL(0, d14(BUF, 0, 0x00C, 0));          // the first buffer reads
+    for (uint32_t p = 0; p < 200; p++)
+        area->bad_reads.insert(p);                  // then the DASD fails
+    CHECK_EQUAL(3, d14(BUF, 0, 0x00C, 0));
+    CHECK_EQUAL(2u, gpr[5]);
+    area->bad_reads.clear();
+    spool_attrs at;
+    CHECK_EQUAL(SPOOL_OK, spool_query((u16)spid, &at));
+    CHECK_EQUAL(2, d14(0, 0, 0x00C, 0x14));         // closed: nothing to restart
+}
+
+TEST(DiagSpool, ADamagedFileGivesTheReaderAnEquipmentCheck)
+{
+    int spid = spool_write_file(spool_attrs_for("TESTER", SPOOL_RDR), spool_cards(100));
+    u8 prog[8];
+    ccw0_make((struct ccw0 *)prog, 0x02, DATA, 0, 80);
+    f->put(PROG, prog, 8);
+    CHECK_EQUAL(0, d20(0x00C));
+    for (uint32_t p = 0; p < 200; p++)
+        area->bad_reads.insert(p);
+    int cc = 0;
+    for (int i = 0; i < 60 && (cc = d20(0x00C)) == 0; i++)
+        ;
+    CHECK_EQUAL(3, cc);
+    CHECK_EQUAL(0x10000000u, gpr[4]);               // equipment check
+    CHECK(!fake.messages.empty() && fake.messages.back().find("CPX424E") == 0);
+    area->bad_reads.clear();
+    spool_attrs at;
+    CHECK_EQUAL(SPOOL_OK, spool_query((u16)spid, &at));
+}
