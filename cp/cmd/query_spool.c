@@ -4,6 +4,7 @@
 #include "cp/cmd/query.h"
 #include "cp/cmd/spoolcmd.h"
 #include "cp/spool/spool.h"
+#include "cp/spool/vur.h"
 #include "cp/vm/user.h"
 #include "cp/vm/timer.h"
 #include "cp/mm/freestor.h"
@@ -11,6 +12,14 @@
 #include "cp/lib/format.h"
 
 #define LIST_MAX    SPOOL_MAX_ID
+
+static bool spool_up(struct cmdctx *ctx)
+{
+    if (vur_spool_ready())
+        return true;
+    cmd_printf(ctx, "CPX417E Spooling is not started; the operator can START SPOOL COLD");
+    return false;
+}
 
 static int list_files(struct cmdctx *ctx, u8 type)
 {
@@ -27,6 +36,8 @@ static int list_files(struct cmdctx *ctx, u8 type)
         cmd_printf(ctx, "CPX002E QUERY ... ALL is not authorized for your privilege class");
         return RC_CLASS;
     }
+    if (!spool_up(ctx))
+        return RC_ERROR;
     if (!(ids = kmalloc(LIST_MAX * sizeof *ids, "QSPOOL")))
         return RC_ERROR;
     n = spool_list(owner, type, ids, LIST_MAX);
@@ -83,6 +94,8 @@ int q_files(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX002E QUERY FILES ALL is not authorized for your privilege class");
         return RC_CLASS;
     }
+    if (!spool_up(ctx))
+        return RC_ERROR;
     count_word(r, sizeof r, spool_count(owner, SPOOL_RDR), SPOOL_RDR);
     count_word(p, sizeof p, spool_count(owner, SPOOL_PRT), SPOOL_PRT);
     count_word(u, sizeof u, spool_count(owner, SPOOL_PUN), SPOOL_PUN);
