@@ -255,6 +255,11 @@ SYSTEM_TEST(Spool, SpoolOptionsClassCopyHoldAndContinuous)
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 30 4", 60), 2);
     // read to its end, the file stays, held, so the reader is empty after it
     checkAllPassed(runGuest(*a, "TSPOOLE PARM READ 30 4", 60), 5);
+    // a continuous reader reads two files as one deck
+    a->sendLine("SPOOL READER NOHOLD CONT");
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 40 21", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 40 22", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM CONT 40 21 22", 60), 3);
     q = queryQueue(*a, "READER");
     CHECK_TEXT(std::regex_search(q, std::regex("USER6 +[0-9]{4} A PUN 00000030 001 USER")), q.c_str());
 }
