@@ -296,6 +296,9 @@ SYSTEM_TEST(Spool, RealPrinterAndPunchWriteFilesToTheHost)
     sys.opcmd("DRAIN 000E", "PRT 000E DRAIN[A-Z]*");
     sys.op().readUntil("CPX451I PRT 000E drained");
     sys.opcmd("DRAIN 000D", "PUN 000D DRAIN[A-Z]*");
+    out = sys.opcmd("QUERY UR", "PRT 000E[^\n]*\n");
+    CHECK_TEXT(out.find("RDR 000C DRAINED  TO ID CARD  0 FILES 0 CARDS") != std::string::npos, out.c_str());
+    CHECK_TEXT(out.find("PRT 000E DRAINED  CLASS * 1 FILES 11 RECORDS") != std::string::npos, out.c_str());
     // a drained printer leaves new files in the queue
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
     usleep(300000);
