@@ -160,6 +160,80 @@ static int d14_next(struct diag_args *a, u8 type)
     return d14_result(a, 0, 0);
 }
 
+static int d14_0000_read(struct diag_args *a, struct vdev *d, struct vur *v)
+{
+    return d14_read(a, d, v);
+}
+
+static int d14_0004_next_print(struct diag_args *a, struct vdev *d, struct vur *v)
+{
+    (void)d, (void)v;
+    return d14_next(a, SPOOL_PRT);
+}
+
+static int d14_0008_next_punch(struct diag_args *a, struct vdev *d, struct vur *v)
+{
+    (void)d, (void)v;
+    return d14_next(a, SPOOL_PUN);
+}
+
+static int d14_0FFF_next_reader(struct diag_args *a, struct vdev *d, struct vur *v)
+{
+    (void)d, (void)v;
+    return d14_next(a, SPOOL_RDR);
+}
+
+static int d14_000C_select(struct diag_args *a, struct vdev *d, struct vur *v)
+{
+    u32 spid = a->gpr[a->rx];
+
+    (void)v;
+    if (spid < 1 || spid > SPOOL_MAX_ID)
+        return d14_result(a, 2, 0);
+    return d14_result(a, vur_open_input(d, (u16)spid) == SPOOL_OK ? 0 : 2, 0);
+}
+
+static int d14_0010_repeat(struct diag_args *a, struct vdev *d, struct vur *v)
+{
+    (void)d;
+    if (!v->in)
+        return d14_result(a, 2, 0);
+    spf_seek(v->in, v->in_mark);
+    return d14_result(a, 0, 0);
+}
+
+static int d14_0014_restart(struct diag_args *a, struct vdev *d, struct vur *v)
+{
+    (void)d;
+    if (!v->in)
+        return d14_result(a, 2, 0);
+    spf_restart(v->in);
+    return d14_result(a, 0, 0);
+}
+
+static int d14_0018_backspace(struct diag_args *a, struct vdev *d, struct vur *v)
+{
+    (void)d;
+    if (!v->in)
+        return d14_result(a, 2, 0);
+    return d14_result(a, spf_backspace(v->in) == SPOOL_OK ? 0 : 1, 0);
+}
+
+/* the subcodes, keyed by their architected numbers */
+static const struct {
+    u16 sub;
+    int (*fn)(struct diag_args *a, struct vdev *d, struct vur *v);
+} d14_subcodes[] = {
+    { D14_READ,      d14_0000_read },
+    { D14_NEXT_PRT,  d14_0004_next_print },
+    { D14_NEXT_PUN,  d14_0008_next_punch },
+    { D14_SELECT,    d14_000C_select },
+    { D14_REPEAT,    d14_0010_repeat },
+    { D14_RESTART,   d14_0014_restart },
+    { D14_BACKSPACE, d14_0018_backspace },
+    { D14_NEXT_RDR,  d14_0FFF_next_reader },
+};
+
 int diag_014_spool_input(struct diag_args *a)
 {
     u32 dev = a->gpr[a->ry], sub = a->gpr[(a->ry + 1) & 15];
@@ -168,38 +242,10 @@ int diag_014_spool_input(struct diag_args *a)
 
     if (!v || v->kind != SPOOL_RDR)
         return d14_result(a, 3, 1);
-    switch (sub) {
-    case D14_READ:
-        return d14_read(a, d, v);
-    case D14_NEXT_PRT:
-        return d14_next(a, SPOOL_PRT);
-    case D14_NEXT_PUN:
-        return d14_next(a, SPOOL_PUN);
-    case D14_NEXT_RDR:
-        return d14_next(a, SPOOL_RDR);
-    case D14_SELECT: {
-        u32 spid = a->gpr[a->rx];
-        if (spid < 1 || spid > SPOOL_MAX_ID)
-            return d14_result(a, 2, 0);
-        return d14_result(a, vur_open_input(d, (u16)spid) == SPOOL_OK ? 0 : 2, 0);
-    }
-    case D14_REPEAT:
-        if (!v->in)
-            return d14_result(a, 2, 0);
-        spf_seek(v->in, v->in_mark);
-        return d14_result(a, 0, 0);
-    case D14_RESTART:
-        if (!v->in)
-            return d14_result(a, 2, 0);
-        spf_restart(v->in);
-        return d14_result(a, 0, 0);
-    case D14_BACKSPACE:
-        if (!v->in)
-            return d14_result(a, 2, 0);
-        return d14_result(a, spf_backspace(v->in) == SPOOL_OK ? 0 : 1, 0);
-    default:
-        return d14_result(a, 3, 3);
-    }
+    for (unsigned i = 0; i < ARRAY_SIZE(d14_subcodes); i++)
+        if (d14_subcodes[i].sub == sub)
+            return d14_subcodes[i].fn(a, d, v);
+    return d14_result(a, 3, 3);
 }
 
 /* ---- X'20' GENERAL I/O -------------------------------------------------------

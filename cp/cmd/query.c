@@ -130,6 +130,7 @@ static const struct subcmd query_table[] = {
     { "PUNCH",     2, CLASS_ANY,        q_punch },
     { "PUN",       3, CLASS_ANY,        q_punch },
     { "FILES",     1, CLASS_ANY,        q_files },
+    { "UR",        2, OPS | CLASS_BIT('D'), q_unitrec },
 };
 
 int cmd_query(struct cmdctx *ctx)

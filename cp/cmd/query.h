@@ -18,6 +18,7 @@ int q_reader(struct cmdctx *ctx);
 int q_printer(struct cmdctx *ctx);
 int q_punch(struct cmdctx *ctx);
 int q_files(struct cmdctx *ctx);
+int q_unitrec(struct cmdctx *ctx);
 
 /* more detail for a device in QUERY VIRTUAL (minidisk extents, spool) */
 extern void (*query_vdev_hook)(struct cmdctx *ctx, struct vdev *d);

@@ -4,6 +4,7 @@
 #include "cp/cmd/query.h"
 #include "cp/cmd/spoolcmd.h"
 #include "cp/spool/spool.h"
+#include "cp/spool/vur.h"
 #include "cp/vm/user.h"
 #include "cp/vm/timer.h"
 #include "cp/mm/freestor.h"
@@ -11,6 +12,14 @@
 #include "cp/lib/format.h"
 
 #define LIST_MAX    SPOOL_MAX_ID
+
+static bool spool_up(struct cmdctx *ctx)
+{
+    if (vur_spool_ready())
+        return true;
+    cmd_printf(ctx, "CPX417E Spooling is not started; the operator can START SPOOL COLD");
+    return false;
+}
 
 static int list_files(struct cmdctx *ctx, u8 type)
 {
@@ -27,6 +36,8 @@ static int list_files(struct cmdctx *ctx, u8 type)
         cmd_printf(ctx, "CPX002E QUERY ... ALL is not authorized for your privilege class");
         return RC_CLASS;
     }
+    if (!spool_up(ctx))
+        return RC_ERROR;
     if (!(ids = kmalloc(LIST_MAX * sizeof *ids, "QSPOOL")))
         return RC_ERROR;
     n = spool_list(owner, type, ids, LIST_MAX);
@@ -40,17 +51,20 @@ static int list_files(struct cmdctx *ctx, u8 type)
     for (unsigned i = 0; i < n; i++) {
         struct spool_attrs a;
         struct civil c;
-        char who[10] = "";
+        char who[10] = "", row[120];
         if (spool_query(ids[i], &a) != SPOOL_OK)
             continue;
         tod_to_civil(a.created, &c);
         if (all)
             fmt_snprintf(who, sizeof who, "%-8s ", a.owner);
-        cmd_printf(ctx, "%s%-8s %04u %c %s %08u %03u %-4s %02d/%02d %02d:%02d:%02d %-8s %-8s %-8s",
-                   who, a.origin, a.spid, a.cls, spool_type_name(a.origin_type),
-                   (unsigned)a.records, a.copies,
-                   (a.flags & SPOOL_SYSHOLD) ? "SYS" : (a.flags & SPOOL_HOLD) ? "USER" : "NONE",
-                   c.month, c.day, c.hour, c.min, c.sec, a.fname, a.ftype, a.dist);
+        fmt_snprintf(row, sizeof row, "%s%-8s %04u %c %s %08u %03u %-4s %02d/%02d %02d:%02d:%02d %-8s %-8s %s",
+                     who, a.origin, a.spid, a.cls, spool_type_name(a.origin_type),
+                     (unsigned)a.records, a.copies,
+                     (a.flags & SPOOL_SYSHOLD) ? "SYS" : (a.flags & SPOOL_HOLD) ? "USER" : "NONE",
+                     c.month, c.day, c.hour, c.min, c.sec, a.fname, a.ftype, a.dist);
+        for (size_t e = strlen(row); e && row[e - 1] == ' '; )
+            row[--e] = 0;               /* names not set leave no blanks */
+        cmd_printf(ctx, "%s", row);
     }
     kfree(ids);
     return RC_OK;
@@ -80,6 +94,8 @@ int q_files(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX002E QUERY FILES ALL is not authorized for your privilege class");
         return RC_CLASS;
     }
+    if (!spool_up(ctx))
+        return RC_ERROR;
     count_word(r, sizeof r, spool_count(owner, SPOOL_RDR), SPOOL_RDR);
     count_word(p, sizeof p, spool_count(owner, SPOOL_PRT), SPOOL_PRT);
     count_word(u, sizeof u, spool_count(owner, SPOOL_PUN), SPOOL_PUN);

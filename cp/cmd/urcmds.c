@@ -2,6 +2,7 @@
  * (cp/spool/urdev.h), and START SPOOL COLD, the explicit cold start of
  * the spool. */
 #include "cp/cmd/cmd.h"
+#include "cp/cmd/query.h"
 #include "cp/cmd/cmdutil.h"
 #include "cp/spool/urdev.h"
 #include "cp/spool/vur.h"
@@ -108,5 +109,23 @@ int cmd_drain(struct cmdctx *ctx)
     task_wakeup(u);
     urdev_kick();
     cmd_printf(ctx, "%s %04X DRAINING", urdev_name(u), u->rd->devno);
+    return RC_OK;
+}
+
+/* QUERY UR: each real reader, punch and printer, its state and work */
+int q_unitrec(struct cmdctx *ctx)
+{
+    if (!urdevs)
+        cmd_printf(ctx, "CPX464I No real readers, punches or printers");
+    for (struct urdev *u = urdevs; u; u = u->next) {
+        const char *state = !u->started ? "DRAINED" : u->draining ? "DRAINING" : "STARTED";
+        if (u->kind == SPOOL_RDR)
+            cmd_printf(ctx, "RDR %04X %-8s TO %-8s %u FILES %u CARDS", u->rd->devno, state,
+                       u->to[0] ? u->to : "ID CARD", (unsigned)u->files, (unsigned)u->records);
+        else
+            cmd_printf(ctx, "%s %04X %-8s CLASS %c %u FILES %u RECORDS%s", urdev_name(u),
+                       u->rd->devno, state, u->cls, (unsigned)u->files, (unsigned)u->records,
+                       u->working ? " (WRITING)" : "");
+    }
     return RC_OK;
 }

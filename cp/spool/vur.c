@@ -13,10 +13,12 @@
 #include "cp/vm/vdev.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/freestor.h"
+#include "cp/term/usermsg.h"
 #include "arch370/ccw.h"
 
 #define SENSE_CMD_REJ   0x80
 #define SENSE_INTREQ    0x40    /* intervention required: empty reader, no spool */
+#define SENSE_EQUIPCHK  0x10    /* equipment check: the spool file cannot be read */
 
 static bool is_write(u8 cmd) { return (cmd & 3) == 1; }
 static bool is_read(u8 cmd) { return (cmd & 3) == 2; }
@@ -81,8 +83,15 @@ static int load_card(struct vdev *d, struct vur *v)
             v->card_loaded = true;
             return 0;
         }
-        /* end of the file (or a damaged one, which the store reported) */
-        vur_close_input(d, rc == SPOOL_EOF);
+        if (rc != SPOOL_EOF) {
+            /* a DASD error or a damaged page: the file stays for later */
+            user_msg(v->owner, "CPX424E RDR %03X: file %04u cannot be read: %s; it stays "
+                     "in your reader", d->addr, v->in_spid, spool_strerror(rc));
+            vur_close_input(d, false);
+            v->sense = SENSE_EQUIPCHK;
+            return UNIT_UC;
+        }
+        vur_close_input(d, true);           /* read to its end */
         if (!v->cont || vur_open_input(d, 0) != SPOOL_OK)
             return UNIT_UX;
     }

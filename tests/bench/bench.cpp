@@ -88,7 +88,7 @@ static void benchIo()
     printf("  ratio SIO : X'18' : X'250' = %.2f : %.2f : 1\n\n", s / b, a / b);
 }
 
-// `bench` runs every part; `bench io|paging|shared` one of them
+// `bench` runs every part; `bench io|paging|shared|spool` one of them
 int main(int argc, char **argv)
 {
     std::string only = argc > 1 ? argv[1] : "";
@@ -99,6 +99,8 @@ int main(int argc, char **argv)
             benchPaging();
         if (only.empty() || only == "shared")
             benchShared();
+        if (only.empty() || only == "spool")
+            benchSpool();
     } catch (std::exception &e) {
         fprintf(stderr, "bench: %s\n", e.what());
         return 1;

@@ -5,3 +5,5 @@
 void benchPaging();
 // real frames per user of a nucleus with and without its shared segment
 void benchShared();
+// punching and reading cards: SIO against DIAGNOSE X'20' and X'14' (tests/bench/spool.cpp)
+void benchSpool();

@@ -8,7 +8,7 @@ GUEST_PROGRAMS += taudit
 # more sources of a program, beyond tests/guest/<program>.c
 GUEST_SRCS_taudit := tests/guest/taudit_checks.c
 # programs about CP services rather than the architecture: EC mode only
-GUEST_PROGRAMS_EC := td000 td008 td00c td010 td024 td058 td05c tdfuzz tmdisk tmkipl tbench tspool td014
+GUEST_PROGRAMS_EC := td000 td008 td00c td010 td024 td058 td05c tdfuzz tmdisk tmkipl tbench tspool td014 tbspool
 
 GUEST_RT_SRCS := tests/guest/rt/start.S tests/guest/rt/trap.S tests/guest/rt/rt.c
 GUEST_LIB_OBJS := $(B)/s390/cp/lib/format.o $(B)/s390/cp/lib/string.o $(B)/s390/arch370/ebcdic.o

@@ -8,6 +8,8 @@
  *                    exception) and check that exactly those n cards
  *                    come back, byte for byte, and that the reader is
  *                    empty then (not with 1: another file follows)
+ *   "CONT n s1 s2"   with SPOOL RDR CONT: two decks of n cards (seeds s1,
+ *                    s2) come as one, with one unit exception at the end
  *   "EMPTY"          the reader has nothing: unit check, intervention
  *                    required in the sense byte
  *   "PRINT"          print lines with every kind of carriage control to
@@ -146,6 +148,25 @@ static void read_deck(u32 n, u32 seed, bool more)
     CHECK_EQ("empty: intervention required", 0x40, sense_byte(RDR));
 }
 
+static void read_cont(u32 n, u32 s1, u32 s2)
+{
+    u32 got = 0, wrong = 0;
+    u8 want[CARD];
+
+    for (;;) {
+        ccw0_make(&ccw[0], 0x02, (u32)(uintptr_t)back, 0, CARD);
+        if (sio_wait(RDR) != 0 || !ended_ok())
+            break;
+        card(want, got < n ? s1 : s2, got < n ? got : got - n);
+        if (memcmp(want, back, CARD))
+            wrong++;
+        got++;
+    }
+    CHECK_EQ("continuous: unit exception only at the end", UNIT_CE | UNIT_DE | UNIT_UX, unit_of());
+    CHECK_EQ("continuous: both decks", 2 * n, got);
+    CHECK_EQ("continuous: every card", 0, wrong);
+}
+
 static void empty(void)
 {
     ccw0_make(&ccw[0], 0x02, (u32)(uintptr_t)back, 0, CARD);
@@ -277,6 +298,10 @@ int main(void)
         p += 4;
         u32 n = number(&p), seed = number(&p), more = number(&p);
         read_deck(n, seed, more != 0);
+    } else if (!strncmp(parm, "CONT", 4)) {
+        p += 4;
+        u32 n = number(&p), s1 = number(&p), s2 = number(&p);
+        read_cont(n, s1, s2);
     } else if (!strncmp(parm, "EMPTY", 5)) {
         empty();
     } else if (!strncmp(parm, "PRINT", 5)) {

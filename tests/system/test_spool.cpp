@@ -255,6 +255,11 @@ SYSTEM_TEST(Spool, SpoolOptionsClassCopyHoldAndContinuous)
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 30 4", 60), 2);
     // read to its end, the file stays, held, so the reader is empty after it
     checkAllPassed(runGuest(*a, "TSPOOLE PARM READ 30 4", 60), 5);
+    // a continuous reader reads two files as one deck
+    a->sendLine("SPOOL READER NOHOLD CONT");
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 40 21", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 40 22", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM CONT 40 21 22", 60), 3);
     q = queryQueue(*a, "READER");
     CHECK_TEXT(std::regex_search(q, std::regex("USER6 +[0-9]{4} A PUN 00000030 001 USER")), q.c_str());
 }
@@ -276,6 +281,7 @@ SYSTEM_TEST(Spool, RealPrinterAndPunchWriteFilesToTheHost)
     CpSystem sys("spool-realout");
     auto a = logon(sys, 0x0020, "USER7", "PASS7");
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    a->sendLine("SPOOL PUNCH COPY 2");
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 25 6", 60), 2);
     // drained at IPL: nothing goes out until the operator starts them
     usleep(300000);
@@ -283,13 +289,16 @@ SYSTEM_TEST(Spool, RealPrinterAndPunchWriteFilesToTheHost)
     sys.opcmd("START 000E", "PRT 000E STARTED CLASS \\*");
     sys.op().readUntil("CPX452I PRT 000E printed file [0-9]{4} of USER7, 11 records");
     sys.opcmd("START 000D CLASS A", "PUN 000D STARTED CLASS A");
-    sys.op().readUntil("CPX452I PUN 000D punched file [0-9]{4} of USER7, 25 records");
+    sys.op().readUntil("CPX452I PUN 000D punched file [0-9]{4} of USER7, 50 records");
     a->sendLine("QUERY FILES");
     std::string out = a->readUntil("FILES:[^\n]*\n");
     CHECK_TEXT(out.find("FILES: NO RDR, NO PRT, NO PUN") != std::string::npos, out.c_str());
     sys.opcmd("DRAIN 000E", "PRT 000E DRAIN[A-Z]*");
     sys.op().readUntil("CPX451I PRT 000E drained");
     sys.opcmd("DRAIN 000D", "PUN 000D DRAIN[A-Z]*");
+    out = sys.opcmd("QUERY UR", "PRT 000E[^\n]*\n");
+    CHECK_TEXT(out.find("RDR 000C DRAINED  TO ID CARD  0 FILES 0 CARDS") != std::string::npos, out.c_str());
+    CHECK_TEXT(out.find("PRT 000E DRAINED  CLASS * 1 FILES 11 RECORDS") != std::string::npos, out.c_str());
     // a drained printer leaves new files in the queue
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
     usleep(300000);
@@ -308,7 +317,7 @@ SYSTEM_TEST(Spool, RealPrinterAndPunchWriteFilesToTheHost)
     CHECK_TEXT(prt.size() > head.size() + tail.size() &&
                prt.compare(prt.size() - tail.size(), tail.size(), tail) == 0, prt.c_str());
     std::string pun = readFile(sys.dir() + "/punch.txt");
-    CHECK_EQUAL(25, (int)std::count(pun.begin(), pun.end(), '\n'));
+    CHECK_EQUAL(50, (int)std::count(pun.begin(), pun.end(), '\n'));     // two copies
 }
 
 SYSTEM_TEST(Spool, RealReaderSpoolsADeckToTheUserOfItsIdCard)
@@ -397,4 +406,26 @@ SYSTEM_TEST(Spool, ColdStartIsTheOperatorsExplicitChoice)
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
     a->sendLine("QUERY FILES");
     a->readUntil("FILES: NO RDR, 001 PRT, NO PUN");
+}
+
+SYSTEM_TEST(Spool, LogoffAndDetachCloseTheOpenFileIntoItsQueue)
+{
+    CpSystem sys("spool-logoff");
+    auto b = logon(sys, 0x0021, "USER2", "PASS2");
+    {
+        auto a = logon(sys, 0x0020, "USER1", "PASS1");
+        a->sendLine("SPOOL PUNCH TO USER2");
+        a->sendLine("IPL TSPOOLE PARM HANG 300 12");
+        a->readUntil("PUNCHED 300", 60);
+        a->sendLine("#CP LOGOFF");
+        a->readUntil("LOGOFF AT");
+    }
+    b->readUntil("RDR FILE [0-9]{4} SENT FROM USER1 +PUN WAS [0-9]{4} RECS 000300 CPY 001 A NOHOLD");
+    checkAllPassed(runGuest(*b, "TSPOOLE PARM READ 300 12", 60), 5);
+    // DETACH of a punch with a file open closes it the same way
+    b->sendLine("SPOOL PUNCH TO USER2");
+    b->sendLine("IPL TSPOOLE PARM HANG 20 13");
+    b->readUntil("PUNCHED 20", 60);
+    b->sendLine("#CP DETACH 00D");
+    b->readUntil("RDR FILE [0-9]{4} SENT FROM USER2 +PUN WAS [0-9]{4} RECS 000020");
 }

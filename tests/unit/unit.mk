@@ -13,7 +13,8 @@ UNIT_SRCS := \
 	tests/unit/fakevm.cpp \
 	tests/unit/fakepager.cpp \
 	tests/unit/test_diag.cpp \
-	tests/unit/test_spool_fake.cpp
+	tests/unit/test_spool_fake.cpp \
+	tests/unit/test_diag_spool.cpp
 
 # the DIAGNOSE handlers run on a fake VM (tests/unit/fakevm.h)
 UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS) $(DIAG_SRCS) cp/vm/vdev.c
