@@ -18,12 +18,15 @@ CMS_CORE_SRCS := \
 	cms-guest/core/files.c \
 	cms-guest/core/fileio.c \
 	cms-guest/core/fileout.c \
-	cms-guest/core/execenv.c
+	cms-guest/core/execenv.c \
+	cms-guest/core/records.c
 
 CMS_CMD_SRCS := \
 	cms-guest/cmd/access.c \
 	cms-guest/cmd/copyfile.c \
 	cms-guest/cmd/cp.c \
+	cms-guest/cmd/disk.c \
+	cms-guest/cmd/diskload.c \
 	cms-guest/cmd/edit.c \
 	cms-guest/cmd/editbuf.c \
 	cms-guest/cmd/editsub.c \
@@ -32,7 +35,10 @@ CMS_CMD_SRCS := \
 	cms-guest/cmd/exec.c \
 	cms-guest/cmd/format.c \
 	cms-guest/cmd/listfile.c \
+	cms-guest/cmd/print.c \
+	cms-guest/cmd/punch.c \
 	cms-guest/cmd/query.c \
+	cms-guest/cmd/readcard.c \
 	cms-guest/cmd/release.c \
 	cms-guest/cmd/rename.c \
 	cms-guest/cmd/set.c \
@@ -44,7 +50,8 @@ CMS_NUC_SRCS := \
 	cms-guest/nucleus/main.c \
 	cms-guest/nucleus/console.c \
 	cms-guest/nucleus/machine.c \
-	cms-guest/nucleus/disk.c
+	cms-guest/nucleus/disk.c \
+	cms-guest/nucleus/spool.c
 
 CMS_OBJS := $(patsubst %,$(B)/cms/%.o,$(basename $(CMS_NUC_SRCS) $(CMS_CORE_SRCS) $(CMS_CMD_SRCS)))
 
