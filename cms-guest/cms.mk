@@ -75,3 +75,14 @@ $(B)/cms-guest/cms.bin: $(B)/cms-guest/cms.elf
 # IPL CMS: EC mode, key 0, at X'20000'; pages X'20'-X'5F' shared
 NSS_IMAGES += CMS:$(B)/cms-guest/cms.bin:20000:0008000000020000:20-5F
 ALL_TARGETS += $(B)/cms-guest/cms.bin
+
+# ---- host unit tests: the core and every command over a fake machine ----
+CMS_TEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,tests/main.cpp tests/unit/cms/fakesys.cpp \
+                     tests/unit/cms/test_cms_commands.cpp) \
+                 $(patsubst %.c,$(B)/host/%.o,$(CMS_CORE_SRCS) $(CMS_CMD_SRCS))
+
+UNIT_TEST_PROGRAMS += $(B)/tests/cms_tests
+
+$(B)/tests/cms_tests: $(CMS_TEST_OBJS) $$(patsubst %.c,$(B)/host/%.o,$$(CMSLIB_SRCS) $$(EXEC_SRCS) $$(CMSFS_SRCS) arch370/ebcdic.c)
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt
