@@ -2,6 +2,7 @@
 # The bench drives real Hercules with the system-test harness.
 BENCH_SRCS := tests/bench/bench.cpp \
 	tests/bench/paging.cpp \
+	tests/bench/cms.cpp \
 	tests/system/harness/hercules.cpp \
 	tests/system/harness/telnet3215.cpp \
 	tests/system/harness/cpsystem.cpp \

@@ -5,3 +5,5 @@
 void benchPaging();
 // real frames per user of a nucleus with and without its shared segment
 void benchShared();
+// CMS commands from the line typed to the ready message (tests/bench/cms.cpp)
+void benchCms();
