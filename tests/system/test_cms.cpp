@@ -456,3 +456,23 @@ SYSTEM_TEST(Cms, PunchReadcardDiskDumpAndLoadMoveFilesBetweenUsers)
     sys.opcmd("SHUTDOWN", "CPX960I[^\\n]*\\n");
     HAS(checkDisk(sys, 5, 4), "rc=0");
 }
+
+// LOGON userid NOIPL skips the directory's IPL CMS; another word is refused
+SYSTEM_TEST(Cms, LogonNoiplStartsInCp)
+{
+    CpSystem sys("cms-noipl");
+    auto t = sys.terminal(0x0020);
+    t->readUntil("Enter LOGON userid");
+    t->sendLine("LOGON USER1 NOW");
+    t->readUntil("CPX106E LOGON takes NOIPL after the userid, not NOW");
+    t->sendLine("LOGON USER1 NOIPL");
+    t->readUntil("ENTER PASSWORD:");
+    t->sendLine("PASS1");
+    t->readUntil("LOGON AT [^\\n]*\\n");
+    t->sendLine("QUERY TIME");                     // CP answers: no CMS is running
+    std::string out = t->readUntil("TIME IS [^\\n]*\\n");
+    CHECK_TEXT(!has(out, "CP370 CMS"), out.c_str());
+    t->sendLine("IPL CMS");
+    t->readUntil("CP370 CMS VERSION [^\\n]*\\n");
+    HAS(cms(*t, "QUERY SEARCH"), "USR191 191 A   R/W");
+}
