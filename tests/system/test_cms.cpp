@@ -476,3 +476,34 @@ SYSTEM_TEST(Cms, LogonNoiplStartsInCp)
     t->readUntil("CP370 CMS VERSION [^\\n]*\\n");
     HAS(cms(*t, "QUERY SEARCH"), "USR191 191 A   R/W");
 }
+
+// a program check inside CMS is an abend that CMS survives: zeros stored
+// over the STATE command's code make STATE fail with an operation
+// exception; CMS says so, recovers, and every other command still works
+SYSTEM_TEST(Cms, AProgramCheckInCmsIsAnAbendItRecoversFrom)
+{
+    std::string nm = "s390x-linux-gnu-nm " + buildDir() + "/cms-guest/cms.elf";
+    std::string syms;
+    FILE *p = popen(nm.c_str(), "r");
+    char buf[256];
+    while (p && fgets(buf, sizeof buf, p))
+        syms += buf;
+    if (p)
+        pclose(p);
+    std::smatch m;
+    CHECK_TEXT(std::regex_search(syms, m, std::regex("([0-9a-f]{8}) T cmd_state\\n")), syms.c_str());
+    std::string addr = m[1];
+    addr.erase(0, addr.find_first_not_of('0'));
+
+    CpSystem sys("cms-abend");
+    auto t = cmsLogon(sys, 0x0020, "USER6", "PASS6");
+    std::string out = cms(*t, "CP STORE " + addr + " 00000000");
+    LONGS_EQUAL_TEXT(0, rcOf(out), out.c_str());
+    out = cms(*t, "STATE ANY FILE");
+    HAS(out, "SYSTEM ABEND 0C1");
+    LONGS_EQUAL(256, rcOf(out));
+    out = cms(*t, "QUERY SEARCH");
+    HAS(out, "USR191 191 A   R/W");
+    makeFile(*t, "AFTER ABEND", {"still here"});
+    HAS(cms(*t, "TYPE AFTER ABEND"), "STILL HERE");
+}
