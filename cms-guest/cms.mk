@@ -18,12 +18,15 @@ CMS_CORE_SRCS := \
 	cms-guest/core/files.c \
 	cms-guest/core/fileio.c \
 	cms-guest/core/fileout.c \
-	cms-guest/core/execenv.c
+	cms-guest/core/execenv.c \
+	cms-guest/core/records.c
 
 CMS_CMD_SRCS := \
 	cms-guest/cmd/access.c \
 	cms-guest/cmd/copyfile.c \
 	cms-guest/cmd/cp.c \
+	cms-guest/cmd/disk.c \
+	cms-guest/cmd/diskload.c \
 	cms-guest/cmd/edit.c \
 	cms-guest/cmd/editbuf.c \
 	cms-guest/cmd/editsub.c \
@@ -32,7 +35,10 @@ CMS_CMD_SRCS := \
 	cms-guest/cmd/exec.c \
 	cms-guest/cmd/format.c \
 	cms-guest/cmd/listfile.c \
+	cms-guest/cmd/print.c \
+	cms-guest/cmd/punch.c \
 	cms-guest/cmd/query.c \
+	cms-guest/cmd/readcard.c \
 	cms-guest/cmd/release.c \
 	cms-guest/cmd/rename.c \
 	cms-guest/cmd/set.c \
@@ -44,7 +50,8 @@ CMS_NUC_SRCS := \
 	cms-guest/nucleus/main.c \
 	cms-guest/nucleus/console.c \
 	cms-guest/nucleus/machine.c \
-	cms-guest/nucleus/disk.c
+	cms-guest/nucleus/disk.c \
+	cms-guest/nucleus/spool.c
 
 CMS_OBJS := $(patsubst %,$(B)/cms/%.o,$(basename $(CMS_NUC_SRCS) $(CMS_CORE_SRCS) $(CMS_CMD_SRCS)))
 
@@ -68,3 +75,14 @@ $(B)/cms-guest/cms.bin: $(B)/cms-guest/cms.elf
 # IPL CMS: EC mode, key 0, at X'20000'; pages X'20'-X'5F' shared
 NSS_IMAGES += CMS:$(B)/cms-guest/cms.bin:20000:0008000000020000:20-5F
 ALL_TARGETS += $(B)/cms-guest/cms.bin
+
+# ---- host unit tests: the core and every command over a fake machine ----
+CMS_TEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,tests/main.cpp tests/unit/cms/fakesys.cpp \
+                     tests/unit/cms/test_cms_commands.cpp) \
+                 $(patsubst %.c,$(B)/host/%.o,$(CMS_CORE_SRCS) $(CMS_CMD_SRCS))
+
+UNIT_TEST_PROGRAMS += $(B)/tests/cms_tests
+
+$(B)/tests/cms_tests: $(CMS_TEST_OBJS) $$(patsubst %.c,$(B)/host/%.o,$$(CMSLIB_SRCS) $$(EXEC_SRCS) $$(CMSFS_SRCS) arch370/ebcdic.c)
+	@mkdir -p $(dir $@)
+	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt

@@ -110,6 +110,19 @@ int cms_target_disk(const struct cms_fid *f, struct cms_disk **out, const char *
 int cms_read_lines(const struct cms_hit *h, char ***lines, u32 *count, u32 maxlen);
 void cms_free_lines(char **lines, u32 count);
 
+/* ---- records and unit-record devices (cms-guest/core/records.c) ---------------- */
+#define CMS_READER      0x00C
+#define CMS_PUNCH       0x00D
+#define CMS_PRINTER     0x00E
+/* fn(ctx, record, length) for every record of a file until fn returns
+ * non-zero (that is returned); records are cut to LRECL bytes */
+int cms_each_record(const struct cms_hit *h, int (*fn)(void *ctx, const u8 *rec, u32 len),
+                    void *ctx);
+/* CP CLOSE of the punch or printer (CP's message is shown) */
+void cms_ur_close(u16 cuu);
+/* the message for a failed sys_ur_write / sys_rdr_read; returns RC_IO */
+int cms_ur_error(const char *mod, int sysrc, u16 cuu);
+
 /* ---- operands (cms-guest/core/options.c) ------------------------------------------ */
 /* w is option name, abbreviated to no fewer than min characters */
 bool cms_opt_is(const char *w, const char *name, size_t min);

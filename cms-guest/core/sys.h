@@ -74,5 +74,8 @@ int sys_ur_write(u16 cuu, u8 op, const u8 *data, u16 len);
  * to size).  0, SYS_RDR_EOF (the file is finished and gone from the
  * reader), SYS_RDR_EMPTY, or SYS_ENODEV / SYS_EIO / SYS_ENOTSUP. */
 int sys_rdr_read(u16 cuu, u8 *card, u16 size, u16 *len);
+/* end the reader file being read: CP purges it, or keeps it in the
+ * reader, held, if keep (a file CMS cannot take) */
+void sys_rdr_close(u16 cuu, bool keep);
 
 #endif

@@ -1,6 +1,5 @@
 /* machine.c - what CMS learns about its virtual machine: the clock and
- * CPU times (DIAGNOSE X'0C'), the userid (X'00'), the storage size (X'60');
- * and the unit-record devices, which this CMS does not drive yet. */
+ * CPU times (DIAGNOSE X'0C'), the userid (X'00'), the storage size (X'60'). */
 #include "cms-guest/core/sys.h"
 #include "cms-guest/lib/cmslib.h"
 #include "arch370/be.h"
@@ -39,15 +38,4 @@ u32 sys_storage_size(void)
 
     cp370_diag_060_storage_size(&r);
     return r.rx;
-}
-
-/* PRINT, PUNCH and READCARD need the spooled unit-record devices */
-int sys_ur_write(u16 cuu, u8 op, const u8 *data, u16 len)
-{
-    return SYS_ENOTSUP;
-}
-
-int sys_rdr_read(u16 cuu, u8 *card, u16 size, u16 *len)
-{
-    return SYS_ENOTSUP;
 }

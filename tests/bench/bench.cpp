@@ -88,7 +88,7 @@ static void benchIo()
     printf("  ratio SIO : X'18' : X'250' = %.2f : %.2f : 1\n\n", s / b, a / b);
 }
 
-// `bench` runs every part; `bench io|paging|shared|spool` one of them
+// `bench` runs every part; `bench io|paging|shared|spool|cms` one of them
 int main(int argc, char **argv)
 {
     std::string only = argc > 1 ? argv[1] : "";
@@ -101,6 +101,8 @@ int main(int argc, char **argv)
             benchShared();
         if (only.empty() || only == "spool")
             benchSpool();
+        if (only.empty() || only == "cms")
+            benchCms();
     } catch (std::exception &e) {
         fprintf(stderr, "bench: %s\n", e.what());
         return 1;

@@ -7,3 +7,5 @@ void benchPaging();
 void benchShared();
 // punching and reading cards: SIO against DIAGNOSE X'20' and X'14' (tests/bench/spool.cpp)
 void benchSpool();
+// CMS commands from the line typed to the ready message (tests/bench/cms.cpp)
+void benchCms();

@@ -386,3 +386,124 @@ SYSTEM_TEST(Cms, UsersOfCmsShareItsCodePages)
     ind = cms(*t[1], "CP INDICATE USER");
     CHECK_TEXT(std::regex_search(ind, m, std::regex("SHR=0*([0-9]+)")) && std::stol(m[1]) == 0, ind.c_str());
 }
+
+// files travel between users through the spool: PUNCH to another user's
+// reader and READCARD there; DISK DUMP and DISK LOAD keep any format;
+// PRINT queues a printer file
+SYSTEM_TEST(Cms, PunchReadcardDiskDumpAndLoadMoveFilesBetweenUsers)
+{
+    CpSystem sys("cms-spool");
+    auto a = cmsLogon(sys, 0x0020, "USER1", "PASS1");
+    auto b = cmsLogon(sys, 0x0021, "USER2", "PASS2");
+    std::string out = cms(*b, "READCARD *");                // nothing there yet
+    HAS(out, "NO FILE IN THE READER");
+    LONGS_EQUAL(8, rcOf(out));
+    LONGS_EQUAL(8, rcOf(cms(*b, "DISK LOAD")));
+
+    makeFile(*a, "LETTER TEXT", {"dear user2", "here is the file", "user1"});
+    out = cms(*a, "CP SPOOL PUNCH TO USER2");
+    LONGS_EQUAL_TEXT(0, rcOf(out), out.c_str());
+    out = cms(*a, "PUNCH LETTER TEXT");
+    LONGS_EQUAL_TEXT(0, rcOf(out), out.c_str());
+    HAS(out, "TO USER2");
+    out = cms(*b, "READCARD *");
+    LONGS_EQUAL_TEXT(0, rcOf(out), out.c_str());
+    HAS(out, "FILE 'LETTER TEXT A1' READ: 3 RECORDS");
+    out = cms(*b, "TYPE LETTER TEXT");
+    HAS(out, "DEAR USER2\nHERE IS THE FILE\nUSER1\n");
+
+    // a variable-length file with a record longer than a card
+    out = cms(*a, "COPYFILE LETTER TEXT A LONG DATA A (RECFM V");
+    LONGS_EQUAL_TEXT(0, rcOf(out), out.c_str());
+    a->sendLine("EDIT LONG DATA");
+    a->readUntil("EDIT:\\n");
+    a->sendLine("LOCATE /HERE/");
+    a->readUntil("HERE IS THE FILE\\n");
+    a->sendLine("CHANGE /HERE/" + std::string(40, 'X') + "/");   // a 3215 line is short
+    a->readUntil("THE FILE\\n");
+    a->sendLine("CHANGE /X/XXXXX/ 1 G");
+    a->readUntil("THE FILE\\n");
+    LONGS_EQUAL(0, rcOf(cms(*a, "FILE")));
+    out = cms(*a, "PUNCH LONG DATA");                      // too long for a card
+    CHECK_TEXT(rcOf(out) != 0, out.c_str());
+    out = cms(*a, "DISK DUMP LONG DATA");
+    LONGS_EQUAL_TEXT(0, rcOf(out), out.c_str());
+    out = cms(*b, "DISK LOAD");
+    LONGS_EQUAL_TEXT(0, rcOf(out), out.c_str());
+    HAS(out, "FILE 'LONG DATA A1' LOADED: 3 RECORDS");
+    out = cms(*b, "LISTFILE LONG DATA A (FORMAT");
+    HAS(out, "LONG     DATA     A1 V        212       3");
+    out = cms(*b, "TYPE LONG DATA");
+    HAS(out, std::string(130, 'X'));
+
+    // a deck that is not DISK DUMP's stays in the reader
+    cms(*a, "PUNCH LETTER TEXT");
+    out = cms(*b, "DISK LOAD");
+    HAS(out, "NOT A DISK DUMP DECK");
+    CHECK_TEXT(rcOf(out) != 0, out.c_str());
+
+    out = cms(*a, "PRINT LETTER TEXT");
+    LONGS_EQUAL_TEXT(0, rcOf(out), out.c_str());
+    out = cms(*a, "QUERY PRINTER");
+    HAS(out, "USER1");
+    HAS(out, "00000003");
+    out = cms(*a, "PUNCH NOSUCH FILE");
+    LONGS_EQUAL(28, rcOf(out));
+    a->sendLine("#CP LOGOFF");
+    a->readUntil("LOGOFF AT");
+    b->sendLine("#CP LOGOFF");
+    b->readUntil("LOGOFF AT");
+    sys.opcmd("SHUTDOWN", "CPX960I[^\\n]*\\n");
+    HAS(checkDisk(sys, 5, 4), "rc=0");
+}
+
+// LOGON userid NOIPL skips the directory's IPL CMS; another word is refused
+SYSTEM_TEST(Cms, LogonNoiplStartsInCp)
+{
+    CpSystem sys("cms-noipl");
+    auto t = sys.terminal(0x0020);
+    t->readUntil("Enter LOGON userid");
+    t->sendLine("LOGON USER1 NOW");
+    t->readUntil("CPX106E LOGON takes NOIPL after the userid, not NOW");
+    t->sendLine("LOGON USER1 NOIPL");
+    t->readUntil("ENTER PASSWORD:");
+    t->sendLine("PASS1");
+    t->readUntil("LOGON AT [^\\n]*\\n");
+    t->sendLine("QUERY TIME");                     // CP answers: no CMS is running
+    std::string out = t->readUntil("TIME IS [^\\n]*\\n");
+    CHECK_TEXT(!has(out, "CP370 CMS"), out.c_str());
+    t->sendLine("IPL CMS");
+    t->readUntil("CP370 CMS VERSION [^\\n]*\\n");
+    HAS(cms(*t, "QUERY SEARCH"), "USR191 191 A   R/W");
+}
+
+// a program check inside CMS is an abend that CMS survives: zeros stored
+// over the STATE command's code make STATE fail with an operation
+// exception; CMS says so, recovers, and every other command still works
+SYSTEM_TEST(Cms, AProgramCheckInCmsIsAnAbendItRecoversFrom)
+{
+    std::string nm = "s390x-linux-gnu-nm " + buildDir() + "/cms-guest/cms.elf";
+    std::string syms;
+    FILE *p = popen(nm.c_str(), "r");
+    char buf[256];
+    while (p && fgets(buf, sizeof buf, p))
+        syms += buf;
+    if (p)
+        pclose(p);
+    std::smatch m;
+    CHECK_TEXT(std::regex_search(syms, m, std::regex("([0-9a-f]{8}) T cmd_state\\n")), syms.c_str());
+    std::string addr = m[1];
+    addr.erase(0, addr.find_first_not_of('0'));
+
+    CpSystem sys("cms-abend");
+    auto t = cmsLogon(sys, 0x0020, "USER6", "PASS6");
+    std::string out = cms(*t, "CP STORE " + addr + " 00000000");
+    LONGS_EQUAL_TEXT(0, rcOf(out), out.c_str());
+    out = cms(*t, "STATE ANY FILE");
+    HAS(out, "SYSTEM ABEND 0C1");
+    LONGS_EQUAL(256, rcOf(out));
+    out = cms(*t, "QUERY SEARCH");
+    HAS(out, "USR191 191 A   R/W");
+    makeFile(*t, "AFTER ABEND", {"still here"});
+    HAS(cms(*t, "TYPE AFTER ABEND"), "STILL HERE");
+}
