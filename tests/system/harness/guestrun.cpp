@@ -28,6 +28,9 @@ GuestResult runGuest(Telnet3215 &t, const std::string &name, double seconds)
     GuestResult r;
     t.sendLine("IPL " + name);
     r.output = t.readUntil("SUMMARY [^\\n]*\\n", seconds);
+    // the guest stops after its summary (tests/guest/rt); until CP says so
+    // a line typed now would go to the guest, not to CP
+    r.output += t.readUntil("CPX400W [^\\n]*VM stopped\\n", seconds);
     parse(r);
     return r;
 }
