@@ -151,6 +151,18 @@ TEST(CmsCommands, ExecRunsCommandsWithArguments)
     LONGS_EQUAL(5, rcOf(cmd("EXEC T STOP")));
 }
 
+// &READ takes a line typed at the terminal; &STACK feeds the commands an
+// EXEC runs (here EDIT) before the terminal
+TEST(CmsCommands, ExecReadsTheTerminalAndStacksLinesForCommands)
+{
+    makeFile("ASK EXEC", {"&READ ARGS", "&TYPE GOT &1 AND &2", "&STACK INPUT FROM THE STACK",
+                          "&STACK FILE", "EDIT STACKED FILE", "&EXIT &RETCODE"});
+    std::string out = type({"ASK", "first second"});
+    HAS(out, "GOT first AND second");               // as typed: &READ does not translate
+    LONGS_EQUAL(0, rcOf(out));
+    HAS(cmd("TYPE STACKED FILE"), "FROM THE STACK\n");
+}
+
 TEST(CmsCommands, FormatAsksAndEmptiesTheDisk)
 {
     makeFile("GONE SOON", {"x"});
