@@ -139,6 +139,11 @@ TEST(CmsCommands, EditorSubcommands)
     HAS(out, "NOT FOUND\nEOF:");
     out = cmd("TYPE T X");
     HAS(out, "ALPHA\nB\nLAST\nreplaced\n");
+    // a record EDIT could not write back whole is refused, not cut
+    LONGS_EQUAL(0, rcOf(cmd("COPYFILE T X A WIDE X A (LRECL 300")));
+    out = cmd("EDIT WIDE X");
+    HAS(out, "TOO LONG TO EDIT");
+    LONGS_EQUAL(24, rcOf(out));
 }
 
 TEST(CmsCommands, ExecRunsCommandsWithArguments)
