@@ -4,8 +4,8 @@
 # (cms-guest/cmd), the machine layer (cms-guest/nucleus: every service
 # through DIAGNOSE), the C library and EXEC interpreter (exec.mk) and the
 # file system (fs.mk).  cms-guest/nucleus/cms.ld puts code and read-only
-# data in pages X'20'-X'5F', which the saved system shares among its
-# users, and writable data from X'60000' on.
+# data in pages X'20'-X'3F', which the saved system shares among its
+# users, and writable data from X'40000' on.
 CMS_CORE_SRCS := \
 	cms-guest/core/session.c \
 	cms-guest/core/dispatch.c \
@@ -72,8 +72,8 @@ $(B)/cms-guest/cms.elf: $(CMS_OBJS) $$(CMS_GUEST_LIB_OBJS) $$(CMSFS_S390_OBJS) c
 $(B)/cms-guest/cms.bin: $(B)/cms-guest/cms.elf
 	$(Q)$(OBJCOPY390) -O binary $< $@
 
-# IPL CMS: EC mode, key 0, at X'20000'; pages X'20'-X'5F' shared
-NSS_IMAGES += CMS:$(B)/cms-guest/cms.bin:20000:0008000000020000:20-5F
+# IPL CMS: EC mode, key 0, at X'20000'; pages X'20'-X'3F' shared
+NSS_IMAGES += CMS:$(B)/cms-guest/cms.bin:20000:0008000000020000:20-3F
 ALL_TARGETS += $(B)/cms-guest/cms.bin
 
 # ---- host unit tests: the core and every command over a fake machine ----

@@ -24,6 +24,11 @@ static int load(struct edit *e, const struct cms_fid *f)
         cms_type("NEW FILE:");
         return RC_OK;
     }
+    if (hit.info.lrecl > CMS_LINE_MAX - 1) {    /* FILE would lose the rest of each record */
+        cms_msg("DMSEDI039E", "RECORDS OF %u BYTES ARE TOO LONG TO EDIT; THE LIMIT IS %u",
+                hit.info.lrecl, CMS_LINE_MAX - 1);
+        return RC_PARM;
+    }
     e->recfm = hit.info.recfm;
     e->lrecl = hit.info.recfm == CMS_RECFM_F ? hit.info.lrecl : CMS_LINE_MAX - 1;
     rc = cms_read_lines(&hit, &lines, &count, CMS_LINE_MAX - 1);

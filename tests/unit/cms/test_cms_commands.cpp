@@ -139,6 +139,11 @@ TEST(CmsCommands, EditorSubcommands)
     HAS(out, "NOT FOUND\nEOF:");
     out = cmd("TYPE T X");
     HAS(out, "ALPHA\nB\nLAST\nreplaced\n");
+    // a record EDIT could not write back whole is refused, not cut
+    LONGS_EQUAL(0, rcOf(cmd("COPYFILE T X A WIDE X A (LRECL 300")));
+    out = cmd("EDIT WIDE X");
+    HAS(out, "TOO LONG TO EDIT");
+    LONGS_EQUAL(24, rcOf(out));
 }
 
 TEST(CmsCommands, ExecRunsCommandsWithArguments)
@@ -149,6 +154,18 @@ TEST(CmsCommands, ExecRunsCommandsWithArguments)
     HAS(out, "RC 0 ARGS 2");
     LONGS_EQUAL(0, rcOf(out));
     LONGS_EQUAL(5, rcOf(cmd("EXEC T STOP")));
+}
+
+// &READ takes a line typed at the terminal; &STACK feeds the commands an
+// EXEC runs (here EDIT) before the terminal
+TEST(CmsCommands, ExecReadsTheTerminalAndStacksLinesForCommands)
+{
+    makeFile("ASK EXEC", {"&READ ARGS", "&TYPE GOT &1 AND &2", "&STACK INPUT FROM THE STACK",
+                          "&STACK FILE", "EDIT STACKED FILE", "&EXIT &RETCODE"});
+    std::string out = type({"ASK", "first second"});
+    HAS(out, "GOT first AND second");               // as typed: &READ does not translate
+    LONGS_EQUAL(0, rcOf(out));
+    HAS(cmd("TYPE STACKED FILE"), "FROM THE STACK\n");
 }
 
 TEST(CmsCommands, FormatAsksAndEmptiesTheDisk)
