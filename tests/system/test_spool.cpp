@@ -429,3 +429,23 @@ SYSTEM_TEST(Spool, LogoffAndDetachCloseTheOpenFileIntoItsQueue)
     b->sendLine("#CP DETACH 00D");
     b->readUntil("RDR FILE [0-9]{4} SENT FROM USER2 +PUN WAS [0-9]{4} RECS 000020");
 }
+
+SYSTEM_TEST(Spool, APrinterThatFailsKeepsTheFileAndIsDrained)
+{
+    CpSystem sys("spool-prtfail");
+    auto a = logon(sys, 0x0020, "USER7", "PASS7");
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    sys.herc().command("devinit 000E no/such/folder/printer.txt");
+    sys.opcmd("START 000E", "PRT 000E STARTED");
+    sys.op().readUntil("CPX453E PRT 000E is not ready[^\n]*stays in the queue");
+    sys.op().readUntil("CPX451I PRT 000E drained");
+    a->sendLine("QUERY FILES");
+    a->readUntil("FILES: NO RDR, 001 PRT, NO PUN");
+    // ready again: START prints the file from its start
+    sys.herc().command("devinit 000E printer.txt");
+    sys.opcmd("START 000E", "PRT 000E STARTED");
+    sys.op().readUntil("CPX452I PRT 000E printed file [0-9]{4} of USER7, 11 records");
+    usleep(300000);
+    std::string prt = readFile(sys.dir() + "/printer.txt");
+    CHECK_TEXT(prt.find("LINE 00 OP 09\n") == 0, prt.c_str());
+}
