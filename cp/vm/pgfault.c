@@ -17,13 +17,13 @@
 #include "cp/vm/pfault.h"
 #include "cp/vm/reflect.h"
 #include "cp/vm/dispatch.h"
+#include "cp/vm/task.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/frame.h"
 #include "cp/mm/pager.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
 #include "arch370/lowcore.h"
-#include "cpu.h"
 
 #define LC32(a)  (*(volatile u32 *)(uintptr_t)(a))
 #define TEA_PAGE 0x7FFFF000u
@@ -32,7 +32,7 @@ static void resolve(struct vm *vm, u32 addr)
 {
     struct gspace *gs = &vm->mem;
     enum gpage_state st = gspace_state(gs, addr);
-    u32 t0 = icount();
+    u64 t0 = task_insns();                      /* not what others run meanwhile */
 
     if (st == GPS_PAGED && pfault_start(vm, addr))
         return;                                 /* it runs on; CP reads the page */
@@ -42,7 +42,7 @@ static void resolve(struct vm *vm, u32 addr)
         return;
     }
     gs->faults++;
-    pager_account_fault(st == GPS_PAGED || st == GPS_TRANSIT, icount() - t0);
+    pager_account_fault(st == GPS_PAGED || st == GPS_TRANSIT, (u32)(task_insns() - t0));
 }
 
 void pgfault_translation(struct vm *vm, u8 ilc)

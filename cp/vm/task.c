@@ -3,6 +3,7 @@
 #include "cp/mm/freestor.h"
 #include "cp/boot/abend.h"
 #include "cp/lib/string.h"
+#include "cpu.h"
 
 #define TASK_STACK_SIZE 16384
 
@@ -164,8 +165,15 @@ void task_schedule_forever(void (*idle)(void))
         if (t->state != TASK_RUNNABLE)
             continue;
         current = t;
+        t->since = icount();
         task_switch(&boot_task.ctx, &t->ctx);
+        t->insns += icount() - t->since;        /* mod 2**32: one dispatch */
         current = &boot_task;
         reap();
     }
+}
+
+u64 task_insns(void)
+{
+    return current->insns + (icount() - current->since);
 }

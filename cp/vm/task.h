@@ -24,6 +24,8 @@ struct task {
     u32 stack_size;
     void (*fn)(void *);
     void *arg;
+    u64 insns;                  /* Hercules' count while it ran, up to `since` */
+    u32 since;                  /* the count when it was last dispatched */
 };
 
 extern struct task *current;
@@ -38,5 +40,9 @@ bool task_in_boot(void);        /* true before the scheduler runs */
 /* Run the scheduler: never returns.  idle() is called with nothing to do. */
 void task_schedule_forever(void (*idle)(void)) __attribute__((noreturn));
 unsigned task_count(void);
+/* instructions (Hercules' counter, DIAGNOSE X'F08') executed while the
+ * current task ran: CP's work in it and, for a virtual machine's task,
+ * its guest; not what other tasks ran while it slept */
+u64 task_insns(void);
 
 #endif

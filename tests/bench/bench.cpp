@@ -1,6 +1,7 @@
-// bench.cpp - `make bench`: what the paravirtual paths save.
+// bench.cpp - `make bench`: what the paravirtual paths save; then what
+// paging costs and shared pages save (tests/bench/paging.cpp).
 //
-// One system, one user, one run: the guest program TBENCHE
+// The I/O paths: one system, one user, one run: the guest program TBENCHE
 // (tests/guest/tbench.c) does the same job the emulated way (SIO), the
 // paravirtual way (DIAGNOSE) and without the I/O, and Hercules' instruction
 // counter (CP and guest together) is read before and after each job, while
