@@ -268,6 +268,14 @@ SYSTEM_TEST(Spool, SpoolOptionsClassCopyHoldAndContinuous)
 #include <sstream>
 #include <unistd.h>
 
+// a Hercules command that (re)loads a device, done before the test goes on
+static void devinit(CpSystem &sys, const std::string &args)
+{
+    size_t from = sys.herc().mark();
+    sys.herc().command("devinit " + args);
+    sys.herc().waitFor("HHCPN098I Device 0:" + args.substr(0, 4) + " initialized", 10, from);
+}
+
 static std::string readFile(const std::string &path)
 {
     std::ifstream in(path);
@@ -329,13 +337,13 @@ SYSTEM_TEST(Spool, RealReaderSpoolsADeckToTheUserOfItsIdCard)
     // the operator starts the reader, then loads a deck
     sys.opcmd("START 000C", "RDR 000C STARTED TO ID CARD");
     usleep(500000);
-    sys.herc().command("devinit 000C deck.txt ascii eof");
+    devinit(sys, "000C deck.txt ascii eof");
     sys.op().readUntil("CPX455I RDR 000C read file ([0-9]{4}) for USER8, 2 cards");
     a->readUntil("RDR FILE [0-9]{4} SENT FROM SYSTEM +RDR WAS [0-9]{4} RECS 000002 CPY 001 A NOHOLD");
     // without an ID card the deck goes to the operator; the started reader
     // takes the next deck as soon as it is loaded
     usleep(500000);
-    sys.herc().command("devinit 000C deck2.txt ascii eof");
+    devinit(sys, "000C deck2.txt ascii eof");
     sys.op().readUntil("CPX455I RDR 000C read file [0-9]{4} for OPERATOR, 1 cards");
     std::string q = queryQueue(*a, "READER");
     CHECK_TEXT(std::regex_search(q, std::regex("SYSTEM +[0-9]{4} A RDR 00000002 001 NONE")),
@@ -435,14 +443,14 @@ SYSTEM_TEST(Spool, APrinterThatFailsKeepsTheFileAndIsDrained)
     CpSystem sys("spool-prtfail");
     auto a = logon(sys, 0x0020, "USER7", "PASS7");
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
-    sys.herc().command("devinit 000E no/such/folder/printer.txt");
+    devinit(sys, "000E no/such/folder/printer.txt");
     sys.opcmd("START 000E", "PRT 000E STARTED");
     sys.op().readUntil("CPX453E PRT 000E is not ready[^\n]*stays in the queue");
     sys.op().readUntil("CPX451I PRT 000E drained");
     a->sendLine("QUERY FILES");
     a->readUntil("FILES: NO RDR, 001 PRT, NO PUN");
     // ready again: START prints the file from its start
-    sys.herc().command("devinit 000E printer.txt");
+    devinit(sys, "000E printer.txt");
     sys.opcmd("START 000E", "PRT 000E STARTED");
     sys.op().readUntil("CPX452I PRT 000E printed file [0-9]{4} of USER7, 11 records");
     usleep(300000);
