@@ -71,6 +71,8 @@ CP_SRCS := \
 	cp/cmd/indicate.c \
 	cp/cmd/spoolcmds.c \
 	cp/cmd/query_spool.c \
+	cp/cmd/spoolmgmt.c \
+	cp/cmd/urcmds.c \
 	$(SPOOL_SRCS) \
 	$(DIAG_SRCS)
 

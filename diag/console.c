@@ -7,6 +7,7 @@
 #include "cp/vm/vdev.h"
 #include "cp/io/con3215.h"
 #include "cp/vm/task.h"
+#include "cp/vm/timer.h"
 #include "cp/term/usermsg.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/freestor.h"
@@ -171,20 +172,31 @@ static int console_read(struct diag_args *a, u32 data, u16 count)
     char line[TERM_INMAX + 1];
     u8 buf[TERM_INMAX];
     u32 n;
+    u32 resets = vm->resets;
+    u64 waited;
     int rc = gmem_check(&vm->mem, data, count);
 
     if (rc)
         return rc;
     /* wait in VM READ; if the user stops the VM (attention, LOGOFF) the
-     * DIAGNOSE is backed out and runs again when the VM resumes */
+     * DIAGNOSE is backed out and runs again when the VM resumes; if he
+     * IPLs it (#CP IPL), the program that asked is gone: nothing is stored */
     while (!vcons_take_line(vm, line, sizeof line)) {
+        if (vm->resets != resets) {
+            vcons_set_diag_read(vm, false);
+            return 0;
+        }
         if (vm->state == VM_STOPPED || vm->kill_request) {
             vm->cpu.psw = psw370_set_ia(vm->cpu.psw, psw370_ia(vm->cpu.psw) - 4);
             vcons_set_diag_read(vm, false);
             return 0;
         }
         vcons_set_diag_read(vm, true);
+        waited = tod_now();
         task_sleep(vm);
+        /* waiting for the user is not CP time (the dispatcher leaves it
+         * out of the total CPU time) */
+        vm->idle_tod += tod_now() - waited;
     }
     vcons_set_diag_read(vm, false);
     n = (u32)strlen(line);

@@ -27,8 +27,8 @@
 #define DAS     "no dual-address-space facility (as in VM/370 Release 6)"
 #define AMODE   "CP keeps the mode beside the guest's S/370 PSW (esa_mode in struct vcpu) " \
                 "across every exit the guest does not see, until LPSW, an interruption " \
-                "or a reset replaces the PSW; an instruction address beyond 16 MB stops " \
-                "the virtual machine (CPX420E)"
+                "or a reset replaces the PSW; a branch beyond 16 MB, which no S/370 PSW " \
+                "can hold, is an addressing exception with ILC 0"
 
 const struct cp_handling sensdoc_handlings[] = {
     { 0x0101, NOFAC, ASF, NULL },

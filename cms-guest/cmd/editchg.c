@@ -91,7 +91,7 @@ void edit_change(struct edit *e, const char *ops)
     bool all = false;
 
     if (split(ops, parts, 2, &rest) < 2) {
-        cms_msg("DMSEDI545E", "MISSING STRING: CHANGE /OLD/NEW/ [N|*] [G]");
+        cms_msg("DMSEDI545E", "MISSING STRING: CHANGE /OLD/NEW/ [N OR *] [G]");
         return;
     }
     upcase(e, parts[0]);

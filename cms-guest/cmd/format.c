@@ -36,12 +36,11 @@ static void ask(const char *id, const char *question, char *answer, size_t size)
         *s = (char)cms_toupper((unsigned char)*s);
 }
 
-static int format_disk(u16 cuu, char mode, const u8 label[6], const char *text)
+/* the disk must be there and writable before FORMAT asks anything */
+static int open_writable(u16 cuu, char mode, struct cms_blkdev *dev)
 {
-    struct cms_blkdev dev;
-    struct cms_disk *old;
     bool rdonly;
-    int acc = cms_disk_open(cuu, &dev, &rdonly), rc;
+    int acc = cms_disk_open(cuu, dev, &rdonly);
 
     if (acc != ACC_OK) {
         cms_access_msg(acc, cuu, mode);
@@ -53,6 +52,16 @@ static int format_disk(u16 cuu, char mode, const u8 label[6], const char *text)
             sys_disk_close(cuu);
         return RC_RDONLY;
     }
+    return RC_OK;
+}
+
+static int format_disk(u16 cuu, char mode, struct cms_blkdev *devp, const u8 label[6],
+                       const char *text)
+{
+    struct cms_blkdev dev = *devp;
+    struct cms_disk *old;
+    int acc, rc;
+
     if ((old = cms_disk_by_cuu(cuu)) != NULL)
         cms_disk_drop(old, false);      /* its directory is about to go */
     cms_msg("DMSFOR733I", "FORMATTING DISK '%c'", mode);
@@ -75,6 +84,7 @@ static int format_disk(u16 cuu, char mode, const u8 label[6], const char *text)
 int cmd_format(struct cms_plist *p)
 {
     char answer[CMS_LINE_MAX], question[96];
+    struct cms_blkdev dev;
     u8 label[6];
     u16 cuu;
     char mode;
@@ -90,17 +100,22 @@ int cmd_format(struct cms_plist *p)
         cms_msg("DMSFOR048E", "INVALID MODE '%s'", p->argv[2]);
         return RC_PARM;
     }
-    if ((rc = blksize_option(p)) != RC_OK)
+    if ((rc = blksize_option(p)) != RC_OK || (rc = open_writable(cuu, mode, &dev)) != RC_OK)
         return rc;
     cms_snprintf(question, sizeof question, "FORMAT WILL ERASE ALL FILES ON DISK '%c(%03X)'. "
-                 "DO YOU WISH TO CONTINUE? (YES|NO):", mode, cuu);
+                 "DO YOU WISH TO CONTINUE? (YES OR NO):", mode, cuu);
     ask("DMSFOR603R", question, answer, sizeof answer);
-    if (cms_strcmp(answer, "YES"))
+    if (cms_strcmp(answer, "YES")) {
+        if (!cms_disk_by_cuu(cuu))
+            sys_disk_close(cuu);        /* opened only to check it */
         return RC_OK;
+    }
     ask("DMSFOR605R", "ENTER DISK LABEL:", answer, sizeof answer);
     if (cms_label_make(label, answer) != CMS_OK) {
+        if (!cms_disk_by_cuu(cuu))
+            sys_disk_close(cuu);
         cms_msg("DMSFOR070E", "INVALID LABEL '%.20s': 1 TO 6 OF A-Z 0-9 $ # @ + - : _", answer);
         return RC_PARM;
     }
-    return format_disk(cuu, mode, label, answer);
+    return format_disk(cuu, mode, &dev, label, answer);
 }

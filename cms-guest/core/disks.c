@@ -70,9 +70,12 @@ static int mount(struct cms_disk *d)
     return rc == CMS_ENOTCMS ? ACC_NOTCMS : rc == CMS_ENOMEM ? ACC_NOMEM : ACC_IO;
 }
 
+/* The file system keeps a pointer to the disk's block device, so a disk
+ * is mounted where it lives (in cms_disks); a trial mount first makes
+ * sure a failed ACCESS leaves the disks as they were. */
 int cms_disk_access(u16 cuu, char mode, bool force_rdonly)
 {
-    struct cms_disk d = { 0 }, *old;
+    struct cms_disk d = { 0 }, *old, *slot = &cms_disks[mode - 'A'];
     int rc;
 
     rc = cms_disk_open(cuu, &d.dev, &d.rdonly);
@@ -87,12 +90,19 @@ int cms_disk_access(u16 cuu, char mode, bool force_rdonly)
             sys_disk_close(cuu);
         return rc;
     }
+    cms_unmount(d.fs);
+    d.fs = NULL;
     /* one mode per disk and one disk per mode: the new access wins */
     if ((old = cms_disk_by_cuu(cuu)) != NULL)
         cms_disk_drop(old, false);
     if ((old = cms_disk_by_mode(mode)) != NULL)
         cms_disk_release(old);
-    cms_disks[mode - 'A'] = d;
+    *slot = d;
+    rc = mount(slot);
+    if (rc != ACC_OK) {
+        cms_disk_release(slot);
+        return rc;
+    }
     return ACC_OK;
 }
 

@@ -68,7 +68,7 @@ int cms_exec(const char *fn, const char *args)
 {
     struct cms_fid f;
     struct cms_hit hit;
-    char **lines;
+    char **lines, upper[CMS_LINE_MAX];
     u32 count;
     int rc;
 
@@ -94,8 +94,12 @@ int cms_exec(const char *fn, const char *args)
         cms_hit_text(&hit, what, sizeof what);
         return cms_fs_error("EXC", rc, what);
     }
+    /* arguments in upper case, as CMS's tokenized parameter list has them */
+    cms_strlcpy(upper, args, sizeof upper);
+    for (char *s = upper; *s; s++)
+        *s = (char)cms_toupper((unsigned char)*s);
     cms_set.exec_depth++;
-    rc = run(fn, lines, count, args);
+    rc = run(fn, lines, count, upper);
     cms_set.exec_depth--;
     cms_free_lines(lines, count);
     return rc;

@@ -57,7 +57,7 @@ int cms_fid_parse(struct cms_fid *f, char *const *w, int n, const char *dflt, un
             return RC_BADCHAR;
         }
     }
-    if (!mode_valid(fm, flags)) {
+    if (n >= 3 && !mode_valid(fm, flags)) {    /* a command's default is always valid */
         cms_msg(cms_msgid(id, mod, "048E"), "INVALID MODE '%s'", fm);
         return RC_PARM;
     }

@@ -13,6 +13,7 @@
 #define PGM_OLD_PSW     0x28
 #define PGM_NEW_PSW     0x68
 #define PGM_CODE_EC     0x8E    /* EC mode: the interruption code */
+#define PGM_REGS        0x980   /* start.S stores R0-R15 of the interruption here */
 #define RC_ABEND        256
 
 void cms_main(void) __attribute__((noreturn));
@@ -66,8 +67,10 @@ void cms_abend(void)
     u16 code = get_be16((const u8 *)(uintptr_t)PGM_CODE_EC);
     struct sys_clock now;
 
-    cms_msg("DMSABN148T", "SYSTEM ABEND 0C%X AT %06X; CMS RECOVERS", code & 0xF,
-            get_be32(old + 4) & 0xFFFFFF);
+    const u8 *regs = (const u8 *)(uintptr_t)PGM_REGS;
+
+    cms_msg("DMSABN148T", "SYSTEM ABEND 0C%X AT %06X (R14 %08X); CMS RECOVERS", code & 0xF,
+            get_be32(old + 4) & 0xFFFFFF, get_be32(regs + 14 * 4));
     cms_recover();
     sys_clock(&now);
     cms_ready(RC_ABEND, &now);

@@ -20,6 +20,7 @@ _start:
 # interruption code and the old PSW stay in low storage for it to read.
         .globl  cms_pgm_entry
 cms_pgm_entry:
+        stm     %r0,%r15,0x980                  # the registers at the interruption
         basr    %r13,0
 1:      l       %r15,.Lstack2-1b(%r13)
         l       %r1,.Labend-1b(%r13)

@@ -85,5 +85,11 @@ int cmd_indicate(struct cmdctx *ctx);
 int cmd_savesys(struct cmdctx *ctx);
 int cmd_spool(struct cmdctx *ctx);
 int cmd_close(struct cmdctx *ctx);
+int cmd_purge(struct cmdctx *ctx);
+int cmd_transfer(struct cmdctx *ctx);
+int cmd_order(struct cmdctx *ctx);
+int cmd_change(struct cmdctx *ctx);
+int cmd_start(struct cmdctx *ctx);
+int cmd_drain(struct cmdctx *ctx);
 
 #endif

@@ -42,6 +42,12 @@ const struct cp_command cp_commands[] = {
     { "SAVESYS",  4, E,         cmd_savesys,    "save the virtual machine as a named system" },
     { "SPOOL",    2, G | D,     cmd_spool,      "set the options of a virtual reader, printer or punch" },
     { "CLOSE",    2, G | D,     cmd_close,      "close the spool file of a virtual reader, printer or punch" },
+    { "PURGE",    2, G | D,     cmd_purge,      "purge spool files" },
+    { "TRANSFER", 2, G | D,     cmd_transfer,   "move spool files to another user's queue" },
+    { "ORDER",    3, G | D,     cmd_order,      "put spool files first in their queue" },
+    { "CHANGE",   2, G | D,     cmd_change,     "change the attributes of spool files" },
+    { "START",    3, A | D,     cmd_start,      "start a real printer, punch or reader; START SPOOL COLD" },
+    { "DRAIN",    3, A | D,     cmd_drain,      "stop a real printer, punch or reader after its file" },
 };
 
 const unsigned cp_commands_count = ARRAY_SIZE(cp_commands);

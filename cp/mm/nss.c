@@ -168,6 +168,15 @@ struct nss *nss_find(const char *name)
     return n;
 }
 
+/* Why nss_find gave nothing: the name is nowhere, or it is there but its
+ * header could not be read or held (a DASD error, no free storage). */
+static int not_found(const char *name)
+{
+    if (sstore_lookup(name) || cp_area_find("NSS", name, 0))
+        return NSS_IOERR;
+    return NSS_NOTFOUND;
+}
+
 void nss_forget(const char *name)
 {
     for (struct nss *n = cache, *next; n; n = next) {
@@ -320,7 +329,7 @@ int nss_ipl(struct vm *vm, const char *name, bool share)
 
     nss_lock();
     n = nss_find(name);
-    rc = !n ? NSS_NOTFOUND : !fits(vm, n) ? NSS_TOOBIG : NSS_OK;
+    rc = !n ? not_found(name) : !fits(vm, n) ? NSS_TOOBIG : NSS_OK;
     if (rc == NSS_OK) {
         vm_stop(vm);
         vm_reset(vm, true);                     /* also forgets what it had loaded */
@@ -345,7 +354,7 @@ int nss_load(struct vm *vm, const char *name, bool share, u32 *first, u32 *last)
     n = nss_find(name);
     k = slot_of(vm, name);
     if (!n)
-        rc = NSS_NOTFOUND;
+        rc = not_found(name);
     else if (!fits(vm, n))
         rc = NSS_TOOBIG;
     else if (k < 0 && !has_room(vm))
@@ -374,7 +383,7 @@ int nss_purge(struct vm *vm, const char *name)
         gspace_release(&vm->mem, lo / PAGE_SIZE, hi / PAGE_SIZE);
         detach(vm, k);
     } else {
-        rc = nss_find(name) ? NSS_NOTLOADED : NSS_NOTFOUND;
+        rc = nss_find(name) ? NSS_NOTLOADED : not_found(name);
     }
     nss_unlock();
     return rc;
@@ -408,7 +417,7 @@ int nss_query(struct vm *vm, const char *name, struct nss_info *info, bool *load
         info_of(n, info);
     *loaded = k >= 0;
     nss_unlock();
-    return n ? NSS_OK : NSS_NOTFOUND;
+    return n ? NSS_OK : not_found(name);
 }
 
 void nss_list(void (*fn)(const char *name, const struct nss_info *info, void *arg), void *arg)

@@ -21,7 +21,10 @@ SPOOL_SRCS := $(SPOOL_STORE_SRCS) cp/spool/area.c
 SPOOL_SRCS += \
 	cp/spool/vur.c \
 	cp/spool/vurfile.c \
-	cp/spool/vurinit.c
+	cp/spool/vurinit.c \
+	cp/spool/urdev.c \
+	cp/spool/urwrite.c \
+	cp/spool/urread.c
 
 # ---- host unit tests --------------------------------------------------
 SPOOL_TEST_SRCS := \

@@ -84,6 +84,7 @@ unsigned vur_open_files(void);
 
 /* the spool's state for the operator: is the store started? */
 bool vur_spool_ready(void);
+void vur_set_ready(bool ready);
 
 /* the queue letters "RDR" "PRT" "PUN" of a device kind */
 const char *vur_kind_name(u8 kind);

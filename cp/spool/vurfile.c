@@ -2,6 +2,7 @@
  * opening an output file at its first record, closing it into its queue
  * with the VM/370 messages, and taking reader files in turn (vur.h). */
 #include "cp/spool/vur.h"
+#include "cp/spool/urdev.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
 #include "cp/vm/user.h"
@@ -103,8 +104,10 @@ int vur_close_output(struct vdev *d, bool purge)
     open_files--;
     if (purge)
         return rc < 0 ? rc : 0;
-    if (rc > 0)
+    if (rc > 0) {
         tell_closed(v, (u16)rc);
+        urdev_kick();               /* a printer or punch may take it */
+    }
     else
         user_msg(v->owner, "CPX423E %s %03X: the file could not be closed: %s",
                  vur_kind_name(v->kind), d->addr, spool_strerror(rc));

@@ -2,6 +2,7 @@
  * machine at LOGON, from its directory SPOOL statements (vur.h). */
 #include "cp/spool/vur.h"
 #include "cp/spool/area.h"
+#include "cp/spool/urdev.h"
 #include "cp/dir/directory.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
@@ -19,6 +20,11 @@ static bool ready;
 bool vur_spool_ready(void)
 {
     return ready;
+}
+
+void vur_set_ready(bool on)
+{
+    ready = on;
 }
 
 static u8 kind_of(u8 dir_kind)
@@ -96,5 +102,6 @@ void vur_init(void)
         op_msg("CPX417E Spooling is not started: %s; START SPOOL COLD formats the area",
                spool_strerror(rc));
     vconfig_register(logon_spool, NULL);
+    urdev_init();
     query_vdev_hook = query_spool_dev;
 }

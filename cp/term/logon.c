@@ -283,6 +283,13 @@ static void password_line(struct session *s, const char *typed)
         int rc = ipl_by_name(u->vm, d->ipl.name, d->ipl.parm[0] ? d->ipl.parm : NULL);
         if (rc == IPL_NOTFOUND)
             session_printf(s, "CPX031E System %s does not exist", d->ipl.name);
+        else if (rc == IPL_TOOBIG)
+            session_printf(s, "CPX032E System %s does not fit your storage", d->ipl.name);
+        else if (rc == IPL_NOSTORAGE)
+            session_printf(s, "CPX612E No real storage or paging space to load system %s",
+                           d->ipl.name);
+        else if (rc != IPL_OK)
+            session_printf(s, "CPX033E I/O error reading system %s", d->ipl.name);
     }
 }
 

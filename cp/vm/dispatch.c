@@ -176,21 +176,21 @@ static void handle_program(struct vm *vm)
 /* Take back the real PSW of an exit.  What the guest set natively in the
  * ESA/390 PSW (31-bit addressing, secondary-space mode) stays set across
  * exits it does not see; LPSW or a reflected interruption replaces the
- * PSW and ends it.  An instruction address beyond 16 MB, which only
- * 31-bit mode reaches, has no S/370 form: the VM is stopped. */
+ * PSW and ends it.  An instruction address beyond 16 MB, which only a
+ * branch in 31-bit mode reaches and no S/370 PSW can hold, is beyond any
+ * guest's storage too: the guest gets an addressing exception (ILC 0, as
+ * for an instruction fetch), with the 24 bits of the address its old PSW
+ * has room for, and the exit itself is not the guest's any more. */
 static bool fold_real_psw(struct vm *vm, u64 rpsw)
 {
     struct vcpu *c = &vm->cpu;
 
-    if (!psw390_ia_fits(rpsw)) {
-        vm->state = VM_STOPPED;
-        user_msg(vm->user, "CPX420E Instruction address %08X is beyond 16 MB (31-bit mode "
-                 "set by the guest); VM stopped", (u32)rpsw & 0x7FFFFFFFu);
-        return false;
-    }
     c->esa_mode = rpsw & PSW_ESA_MODE;
     c->psw = psw370_after_run(c->psw, rpsw);
-    return true;
+    if (psw390_ia_fits(rpsw))
+        return true;
+    reflect_program(vm, PGM_ADDRESSING, 0);
+    return false;
 }
 
 /* Run the guest once, for at most what is left of its time slice. */
@@ -244,7 +244,9 @@ static void run_guest(struct vm *vm, s64 slice)
             dispatch_slice_over = true;
         break;
     }
-    vm->user->total_tod += tod_now() - t1;
+    t1 = tod_now() - t1;
+    vm->user->total_tod += t1 > vm->idle_tod ? t1 - vm->idle_tod : 0;
+    vm->idle_tod = 0;
     (void)t0;
 }
 

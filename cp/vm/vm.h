@@ -70,6 +70,8 @@ struct vm {
     bool logoff_pending;        /* LOGOFF from inside the VM (DIAG X'08') */
     u32 resets;                 /* counts resets: a DIAG X'08' IPL shows */
     u32 pgm_loop;               /* program checks at the handler's first instruction */
+    u64 idle_tod;               /* time a simulation spent waiting for the user (VM READ):
+                                 * not charged as CP time (dispatch.c) */
     u32 pgm_new_ia;             /* where the last reflected one went */
     u64 run_start;              /* TOD when this run started */
     /* pseudo page faults (DIAGNOSE X'258', cp/vm/pfault.c) */

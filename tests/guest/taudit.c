@@ -1,18 +1,16 @@
 /* taudit.c - the sensitivity audit from inside a virtual machine.
  *
- * Every case of taudit.def is run twice, in the virtual supervisor state
- * and in the virtual problem state: the instruction is placed between a
- * LOAD MULTIPLE that sets all registers and a STORE MULTIPLE and SVC 0
- * that bring the result back, then run from a PSW of the chosen state.
+ * Every case of taudit.def is run in the virtual supervisor state and in
+ * the virtual problem state, first as it is and then as the target of an
+ * EXECUTE: the instruction (or the EXECUTE) is placed between a LOAD
+ * MULTIPLE that sets all registers and a STORE MULTIPLE and SVC 0 that
+ * bring the result back, then run from a PSW of the chosen state.
  * An instruction that should complete has its result checked by the
  * functions of its key in taudit_checks.c; one that should be refused must
  * end in exactly the program interruption taudit.def names, with its own
- * length as ILC.  A few more cases at the end check what the table rows
+ * length (or the EXECUTE's, 4) as ILC.  A few more cases at the end check what the table rows
  * cannot say alone: the semiprivileged instructions with authority, an
- * enabled MONITOR CALL, and what becomes of 31-bit mode set natively.
- *
- * The PARM WILD asks for one last step after the summary: a branch
- * beyond 16 MB in 31-bit mode, which CP answers by stopping the VM. */
+ * enabled MONITOR CALL, and what becomes of 31-bit mode set natively. */
 #include "taudit.h"
 #include "arch370/insn.h"
 #include "arch370/pgm.h"
@@ -160,25 +158,45 @@ static const struct check *check_of(u16 key)
     return NULL;
 }
 
-static void run_case(const struct audit_case *c, bool problem)
+/* The instruction as the target of EXECUTE: EX 0,0(0,6) with R6 at a copy
+ * of it.  A trap then names the EXECUTE (its ILC is 4), and CP must find
+ * the target itself (execute_target in cp/vm/priv.c).  The bytes that
+ * follow it in line follow the copy too: RESUME PROGRAM's offsets are
+ * after the instruction executed, wherever that is. */
+static u8 ex_target[16] __attribute__((aligned(8)));
+
+static void copy_target(const u8 *insn, const struct check *k)
 {
+    unsigned n = insn_length(insn[0]);
+
+    memset(ex_target, 0, sizeof ex_target);
+    memcpy(ex_target, insn, n);
+    if (k && k->post && k->post_len <= sizeof ex_target - n)
+        memcpy(ex_target + n, k->post, k->post_len);
+}
+
+static void run_case(const struct audit_case *c, bool problem, bool via_ex)
+{
+    static const u8 ex[] = { 0x44, 0x00, 0x60, 0x00 };
     const struct check *k = check_of(c->key);
     u8 want = c->expect[problem];
-    unsigned len = insn_length(c->bytes[0]);
+    unsigned len = via_ex ? sizeof ex : insn_length(c->bytes[0]);
     char name[64], why[96];
     struct run r;
     bool ok;
 
-    fmt_snprintf(name, sizeof name, "%s in the %s state", c->mnemonic,
-                 problem ? "problem" : "supervisor");
+    fmt_snprintf(name, sizeof name, "%s%s in the %s state", c->mnemonic,
+                 via_ex ? " as the target of EXECUTE" : "", problem ? "problem" : "supervisor");
     run_defaults(&r, problem);
+    copy_target(c->bytes, k);
+    r.in[6] = (u32)(uintptr_t)ex_target;
     if (k) {
         r.pre = k->pre;
         r.pre_len = k->pre_len;
         r.post = k->post;
         r.post_len = k->post_len;
     }
-    lay_out(&r, c->bytes);
+    lay_out(&r, via_ex ? ex : c->bytes);
     if (k && k->prepare)
         k->prepare(&r);
     execute(&r);
@@ -320,16 +338,29 @@ static void move_page_sees_residency(void)
            completed(&r) && r.cc == 2, "class %d code %04X CC %u", r.cls, r.code, r.cc);
 }
 
-/* after the summary, for PARM WILD: branch to 16 MB in 31-bit mode */
-static void wild_branch(void)
+/* SAM31, then a branch to 16 MB: no S/370 PSW can hold that address, and
+ * it is beyond the guest's storage, so CP presents an addressing exception
+ * for the instruction fetch (ILC 0) with the low 24 bits of the address */
+static void branch_beyond_16mb(bool problem)
 {
-    u32 target = 0x01000000u;
+    static const u8 sam31[] = { 0x01, 0x0D };
+    static const u8 br3[] = { 0x07, 0xF3 };
+    struct run r;
+    u32 ia;
 
-    /* should CP reflect anything instead, the VM stops in a disabled
-     * wait at X'BAD' with the old PSW at X'28' */
-    set_new_psw(0x68, psw_make(0, 0, false, true, 0xBAD));
-    con_write("TAUDIT branching beyond 16 MB in 31-bit mode");
-    asm volatile(".insn e,0x010d\n\tbr %0" : : "a"(target));
+    run_defaults(&r, problem);
+    r.pre = sam31;
+    r.pre_len = 2;
+    r.in[3] = 0x01000010u;
+    lay_out(&r, br3);
+    execute(&r);
+    ia = t.oldpsw[1] & 0x00FFFFFFu;
+    report(problem ? "A branch beyond 16 MB in 31-bit mode in the problem state is an "
+                     "addressing exception"
+                   : "A branch beyond 16 MB in 31-bit mode in the supervisor state is an "
+                     "addressing exception",
+           r.cls == TRAP_PGM && r.code == PGM_ADDRESSING && r.ilc == 0 && ia == 0x000010u,
+           "class %d code %04X ILC %u old PSW address %06X", r.cls, r.code, r.ilc, ia);
 }
 
 int main(void)
@@ -341,8 +372,12 @@ int main(void)
     con_printf("TAUDIT start (%s mode), %u cases", GUEST_EC ? "EC" : "BC",
                (unsigned)ARRAY_SIZE(cases));
     for (unsigned i = 0; i < ARRAY_SIZE(cases); i++) {
-        run_case(&cases[i], false);
-        run_case(&cases[i], true);
+        run_case(&cases[i], false, false);
+        run_case(&cases[i], true, false);
+    }
+    for (unsigned i = 0; i < ARRAY_SIZE(cases); i++) {
+        run_case(&cases[i], false, true);
+        run_case(&cases[i], true, true);
     }
     semiprivileged_with_authority();
     monitor_call_enabled(false);
@@ -350,10 +385,8 @@ int main(void)
     amode_survives_exits(false);
     amode_survives_exits(true);
     lpsw_ends_amode();
+    branch_beyond_16mb(false);
+    branch_beyond_16mb(true);
     move_page_sees_residency();
-    if (!strcmp(guest_parm(), "WILD")) {
-        summary_print();
-        wild_branch();
-    }
     return 0;
 }

@@ -146,7 +146,7 @@ static bool stap_verify(const struct run *r, char *why, unsigned size)
 
 /* SCK, SCKC, STCKC, SPT, STPT 0(5) */
 #define CKC_VALUE   0xF23456789ABCDE00ull
-#define CPU_TIMER   0x0000100000000000ull       /* about 4.7 minutes */
+#define CPU_TIMER   0x0000100000000000ull       /* 2**44 units: about 71 minutes */
 static void sck_prepare(struct run *r) { (void)r; *dw(PAGE_A) = get_tod(); }
 static void sckc_prepare(struct run *r) { (void)r; *dw(PAGE_A) = CKC_VALUE; }
 static bool sckc_verify(const struct run *r, char *why, unsigned size)
@@ -177,7 +177,8 @@ static void ckc_undo(void)
 }
 static bool timer_near(u64 got, char *why, unsigned size)
 {
-    /* it only runs down, and by far less than 2**40 units (about 4 s) here */
+    /* it only runs down, and by far less than 2**40 units (about 4.5 minutes of
+     * virtual CPU time) between the instruction and this check */
     if ((s64)got <= (s64)CPU_TIMER && (s64)got > (s64)(CPU_TIMER - 0x0000010000000000ull))
         return true;
     fmt_snprintf(why, size, "CPU timer %08X%08X, set to %08X%08X", (u32)(got >> 32), (u32)got,

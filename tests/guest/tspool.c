@@ -4,15 +4,21 @@
  *   "PUNCH n seed"   punch n cards of a pattern with seed to 00D, then
  *                    CLOSE it by DIAGNOSE X'08'; cards go one per SIO,
  *                    in command chains and split by data chaining
- *   "READ n seed"    read the reader at 00C by SIO to its end (unit
+ *   "READ n seed [1]" read the reader at 00C by SIO to its end (unit
  *                    exception) and check that exactly those n cards
- *                    come back, byte for byte
+ *                    come back, byte for byte, and that the reader is
+ *                    empty then (not with 1: another file follows)
  *   "EMPTY"          the reader has nothing: unit check, intervention
  *                    required in the sense byte
  *   "PRINT"          print lines with every kind of carriage control to
  *                    00E, then CLOSE it
  *   "CCWS"           commands the devices must reject, and what they
- *                    must accept without a file changing */
+ *                    must accept without a file changing
+ *   "HANG n seed"    punch n cards, say "PUNCHED n" and loop without
+ *                    closing the file (the test kills the system)
+ *   "FILL"           print 132-byte lines until the spool is full: unit
+ *                    check, intervention required; reports "LINES n",
+ *                    the lines CP took */
 #include "guest.h"
 #include "arch370/ccw.h"
 #include "arch370/ebcdic.h"
@@ -105,7 +111,7 @@ static void punch(u32 n, u32 seed)
     close_dev("PUN");
 }
 
-static void read_deck(u32 n, u32 seed)
+static void read_deck(u32 n, u32 seed, bool more)
 {
     u32 got = 0, wrong = 0, first_wrong = 0;
     u8 want[CARD];
@@ -131,6 +137,8 @@ static void read_deck(u32 n, u32 seed)
     CHECK_EQ("unit exception at the end", UNIT_CE | UNIT_DE | UNIT_UX, unit_of());
     CHECK_EQ("cards read", n, got);
     report("cards byte-exact", wrong == 0, "%u wrong, first %u", wrong, first_wrong);
+    if (more)
+        return;                     /* another file follows */
     /* the file was purged: the reader is empty now */
     ccw0_make(&ccw[0], 0x02, (u32)(uintptr_t)back, 0, CARD);
     sio_wait(RDR);
@@ -197,6 +205,56 @@ static void ccws(void)
     close_dev("PUN");
 }
 
+#define FILL_CHAIN  64
+
+static void fill(void)
+{
+    static struct ccw0 prog[FILL_CHAIN] __attribute__((aligned(8)));
+    static u8 line[132];
+    u32 lines = 0, sios = 0;
+    static u8 s;
+
+    memset(line, 0xC1, sizeof line);
+    for (int i = 0; i < FILL_CHAIN; i++)
+        ccw0_make(&prog[i], 0x09, (u32)(uintptr_t)line, i + 1 < FILL_CHAIN ? CCW_CC : 0, 132);
+    for (;;) {
+        lc_write32(0x48, (u32)(uintptr_t)prog);
+        if (sio(PRT) == 0)
+            while (tio(PRT) == 2)
+                ;
+        csw0 = lc_read32(0x40);
+        csw1 = lc_read32(0x44);
+        sios++;
+        if (unit_of() != (UNIT_CE | UNIT_DE) || chan_of()) {
+            /* the CSW points after the CCW that was refused */
+            lines += ((csw0 & 0xFFFFFF) - 8 - (u32)(uintptr_t)prog) / 8;
+            break;
+        }
+        lines += FILL_CHAIN;
+        if (sios > 100000)
+            break;
+    }
+    CHECK_EQ("spool full: unit check", UNIT_CE | UNIT_DE | UNIT_UC, unit_of());
+    s = 0;
+    ccw0_make(&ccw[0], CCW_CMD_SENSE, (u32)(uintptr_t)&s, 0, 1);
+    sio_wait(PRT);
+    CHECK_EQ("spool full: intervention required", 0x40, s);
+    con_printf("LINES %u", lines);
+}
+
+/* punch n cards and never close the file */
+static void hang(u32 n, u32 seed)
+{
+    for (u32 i = 0; i < n; i++) {
+        card(cards[0], seed, i);
+        ccw0_make(&ccw[0], 0x01, (u32)(uintptr_t)cards[0], 0, CARD);
+        sio_wait(PUN);
+    }
+    con_printf("PUNCHED %u", n);
+    for (;;)
+        ;
+}
+
 static u32 number(const char **p)
 {
     u32 n = 0;
@@ -217,12 +275,18 @@ int main(void)
         punch(n, seed);
     } else if (!strncmp(parm, "READ", 4)) {
         p += 4;
-        u32 n = number(&p), seed = number(&p);
-        read_deck(n, seed);
+        u32 n = number(&p), seed = number(&p), more = number(&p);
+        read_deck(n, seed, more != 0);
     } else if (!strncmp(parm, "EMPTY", 5)) {
         empty();
     } else if (!strncmp(parm, "PRINT", 5)) {
         print();
+    } else if (!strncmp(parm, "HANG", 4)) {
+        p += 4;
+        u32 n = number(&p), seed = number(&p);
+        hang(n, seed);
+    } else if (!strncmp(parm, "FILL", 4)) {
+        fill();
     } else if (!strncmp(parm, "CCWS", 4)) {
         ccws();
     } else {

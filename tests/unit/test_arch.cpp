@@ -84,6 +84,24 @@ TEST(Psw, BcGuestConditionCodeSurvivesARoundTrip)
     CHECK_FALSE(psw370_is_ec(back));
 }
 
+// What a guest set natively in the ESA/390 PSW (31-bit mode, secondary
+// space) has no place in its S/370 PSW: folding back keeps none of it, and
+// an address only 31-bit mode reaches is recognized as not fitting.
+TEST(Psw, EsaModeBitsStayOutOfTheS370Psw)
+{
+    u64 v = 0x00080000ull << 32 | 0x00002000;      // EC, 24-bit
+    u64 r = psw390_for_guest(v) | PSW_AMODE31 | PSW_BIT(16);
+    r = (r & ~(u64)0x7FFFFFFF) | 0x00FFFFF0;
+    CHECK_TRUE(psw390_ia_fits(r));
+    u64 back = psw370_after_run(v, r);
+    LONGS_EQUAL(0x00FFFFF0, psw370_ia(back));
+    LONGS_EQUAL(0, back & PSW_ESA_MODE);
+    CHECK_TRUE(psw370_valid(back));
+    CHECK_EQUAL(PSW_AMODE31 | PSW_BIT(16), r & PSW_ESA_MODE);
+    r = (r & ~(u64)0x7FFFFFFF) | 0x01000000;       // 16 MB: 31-bit mode only
+    CHECK_FALSE(psw390_ia_fits(r));
+}
+
 TEST(Psw, BcInterruptionCodeAndIlcGoIntoTheOldPsw)
 {
     u64 v = psw370_bc_set_intcode(0x00000000ull << 32 | 0x00002000, 0x0006, 4);

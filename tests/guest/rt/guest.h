@@ -34,7 +34,6 @@ void report(const char *name, bool ok, const char *fmt, ...) __attribute__((form
         unsigned long w_ = (unsigned long)(want), g_ = (unsigned long)(got); \
         report(name, w_ == g_, "want %lX, got %lX", w_, g_); } while (0)
 int summary(void) __attribute__((noreturn));    /* report and stop */
-void summary_print(void);                       /* the SUMMARY line alone */
 void guest_stop(u32 code) __attribute__((noreturn));
 
 /* ---- catching interruptions ------------------------------------------- */

@@ -221,13 +221,8 @@ void guest_stop(u32 code)
         ;
 }
 
-void summary_print(void)
-{
-    con_printf("SUMMARY %u cases, %u failed (%s mode)", cases, failures, GUEST_EC ? "EC" : "BC");
-}
-
 int summary(void)
 {
-    summary_print();
+    con_printf("SUMMARY %u cases, %u failed (%s mode)", cases, failures, GUEST_EC ? "EC" : "BC");
     guest_stop(failures);
 }

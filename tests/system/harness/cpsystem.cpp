@@ -81,7 +81,7 @@ void CpSystem::start()
 void CpSystem::ipl()
 {
     herc_->command("ipl 0130");
-    op_->readUntil("CPX013I .* ready at", 20);
+    iplMessages_ = op_->readUntil("CPX013I .* ready at", 20);
 }
 
 void CpSystem::restart()

@@ -29,6 +29,8 @@ public:
     ~CpSystem();
 
     void ipl();                 // IPL 0130, wait for the ready message
+    // what the operator console showed from the last IPL to the ready message
+    const std::string &iplMessages() const { return iplMessages_; }
     void restart();             // stop Hercules, start it again, IPL (volumes kept)
     Telnet3215 &op() { return *op_; }
     Hercules &herc() { return *herc_; }
@@ -42,7 +44,7 @@ public:
 
 private:
     void start();
-    std::string name_, dir_;
+    std::string name_, dir_, iplMessages_;
     SystemOptions opt_;
     int port_ = 0;
     std::unique_ptr<Hercules> herc_;
