@@ -13,7 +13,9 @@
 // DASD costs.
 //
 // Shared segments: four users IPL the stand-in nucleus TNUC
-// (tests/guest/tnuc.c, 64 shared pages), once shared and once NOSHARE;
+// (tests/guest/tnuc.c, 64 shared pages), then the CMS nucleus
+// (cms-guest/, pages X'20'-X'5F' shared), each once shared and once
+// NOSHARE;
 // the real frames they hold (every private frame, each shared frame
 // once) per user.  Printed, never asserted.
 #include "bench.h"
@@ -126,14 +128,28 @@ void benchPaging()
     printf("\n");
 }
 
+// how a system shows it is up after IPL: a line it writes, then
+// (CMS) a command answered
+struct Nucleus {
+    const char *name, *ready, *command, *answer;
+};
+
+static const Nucleus tnuc = { "TNUC", "TNUC READY", nullptr, nullptr };
+static const Nucleus cms = { "CMS", "CP370 CMS VERSION[^\\n]*\\n", "QUERY SEARCH",
+                             "R; T=[^\\n]*\\n" };
+
 // IPL on every terminal; the frames the users hold per user
 static double framesPerUser(CpSystem &sys, std::vector<std::unique_ptr<Telnet3215>> &t,
-                            const std::string &ipl, long *shared)
+                            const Nucleus &nuc, const std::string &operands, long *shared)
 {
     long res = 0;
     for (auto &u : t) {
-        u->sendLine("#CP IPL " + ipl);
-        u->readUntil("TNUC READY");
+        u->sendLine(std::string("#CP IPL ") + nuc.name + operands);
+        u->readUntil(nuc.ready, 60);
+        if (nuc.command) {
+            u->sendLine(nuc.command);
+            u->readUntil(nuc.answer, 60);
+        }
     }
     for (auto &u : t)
         res += number(command(*u, "#CP INDICATE USER", "PAGE-INS="), "RES=");
@@ -141,18 +157,27 @@ static double framesPerUser(CpSystem &sys, std::vector<std::unique_ptr<Telnet321
     return double(res + *shared) / t.size();
 }
 
+static void sharedRows(CpSystem &sys, std::vector<std::unique_ptr<Telnet3215>> &t,
+                       const Nucleus &nuc)
+{
+    long shr, noshr;
+    double with = framesPerUser(sys, t, nuc, "", &shr);
+    double without = framesPerUser(sys, t, nuc, " NOSHARE", &noshr);
+    std::string n = nuc.name;
+
+    printf("  IPL %-5s (%3ld shared frames, held once)          %10.1f\n", n.c_str(), shr, with);
+    printf("  IPL %-5s NOSHARE (a private copy each)           %10.1f\n", n.c_str(), without);
+    printf("  saved per user                                     %10.1f\n", without - with);
+}
+
 void benchShared()
 {
     const int nusers = 4;
     CpSystem sys("bench-shared");
     auto t = users(sys, 1, nusers);
-    long shr, noshr;
 
-    double with = framesPerUser(sys, t, "TNUC", &shr);
-    double without = framesPerUser(sys, t, "TNUC NOSHARE", &noshr);
-    printf("shared segments: %d users IPL the nucleus TNUC        real frames per user\n", nusers);
-    printf("  IPL TNUC (%ld shared frames, held once)             %10.1f\n", shr, with);
-    printf("  IPL TNUC NOSHARE (a private copy each)             %10.1f\n", without);
-    printf("  saved per user                                     %10.1f\n", without - with);
+    printf("shared segments: %d users IPL a nucleus             real frames per user\n", nusers);
+    sharedRows(sys, t, tnuc);
+    sharedRows(sys, t, cms);
     printf("\n");
 }
