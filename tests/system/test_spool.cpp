@@ -8,14 +8,6 @@
 
 TEST_GROUP(Spool) {};
 
-// run a guest test program and wait until its machine has stopped, so the
-// next line the test types is a CP command, not input for the guest
-static GuestResult runSpoolGuest(Telnet3215 &t, const std::string &name, double seconds = 30)
-{
-    GuestResult r = runGuest(t, name, seconds);
-    t.readUntil("CPX400W[^\n]*\n", 30);
-    return r;
-}
 
 SYSTEM_TEST(Spool, FirstIplFormatsTheAreaAndTheNextOneWarmStarts)
 {
@@ -38,7 +30,7 @@ SYSTEM_TEST(Spool, FiveHundredCardsFromOneUserToAnotherByteExact)
     a->sendLine("SPOOL PUNCH TO USER2");
     a->sendLine("QUERY VIRTUAL");
     std::string out = a->readUntil("00D CL A NOCONT NOHOLD COPY 001 TO USER2");
-    GuestResult r = runSpoolGuest(*a, "TSPOOLE PARM PUNCH 500 7", 60);
+    GuestResult r = runGuest(*a, "TSPOOLE PARM PUNCH 500 7", 60);
     checkAllPassed(r, 2);
     CHECK_TEXT(r.output.find("PUN FILE") != std::string::npos, r.output.c_str());
     out = b->readUntil("RDR FILE [0-9]{4} SENT FROM USER1 +PUN WAS [0-9]{4} RECS 000500 CPY 001 A NOHOLD");
@@ -47,7 +39,7 @@ SYSTEM_TEST(Spool, FiveHundredCardsFromOneUserToAnotherByteExact)
     a->sendLine("QUERY FILES");
     out = a->readUntil("FILES:[^\\n]*\\n");
     CHECK_TEXT(out.find("FILES: NO RDR, NO PRT, NO PUN") != std::string::npos, out.c_str());
-    checkAllPassed(runSpoolGuest(*b, "TSPOOLE PARM READ 500 7", 60), 5);
+    checkAllPassed(runGuest(*b, "TSPOOLE PARM READ 500 7", 60), 5);
     b->sendLine("QUERY READER");
     b->readUntil("NO RDR FILES");
 }
@@ -58,8 +50,8 @@ SYSTEM_TEST(Spool, FilesInTheirQueuesSurviveShutdownAndReIpl)
     {
         auto a = logon(sys, 0x0020, "USER3", "PASS3");
         a->sendLine("SPOOL PUN TO USER4");
-        checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PUNCH 120 3", 60), 1);
-        checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PRINT", 60), 1);
+        checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 120 3", 60), 1);
+        checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 1);
         a->sendLine("QUERY PRINTER");
         a->readUntil("USER3 +[0-9]{4} A PRT 00000011 001 NONE");
     }
@@ -69,7 +61,7 @@ SYSTEM_TEST(Spool, FilesInTheirQueuesSurviveShutdownAndReIpl)
     b->sendLine("QUERY FILES");
     std::string out = b->readUntil("FILES:[^\\n]*\\n");
     CHECK_TEXT(out.find("FILES: 001 RDR, NO PRT, NO PUN") != std::string::npos, out.c_str());
-    checkAllPassed(runSpoolGuest(*b, "TSPOOLE PARM READ 120 3", 60), 5);
+    checkAllPassed(runGuest(*b, "TSPOOLE PARM READ 120 3", 60), 5);
     auto a = logon(sys, 0x0021, "USER3", "PASS3");
     a->sendLine("QUERY PRINTER");
     a->readUntil("USER3 +[0-9]{4} A PRT 00000011 001 NONE");
@@ -79,8 +71,8 @@ SYSTEM_TEST(Spool, EmptyReaderAndCommandsTheDevicesReject)
 {
     CpSystem sys("spool-ccws");
     auto a = logon(sys, 0x0020, "USER5", "PASS5");
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM EMPTY"), 4);
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM CCWS"), 9);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM EMPTY"), 4);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM CCWS"), 9);
     a->sendLine("QUERY PUNCH");
     a->readUntil("USER5 +[0-9]{4} A PUN 00000001 001 NONE");
 }
@@ -111,13 +103,13 @@ SYSTEM_TEST(Spool, DiagnoseX14ReadsTheDeckByteExactAndRefusesBadParameters)
     auto a = logon(sys, 0x0020, "USER1", "PASS1");
     auto b = logon(sys, 0x0021, "USER2", "PASS2");
     a->sendLine("SPOOL PUNCH TO USER2");
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PUNCH 500 11", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 500 11", 60), 2);
     b->readUntil("RDR FILE [0-9]{4} SENT FROM USER1 ");
     // bad parameters change nothing: the whole deck is still there
-    checkAllPassed(runSpoolGuest(*b, "TD014E PARM BAD"), 21);
+    checkAllPassed(runGuest(*b, "TD014E PARM BAD"), 21);
     b->sendLine("QUERY READER");
     b->readUntil("USER1 +[0-9]{4} A PUN 00000500 001 NONE");
-    checkAllPassed(runSpoolGuest(*b, "TD014E PARM READ 500 11", 60), 20);
+    checkAllPassed(runGuest(*b, "TD014E PARM READ 500 11", 60), 20);
     b->sendLine("QUERY READER");
     b->readUntil("NO RDR FILES");
 }
@@ -127,7 +119,7 @@ SYSTEM_TEST(Spool, DiagnoseX20PunchesAndReadsSynchronously)
     CpSystem sys("spool-diag20");
     auto a = logon(sys, 0x0020, "USER5", "PASS5");
     a->sendLine("SPOOL PUNCH TO USER5");
-    checkAllPassed(runSpoolGuest(*a, "TD014E PARM IO20"), 17);
+    checkAllPassed(runGuest(*a, "TD014E PARM IO20"), 17);
 }
 
 #include <regex>
@@ -156,8 +148,8 @@ SYSTEM_TEST(Spool, SpoolFullClosesTheFileShortAndKeepsEveryOtherFile)
     auto b = logon(sys, 0x0021, "USER2", "PASS2");
     auto c = logon(sys, 0x0022, "USER3", "PASS3");
     a->sendLine("SPOOL PUNCH TO USER2");
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PUNCH 500 5", 60), 2);
-    GuestResult full = runSpoolGuest(*c, "TSPOOLE PARM FILL", 300);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 500 5", 60), 2);
+    GuestResult full = runGuest(*c, "TSPOOLE PARM FILL", 300);
     checkAllPassed(full, 2);
     CHECK_TEXT(full.output.find("CPX421E Spool space is full; PRT file") != std::string::npos,
                full.output.c_str());
@@ -173,10 +165,10 @@ SYSTEM_TEST(Spool, SpoolFullClosesTheFileShortAndKeepsEveryOtherFile)
     std::string files = sys.opcmd("QUERY FILES ALL", "SPOOL PAGES[^\\n]*\\n");
     CHECK_TEXT(files.find("FILES: 001 RDR, 001 PRT, NO PUN") != std::string::npos, files.c_str());
     // the deck sent before is whole
-    checkAllPassed(runSpoolGuest(*b, "TSPOOLE PARM READ 500 5", 60), 5);
+    checkAllPassed(runGuest(*b, "TSPOOLE PARM READ 500 5", 60), 5);
     c->sendLine("PURGE PRT ALL");
     c->readUntil("0001 FILE PURGED");
-    checkAllPassed(runSpoolGuest(*c, "TSPOOLE PARM PRINT", 60), 2);
+    checkAllPassed(runGuest(*c, "TSPOOLE PARM PRINT", 60), 2);
 }
 
 SYSTEM_TEST(Spool, ChangeOrderTransferPurgeAndTheOperatorsView)
@@ -185,7 +177,7 @@ SYSTEM_TEST(Spool, ChangeOrderTransferPurgeAndTheOperatorsView)
     auto a = logon(sys, 0x0020, "USER4", "PASS4");
     auto b = logon(sys, 0x0021, "USER5", "PASS5");
     for (int i = 0; i < 3; i++)
-        checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+        checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
     std::vector<int> ids = spoolIds(queryQueue(*a, "PRINTER"));
     CHECK_EQUAL(3, (int)ids.size());
     char cmd[128];
@@ -249,8 +241,8 @@ SYSTEM_TEST(Spool, SpoolOptionsClassCopyHoldAndContinuous)
     CpSystem sys("spool-options");
     auto a = logon(sys, 0x0020, "USER6", "PASS6");
     a->sendLine("SPOOL PRT CLASS C COPY 2 HOLD CONT");
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
     // continuous: both runs went into one open file, none in the queue yet
     std::string q = queryQueue(*a, "PRINTER");
     CHECK_TEXT(q.find("NO PRT FILES") != std::string::npos, q.c_str());
@@ -261,14 +253,14 @@ SYSTEM_TEST(Spool, SpoolOptionsClassCopyHoldAndContinuous)
     // a reader spooled HOLD keeps what it read, held
     a->sendLine("SPOOL PUNCH TO USER6");
     a->sendLine("SPOOL READER HOLD");
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PUNCH 30 4", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 30 4", 60), 2);
     // read to its end, the file stays, held, so the reader is empty after it
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM READ 30 4", 60), 5);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM READ 30 4", 60), 5);
     // a continuous reader reads two files as one deck
     a->sendLine("SPOOL READER NOHOLD CONT");
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PUNCH 40 21", 60), 2);
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PUNCH 40 22", 60), 2);
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM CONT 40 21 22", 60), 3);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 40 21", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 40 22", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM CONT 40 21 22", 60), 3);
     q = queryQueue(*a, "READER");
     CHECK_TEXT(std::regex_search(q, std::regex("USER6 +[0-9]{4} A PUN 00000030 001 USER")), q.c_str());
 }
@@ -297,9 +289,9 @@ SYSTEM_TEST(Spool, RealPrinterAndPunchWriteFilesToTheHost)
 {
     CpSystem sys("spool-realout");
     auto a = logon(sys, 0x0020, "USER7", "PASS7");
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
     a->sendLine("SPOOL PUNCH COPY 2");
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PUNCH 25 6", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 25 6", 60), 2);
     // drained at IPL: nothing goes out until the operator starts them
     usleep(300000);
     CHECK_EQUAL(0, (int)readFile(sys.dir() + "/printer.txt").size());
@@ -317,7 +309,7 @@ SYSTEM_TEST(Spool, RealPrinterAndPunchWriteFilesToTheHost)
     CHECK_TEXT(out.find("RDR 000C DRAINED  TO ID CARD  0 FILES 0 CARDS") != std::string::npos, out.c_str());
     CHECK_TEXT(out.find("PRT 000E DRAINED  CLASS * 1 FILES 11 RECORDS") != std::string::npos, out.c_str());
     // a drained printer leaves new files in the queue
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
     usleep(300000);
     a->sendLine("QUERY FILES");
     out = a->readUntil("FILES:[^\n]*\n");
@@ -381,7 +373,7 @@ SYSTEM_TEST(Spool, AfterAKillClosedFilesAreWholeAndTheOpenOneIsDiscarded)
     {
         auto a = logon(sys, 0x0020, "USER1", "PASS1");
         a->sendLine("SPOOL PUNCH TO USER2");
-        checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PUNCH 500 8", 60), 2);
+        checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 500 8", 60), 2);
         // a second deck is half punched when the system dies
         a->sendLine("IPL TSPOOLE PARM HANG 300 9");
         a->readUntil("PUNCHED 300", 60);
@@ -397,17 +389,17 @@ SYSTEM_TEST(Spool, AfterAKillClosedFilesAreWholeAndTheOpenOneIsDiscarded)
     // the closed deck is whole; new files get pages of their own
     auto a = logon(sys, 0x0020, "USER1", "PASS1");
     a->sendLine("SPOOL PUNCH TO USER2");
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PUNCH 400 10", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PUNCH 400 10", 60), 2);
     auto b = logon(sys, 0x0021, "USER2", "PASS2");
-    checkAllPassed(runSpoolGuest(*b, "TSPOOLE PARM READ 500 8 1", 60), 3);
-    checkAllPassed(runSpoolGuest(*b, "TSPOOLE PARM READ 400 10", 60), 5);
+    checkAllPassed(runGuest(*b, "TSPOOLE PARM READ 500 8 1", 60), 3);
+    checkAllPassed(runGuest(*b, "TSPOOLE PARM READ 400 10", 60), 5);
 }
 
 SYSTEM_TEST(Spool, ColdStartIsTheOperatorsExplicitChoice)
 {
     CpSystem sys("spool-cold");
     auto a = logon(sys, 0x0020, "USER3", "PASS3");
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
     sys.opcmd("START SPOOL", "CPX003E START SPOOL needs COLD");
     sys.opcmd("START 000D", "PUN 000D STARTED");
     sys.opcmd("START SPOOL COLD", "CPX461E START SPOOL COLD refused: PUN 000D is started");
@@ -420,7 +412,7 @@ SYSTEM_TEST(Spool, ColdStartIsTheOperatorsExplicitChoice)
     files = sys.opcmd("QUERY FILES ALL", "SPOOL PAGES[^\n]*\n");
     CHECK_TEXT(files.find("FILES: NO RDR, NO PRT, NO PUN") != std::string::npos, files.c_str());
     // and the spool works on
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
     a->sendLine("QUERY FILES");
     a->readUntil("FILES: NO RDR, 001 PRT, NO PUN");
 }
@@ -438,7 +430,7 @@ SYSTEM_TEST(Spool, LogoffAndDetachCloseTheOpenFileIntoItsQueue)
         a->readUntil("LOGOFF AT");
     }
     b->readUntil("RDR FILE [0-9]{4} SENT FROM USER1 +PUN WAS [0-9]{4} RECS 000300 CPY 001 A NOHOLD");
-    checkAllPassed(runSpoolGuest(*b, "TSPOOLE PARM READ 300 12", 60), 5);
+    checkAllPassed(runGuest(*b, "TSPOOLE PARM READ 300 12", 60), 5);
     // DETACH of a punch with a file open closes it the same way
     b->sendLine("SPOOL PUNCH TO USER2");
     b->sendLine("IPL TSPOOLE PARM HANG 20 13");
@@ -451,7 +443,7 @@ SYSTEM_TEST(Spool, APrinterThatFailsKeepsTheFileAndIsDrained)
 {
     CpSystem sys("spool-prtfail");
     auto a = logon(sys, 0x0020, "USER7", "PASS7");
-    checkAllPassed(runSpoolGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
+    checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
     devinit(sys, "000E no/such/folder/printer.txt");
     sys.opcmd("START 000E", "PRT 000E STARTED");
     sys.op().readUntil("CPX453E PRT 000E is not ready[^\n]*stays in the queue");
