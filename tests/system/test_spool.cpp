@@ -203,6 +203,21 @@ SYSTEM_TEST(Spool, ChangeOrderTransferPurgeAndTheOperatorsView)
     snprintf(cmd, sizeof cmd, "%04d B PRT 00000011 003 USER [0-9/: ]+ MY +LIST", ids[1]);
     CHECK_TEXT(std::regex_search(q, std::regex(cmd)), q.c_str());
 
+    // the operator's HOLD is a system hold: the user cannot release it
+    snprintf(cmd, sizeof cmd, "CHANGE USER4 PRT %d HOLD", ids[0]);
+    sys.opcmd(cmd, "0001 FILE CHANGED");
+    snprintf(cmd, sizeof cmd, "CHANGE PRT %d NOHOLD", ids[0]);
+    a->sendLine(cmd);
+    a->readUntil("0001 FILE CHANGED");
+    q = queryQueue(*a, "PRINTER");
+    snprintf(cmd, sizeof cmd, "%04d A PRT 00000011 001 SYS ", ids[0]);
+    CHECK_TEXT(q.find(cmd) != std::string::npos, q.c_str());
+    snprintf(cmd, sizeof cmd, "CHANGE USER4 PRT %d NOHOLD", ids[0]);
+    sys.opcmd(cmd, "0001 FILE CHANGED");
+    q = queryQueue(*a, "PRINTER");
+    snprintf(cmd, sizeof cmd, "%04d A PRT 00000011 001 NONE", ids[0]);
+    CHECK_TEXT(q.find(cmd) != std::string::npos, q.c_str());
+
     // ORDER: the named files first, in that order
     snprintf(cmd, sizeof cmd, "ORDER PRT %d %d", ids[2], ids[1]);
     a->sendLine(cmd);
