@@ -242,9 +242,15 @@ int diag_014_spool_input(struct diag_args *a)
 
     if (!v || v->kind != SPOOL_RDR)
         return d14_result(a, 3, 1);
-    for (unsigned i = 0; i < ARRAY_SIZE(d14_subcodes); i++)
-        if (d14_subcodes[i].sub == sub)
-            return d14_subcodes[i].fn(a, d, v);
+    for (unsigned i = 0; i < ARRAY_SIZE(d14_subcodes); i++) {
+        if (d14_subcodes[i].sub == sub) {
+            int rc;
+            vur_io_begin(d);
+            rc = d14_subcodes[i].fn(a, d, v);
+            vur_io_end(d);
+            return rc;
+        }
+    }
     return d14_result(a, 3, 3);
 }
 

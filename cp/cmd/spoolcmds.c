@@ -140,6 +140,7 @@ int cmd_spool(struct cmdctx *ctx)
             return RC_OPERAND;
         i += used;
     }
+    vur_wait_idle(d);                   /* not while the guest's I/O is in the store */
     was_cont = v->cont;
     strlcpy(v->to, nv.to, sizeof v->to);
     v->cls = nv.cls;
@@ -204,6 +205,7 @@ int cmd_close(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX004E CLOSE: PURGE and HOLD conflict");
         return RC_OPERAND;
     }
+    vur_wait_idle(d);                   /* not while the guest's I/O is in the store */
     if (v->kind == SPOOL_RDR)
         close_reader(d, purge, hold);
     else if (v->cont && !purge)

@@ -258,6 +258,22 @@ static bool is_change_option(const char *w)
            !strcmp(w, "DIST") || !strcmp(w, "FORM") || cmd_abbrev(w, "COPY", 3);
 }
 
+/* HOLD and NOHOLD change one of the two holds: a user's own, or, when
+ * the operator changes another user's file, the system hold, which the
+ * user cannot release */
+static u8 new_hold(struct cmdctx *ctx, const struct selection *s, u16 spid, u8 want)
+{
+    struct spool_attrs a;
+    bool system = str_casecmp(s->owner, ctx->user->userid) != 0;
+    u8 bit = system ? SPOOL_SYSHOLD : SPOOL_HOLD;
+
+    if (spool_query(spid, &a) != SPOOL_OK)
+        return want;
+    if (system && !want)
+        return 0;                       /* the operator releases both */
+    return want ? (u8)(a.flags | bit) : (u8)(a.flags & ~bit);
+}
+
 /* CHANGE [userid] READER|PRINTER|PUNCH spoolid...|CLASS c|ALL options */
 int cmd_change(struct cmdctx *ctx)
 {
@@ -281,7 +297,11 @@ int cmd_change(struct cmdctx *ctx)
     if (i < 0 || !change_options(ctx, j, &c))
         return done(ctx, &s, RC_OPERAND);
     for (unsigned k = 0; k < s.n; k++) {
-        int rc = spool_change(s.ids[k], &c);
+        struct spool_changes one = c;
+        int rc;
+        if (c.what & SPC_FLAGS)
+            one.flags = new_hold(ctx, &s, s.ids[k], c.flags);
+        rc = spool_change(s.ids[k], &one);
         if (rc == SPOOL_OK)
             changed++;
         else

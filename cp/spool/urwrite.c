@@ -6,7 +6,8 @@
  * record that is a control command (space or skip at once) goes with one
  * blank byte and SLI.  When the device fails (not ready, out of forms)
  * the file stays in its queue, the device is drained and the operator
- * told; START again prints the file from its start. */
+ * told; START again prints the file from its start.  Each printed file
+ * has a separator page before it. */
 #include "cp/spool/urdev.h"
 #include "cp/spool/spool.h"
 #include "cp/io/rio.h"
@@ -14,10 +15,14 @@
 #include "cp/mm/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/ccw.h"
+#include "arch370/ebcdic.h"
+#include "cp/lib/format.h"
 
 #define PRINT_MAX   132
 #define CARD        80
 #define CMD_SENSE   0x04
+#define CMD_WRITE_SPACE1    0x09
+#define CMD_SKIP1_NOW       0x8B    /* skip to channel 1 at once */
 
 struct urio {
     struct ccw1 ccw[2];
@@ -55,6 +60,26 @@ static int put_record(struct urdev *u, struct urio *io, u8 op, u16 len)
     return 0;
 }
 
+/* A printed file starts on a new page after a separator page naming it,
+ * so the operator can tell the output of one file from the next. */
+static bool separator(struct urdev *u, struct urio *io, u16 spid, const struct spool_attrs *a)
+{
+    char line[PRINT_MAX + 1];
+    int n;
+
+    if (u->kind != SPOOL_PRT)
+        return true;
+    if (put_record(u, io, CMD_SKIP1_NOW, 0) != 0)
+        return false;
+    n = fmt_snprintf(line, sizeof line, "*** %s FILE %04u %s CLASS %c RECORDS %08u COPIES %03u "
+                     "FROM %s%s%s%s%s ***", a->owner, spid, spool_type_name(a->origin_type),
+                     a->cls, (unsigned)a->records, a->copies, a->origin,
+                     a->fname[0] ? " NAME " : "", a->fname, a->ftype[0] ? " " : "", a->ftype);
+    ebc_from_ascii(io->data, line, (size_t)n);
+    return put_record(u, io, CMD_WRITE_SPACE1, (u16)n) == 0 &&
+           put_record(u, io, CMD_SKIP1_NOW, 0) == 0;
+}
+
 /* every copy of one file; true if it all went out */
 static bool write_file(struct urdev *u, struct urio *io, u16 spid, const struct spool_attrs *a)
 {
@@ -64,6 +89,7 @@ static bool write_file(struct urdev *u, struct urio *io, u16 spid, const struct 
 
     if (spf_open_read(spid, &h) != SPOOL_OK)
         return false;
+    ok = separator(u, io, spid, a);
     for (unsigned copy = 0; copy < a->copies && ok; copy++) {
         u8 op;
         u16 len;

@@ -14,6 +14,7 @@
 #include "cp/mm/gmem.h"
 #include "cp/mm/freestor.h"
 #include "cp/term/usermsg.h"
+#include "cp/vm/task.h"
 #include "arch370/ccw.h"
 
 #define SENSE_CMD_REJ   0x80
@@ -159,8 +160,27 @@ static int ur_start(struct vm *vm, struct vdev *d, u32 ccw_addr, u8 key)
     struct vur *v = vur_of(d);
 
     v->reclen = 0;
+    vur_io_begin(d);
     chanprog_start(vm, d, &v->cp, ccw_addr, key, ur_ccw);
+    vur_io_end(d);
     return 0;
+}
+
+void vur_io_begin(struct vdev *d)
+{
+    vur_of(d)->inio = true;
+}
+
+void vur_io_end(struct vdev *d)
+{
+    vur_of(d)->inio = false;
+    task_wakeup(vur_of(d));
+}
+
+void vur_wait_idle(struct vdev *d)
+{
+    while (vur_of(d) && vur_of(d)->inio)
+        task_sleep(vur_of(d));
 }
 
 /* every channel program ends before SIO returns: nothing to halt */
@@ -183,6 +203,7 @@ static void ur_reset(struct vm *vm, struct vdev *d)
 static void ur_destroy(struct vm *vm, struct vdev *d)
 {
     (void)vm;
+    vur_wait_idle(d);
     vur_close_output(d, false);
     if (vur_of(d)->in)
         vur_close_input(d, false);

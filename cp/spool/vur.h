@@ -49,6 +49,7 @@ struct vur {
     u16 card_len, card_pos;
     bool card_loaded;
     u8 sense;
+    bool inio;                  /* the VM's task is in the store for this device */
     struct user *owner;         /* the user whose machine has the device */
 };
 
@@ -62,6 +63,14 @@ struct vdev *vur_attach(struct vm *vm, u16 addr, u16 type, u8 kind, char cls);
 struct vur *vur_of(struct vdev *d);
 /* the first spool device of a kind in vm (for "SPOOL PUNCH", DIAG X'14') */
 struct vdev *vur_find_kind(struct vm *vm, u8 kind);
+
+/* The VM's task runs the device's channel programs and DIAGNOSEs, and
+ * sleeps in the store while pages move; a command from the user's
+ * terminal (CLOSE, SPOOL ... CLOSE, DETACH) waits for that to end before
+ * it touches the device's files. */
+void vur_io_begin(struct vdev *d);
+void vur_io_end(struct vdev *d);
+void vur_wait_idle(struct vdev *d);
 
 /* Close the open output file: puts it in its queue and sends the
  * messages; purge drops it instead.  Returns the spool id, 0 when no file

@@ -195,6 +195,21 @@ SYSTEM_TEST(Spool, ChangeOrderTransferPurgeAndTheOperatorsView)
     snprintf(cmd, sizeof cmd, "%04d B PRT 00000011 003 USER [0-9/: ]+ MY +LIST", ids[1]);
     CHECK_TEXT(std::regex_search(q, std::regex(cmd)), q.c_str());
 
+    // the operator's HOLD is a system hold: the user cannot release it
+    snprintf(cmd, sizeof cmd, "CHANGE USER4 PRT %d HOLD", ids[0]);
+    sys.opcmd(cmd, "0001 FILE CHANGED");
+    snprintf(cmd, sizeof cmd, "CHANGE PRT %d NOHOLD", ids[0]);
+    a->sendLine(cmd);
+    a->readUntil("0001 FILE CHANGED");
+    q = queryQueue(*a, "PRINTER");
+    snprintf(cmd, sizeof cmd, "%04d A PRT 00000011 001 SYS ", ids[0]);
+    CHECK_TEXT(q.find(cmd) != std::string::npos, q.c_str());
+    snprintf(cmd, sizeof cmd, "CHANGE USER4 PRT %d NOHOLD", ids[0]);
+    sys.opcmd(cmd, "0001 FILE CHANGED");
+    q = queryQueue(*a, "PRINTER");
+    snprintf(cmd, sizeof cmd, "%04d A PRT 00000011 001 NONE", ids[0]);
+    CHECK_TEXT(q.find(cmd) != std::string::npos, q.c_str());
+
     // ORDER: the named files first, in that order
     snprintf(cmd, sizeof cmd, "ORDER PRT %d %d", ids[2], ids[1]);
     a->sendLine(cmd);
@@ -319,6 +334,12 @@ SYSTEM_TEST(Spool, RealPrinterAndPunchWriteFilesToTheHost)
     // (CR), space 1-3 after, skip to channel 1 (FF), space and skip at
     // once, skip to channel 9 (lines down to the FCB's channel 9)
     std::string prt = readFile(sys.dir() + "/printer.txt");
+    // a separator page names the file; the file starts on the next page
+    std::string sep = "*** USER7 FILE ";
+    CHECK_TEXT(prt.compare(0, sep.size(), sep) == 0, prt.c_str());
+    CHECK_TEXT(std::regex_search(prt, std::regex("^\\*\\*\\* USER7 FILE [0-9]{4} PRT CLASS A "
+               "RECORDS 00000011 COPIES 001 FROM USER7 \\*\\*\\*\n\f")), prt.c_str());
+    prt = prt.substr(prt.find('\f') + 1);
     std::string head = "LINE 00 OP 09\nLINE 01 OP 01\rLINE 02 OP 11\n\nLINE 03 OP 19\n\n\n"
                        "LINE 04 OP 89\r\f\n\fLINE 07 OP C9\n";
     CHECK_TEXT(prt.compare(0, head.size(), head) == 0, prt.c_str());
@@ -456,5 +477,5 @@ SYSTEM_TEST(Spool, APrinterThatFailsKeepsTheFileAndIsDrained)
     sys.op().readUntil("CPX452I PRT 000E printed file [0-9]{4} of USER7, 11 records");
     usleep(300000);
     std::string prt = readFile(sys.dir() + "/printer.txt");
-    CHECK_TEXT(prt.find("LINE 00 OP 09\n") == 0, prt.c_str());
+    CHECK_TEXT(prt.find("\fLINE 00 OP 09\n") != std::string::npos, prt.c_str());
 }
