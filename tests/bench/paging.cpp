@@ -4,20 +4,18 @@
 // Paging: four users of 4 MB each run the integrity program TPAGEE
 // (tests/guest/tpage.c) at once, on a system of 64 MB, where everything
 // fits, and on one of 8 MB, where pages go to the paging volume and come
-// back.  INDICATE LOAD before and after gives the faults, page-ins and
-// page-outs of the job and CP's own count of instructions per fault (the
-// fault's handling, and whatever ran while its page I/O was in flight);
-// Hercules' counter around the job gives all instructions, CP and guests.
-// The guests do the same work on both systems, so the difference of the
-// two counts over the difference in faults is what a fault that goes to
-// DASD costs.
+// back, each twice.  INDICATE LOAD before and after gives the faults,
+// page-ins and page-outs of the job and CP's own count of instructions
+// per fault (only the faulting task's, cp/vm/task.h); Hercules' counter
+// around the job gives all instructions, CP and guests.  The guests do
+// the same work on both systems, so the difference of the two counts
+// over the difference in faults is what a fault that goes to DASD costs.
 //
 // Shared segments: four users IPL the stand-in nucleus TNUC
 // (tests/guest/tnuc.c, 64 shared pages), then the CMS nucleus
 // (cms-guest/, pages X'20'-X'5F' shared), each once shared and once
-// NOSHARE;
-// the real frames they hold (every private frame, each shared frame
-// once) per user.  Printed, never asserted.
+// NOSHARE; the real frames they hold (every private frame, each shared
+// frame once) per user.  Printed, never asserted.
 #include "bench.h"
 #include "../system/harness/cpsystem.h"
 
