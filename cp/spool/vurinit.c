@@ -91,11 +91,14 @@ static bool never_formatted(void)
 void vur_init(void)
 {
     struct spool_init_report rep;
-    int rc = spool_start(false, &rep);
+    int rc;
 
-    if (rc == SPOOL_ENOTFMT && never_formatted()) {
+    /* asked first, so a new area does not read as a damaged label */
+    if (never_formatted()) {
         op_msg("CPX416I The spool area has never been formatted; it is formatted now");
         rc = spool_start(true, &rep);
+    } else {
+        rc = spool_start(false, &rep);
     }
     ready = rc == SPOOL_OK;
     if (!ready)
