@@ -1,12 +1,15 @@
 /* tdfuzz.c - random register contents for every DIAGNOSE code cp370
  * implements, many times over: CP must answer each with a condition code,
  * a return code or a program exception, and keep running.  The program
- * keeps itself alive by not releasing its own pages (X'10') and by not
- * asking for console reads (X'58' X'0A'), which would wait for a user. */
+ * keeps itself alive by not releasing its own pages (X'10'), by not
+ * asking for console reads (X'58' X'0A'), which would wait for a user, and
+ * by not letting CP store spool buffers or disk blocks over its own code
+ * (X'14' into its pages, X'250' block I/O, whose lists name buffers
+ * anywhere). */
 #include "guest.h"
 #include "cp370diag.h"
 
-#define ROUNDS      4000
+#define ROUNDS      10000
 #define MY_END      0x000F0000u     /* the program and its stack lie below */
 
 static struct cp370_diag_regs r;
@@ -45,7 +48,13 @@ static void call(void *arg)
     case 4: cp370_diag_024_device_type(&r); break;
     case 5: cp370_diag_058_console(&r); break;
     case 6: cp370_diag_05C_emsg(&r); break;
-    default: cp370_diag_060_storage_size(&r); break;
+    case 7: cp370_diag_060_storage_size(&r); break;
+    case 8: cp370_diag_014_spool_input(&r); break;
+    case 9: cp370_diag_018_dasd_io(&r); break;
+    case 10: cp370_diag_020_general_io(&r); break;
+    case 11: cp370_diag_064_saved_segment(&r); break;
+    case 12: cp370_diag_250_block_io(&r); break;
+    default: cp370_diag_258_pseudo_fault(&r); break;
     }
 }
 
@@ -60,6 +69,12 @@ static bool harmful(void)
     }
     if (which == 1 && (r.ry & 0x00FFFFFF) == 0)      /* length 0: CP READ */
         return true;
+    if (which == 8)                                  /* a buffer into me */
+        return (r.rx & 0x00FFFFFF) < MY_END;
+    if (which == 9 || which == 10)                   /* channel programs in me */
+        return (r.ry & 0x00FFFFFF) < MY_END;
+    if (which == 12)                                 /* blocks anywhere */
+        return r.ry == 1 || (r.rx & 0x00FFFFFF) < MY_END;
     if (which == 0 || which == 2 || which == 1)      /* stores into me */
         return (r.rx < MY_END && r.rx >= 0x20000) || (r.rx1 < MY_END && r.rx1 >= 0x20000);
     return false;
@@ -72,7 +87,7 @@ int main(void)
     seed = (u32)get_tod() | 1;
     con_printf("TDFUZZ seed %08X", seed);
     for (int i = 0; i < ROUNDS; i++) {
-        which = (int)(rnd() % 8);
+        which = (int)(rnd() % 14);
         r.rx = value();
         r.rx1 = value();
         r.ry = value();
@@ -80,6 +95,14 @@ int main(void)
         r.r15 = value();
         if (which == 1)
             r.ry &= 0x40FFFFFFu;                     /* keep the flag byte sane sometimes */
+        if (rnd() % 2) {                             /* half the time a device I have */
+            if (which == 8)
+                r.ry = 0x00C;
+            else if (which == 9)
+                r.rx = 0x191;
+            else if (which == 10)
+                r.rx = 0x00C + rnd() % 3;
+        }
         if (harmful())
             continue;
         counts[trap_call(call, NULL, &t) % 6]++;
