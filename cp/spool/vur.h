@@ -37,6 +37,7 @@ struct vur {
     char cls;                   /* output class; for a reader the class it reads, '*' any */
     u8 copies;
     bool hold, cont;
+    char form[9], dist[9];      /* SPOOL ... FORM/DIST: for the next file closed; "" none */
     /* output: the open file and the record being built by data chaining */
     struct spf *out;
     u8 rec[SPOOL_MAX_RECORD];
