@@ -359,6 +359,15 @@ int conspool_close_cmd(struct cmdctx *ctx)
     return RC_OK;
 }
 
+unsigned conspool_open_files(void)
+{
+    unsigned n = 0;
+
+    for (struct conspool *c = list; c; c = c->next)
+        n += c->out != NULL;
+    return n;
+}
+
 void conspool_query(struct cmdctx *ctx, struct vdev *d)
 {
     struct conspool *c = find(ctx->user->userid);

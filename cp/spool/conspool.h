@@ -26,6 +26,8 @@ void conspool_init(void);
 int conspool_cmd(struct cmdctx *ctx);
 /* CLOSE CONSOLE */
 int conspool_close_cmd(struct cmdctx *ctx);
+/* console files open for writing (START SPOOL COLD refuses while any are) */
+unsigned conspool_open_files(void);
 /* QUERY VIRTUAL: the spooling line under the console device */
 void conspool_query(struct cmdctx *ctx, struct vdev *d);
 

@@ -89,7 +89,7 @@ int vur_open_input(struct vdev *d, u16 spid);
 int vur_put(struct vm *vm, struct vdev *d, u8 ccw_op, const u8 *data, u16 len);
 
 /* spool files open for writing or reading on any device (COLD start
- * refuses while there are any) */
+ * refuses while there are any, and while conspool_open_files()) */
 unsigned vur_open_files(void);
 
 /* the spool's state for the operator: is the store started? */

@@ -135,6 +135,8 @@ SYSTEM_TEST(SpoolCons, BadOperandsGetMessagesAndChangeNothing)
     a->readUntil("009 CL T START FILE OPEN");
     q = answer(*a, "QUERY PRINTER");
     CHECK_TEXT(q.find("NO PRT FILES") != std::string::npos, q.c_str());
+    // an open console file is a file in use: no cold start under it
+    sys.opcmd("START SPOOL COLD", "CPX461E START SPOOL COLD refused: 1 spool files are open");
 }
 
 SYSTEM_TEST(SpoolCons, FormAndDistGoWithTheNextFileClosed)
