@@ -23,14 +23,9 @@
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
 
-#define CS_SLOTS        64
+#define CS_BYTES        8192    /* the ring: each line is a length byte and its text */
 #define CS_WRITE_SP1    0x09    /* write, space one line after: a console line */
 #define CS_CLASS        'T'     /* VM/370's class for a spooled console */
-
-struct cs_line {
-    u16 len;
-    char text[VUR_PRINT_MAX];
-};
 
 struct conspool {
     struct conspool *next;
@@ -40,12 +35,13 @@ struct conspool {
     bool on;                    /* START: lines are taken */
     bool gone;                  /* logged off: freed once the file is closed */
     struct spf *out;            /* the writer's open file */
-    u16 head, count;
+    u16 head, used;             /* the ring's bytes in use from head */
+    u16 count;                  /* lines in the ring */
     u32 in_seq, out_seq;        /* lines queued, lines taken by the writer */
     bool close_req;
     u32 close_at;               /* close when out_seq reaches this */
     u32 lost;                   /* lines dropped while the ring was full */
-    struct cs_line ring[CS_SLOTS];
+    u8 ring[CS_BYTES];
 };
 
 static struct conspool *list;
@@ -60,13 +56,14 @@ static struct conspool *find(const char *userid)
 
 static bool put_slot(struct conspool *c, const char *text, u16 len)
 {
-    struct cs_line *l;
+    u32 pos = (c->head + c->used) % CS_BYTES;
 
-    if (c->count == CS_SLOTS)
+    if ((u32)(CS_BYTES - c->used) < 1u + len)
         return false;
-    l = &c->ring[(c->head + c->count) % CS_SLOTS];
-    l->len = len;
-    memcpy(l->text, text, len);
+    c->ring[pos] = (u8)len;
+    for (u16 i = 0; i < len; i++)
+        c->ring[(pos + 1 + i) % CS_BYTES] = (u8)text[i];
+    c->used = (u16)(c->used + 1 + len);
     c->count++;
     c->in_seq++;
     return true;
@@ -81,12 +78,16 @@ static void console_line(struct user *u, const char *line)
     if (!c || !c->on)
         return;
     len = strlen(line);
-    if (c->lost && c->count < CS_SLOTS - 1) {
+    if (c->lost) {
+        /* the note goes where the lines went missing, if the line after fits too */
         char note[64];
         int n = fmt_snprintf(note, sizeof note, "CPX435W %u console lines were not spooled",
                              (unsigned)c->lost);
-        put_slot(c, note, (u16)n);
-        c->lost = 0;
+        size_t first = len > VUR_PRINT_MAX ? VUR_PRINT_MAX : len;
+        if ((size_t)(CS_BYTES - c->used) >= 2u + (size_t)n + first) {
+            put_slot(c, note, (u16)n);
+            c->lost = 0;
+        }
     }
     do {
         u16 n = (u16)(len > VUR_PRINT_MAX ? VUR_PRINT_MAX : len);
@@ -130,6 +131,7 @@ static void fail(struct conspool *c, int rc)
     c->on = false;
     c->out_seq += c->count;
     c->count = 0;
+    c->head = c->used = 0;
     c->close_req = false;
     user_msg(user_find(c->userid), "CPX425E Console spooling stopped: %s", spool_strerror(rc));
 }
@@ -169,19 +171,23 @@ static void close_file(struct conspool *c)
 /* one line into the file (opened at its first line) */
 static void write_one(struct conspool *c)
 {
-    struct cs_line l = c->ring[c->head];
+    char text[VUR_PRINT_MAX];
     u8 ebc[VUR_PRINT_MAX];
+    u16 len = c->ring[c->head];
     int rc;
 
-    c->head = (u16)((c->head + 1) % CS_SLOTS);
+    for (u16 i = 0; i < len; i++)
+        text[i] = (char)c->ring[(c->head + 1 + i) % CS_BYTES];
+    c->head = (u16)((c->head + 1 + len) % CS_BYTES);
+    c->used = (u16)(c->used - 1 - len);
     c->count--;
     c->out_seq++;
     if (!c->out && (rc = open_file(c)) != SPOOL_OK) {
         fail(c, rc);
         return;
     }
-    ebc_from_ascii(ebc, l.text, l.len);     /* a print line, as a guest's printer writes it */
-    if ((rc = spf_put(c->out, CS_WRITE_SP1, ebc, l.len)) != SPOOL_OK)
+    ebc_from_ascii(ebc, text, len);         /* a print line, as a guest's printer writes it */
+    if ((rc = spf_put(c->out, CS_WRITE_SP1, ebc, len)) != SPOOL_OK)
         fail(c, rc);
 }
 

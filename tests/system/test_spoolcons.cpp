@@ -168,3 +168,41 @@ SYSTEM_TEST(SpoolCons, FormAndDistGoWithTheNextFileClosed)
     CHECK_TEXT(std::regex_search(q, std::regex("USER6 +[0-9]{4} A PRT 00000011 001 NONE "
                "[0-9/]{5} [0-9:]{8}\n")), q.c_str());
 }
+
+// the DISPLAY lines of storage in a printed file: their addresses in order
+static std::vector<unsigned> displayed(const std::string &prt)
+{
+    std::vector<unsigned> addrs;
+    std::regex row("\n([0-9A-F]{6})  [0-9A-F]{8} ");
+    for (std::sregex_iterator it(prt.begin(), prt.end(), row), end; it != end; ++it)
+        addrs.push_back(std::stoul((*it)[1], nullptr, 16));
+    return addrs;
+}
+
+SYSTEM_TEST(SpoolCons, ABurstOfLinesIsKeptOrCountedNeverReordered)
+{
+    CpSystem sys("spoolcons-burst");
+    auto a = logon(sys, 0x0020, "USER7", "PASS7");
+    a->sendLine("SPOOL CONSOLE START");
+    // 96 lines at once: more than the terminal queues, fewer than the spool buffer holds
+    answer(*a, "DISPLAY 0.600");
+    // 256 lines: more than the buffer; what does not fit is counted in the file
+    answer(*a, "DISPLAY 0.1000");
+    a->sendLine("SPOOL CONSOLE STOP CLOSE");
+    a->readUntil("PRT FILE [0-9]{4} TO USER7 +COPY 001 NOHOLD");
+    sys.opcmd("START 000E", "PRT 000E STARTED");
+    sys.op().readUntil("CPX452I PRT 000E printed file [0-9]{4} of USER7");
+    std::string prt = readFile(sys.dir() + "/printer.txt");
+    std::vector<unsigned> addrs = displayed(prt);
+    CHECK_TEXT(addrs.size() >= 96, prt.c_str());
+    for (unsigned i = 0; i < 96; i++)
+        CHECK_EQUAL(i * 16, addrs[i]);
+    // the second DISPLAY: lines in order, and those missing are counted
+    unsigned lost = 0;
+    std::smatch m;
+    if (std::regex_search(prt, m, std::regex("CPX435W ([0-9]+) console lines were not spooled")))
+        lost = std::stoul(m[1]);
+    CHECK_EQUAL(256u, (unsigned)(addrs.size() - 96) + lost);
+    for (size_t i = 97; i < addrs.size(); i++)
+        CHECK(addrs[i] > addrs[i - 1]);
+}
