@@ -46,7 +46,7 @@ static int list_files(struct cmdctx *ctx, u8 type)
     if (n == 0)
         cmd_printf(ctx, "NO %s FILES", spool_type_name(type));
     else
-        cmd_printf(ctx, "%sORIGINID FILE CLASS RECORDS  CPY HOLD DATE  TIME     NAME     TYPE     DIST",
+        cmd_printf(ctx, "%sORIGINID FILE CLASS RECORDS  CPY HOLD DATE  TIME     NAME     TYPE     DIST     FORM",
                    all ? "OWNERID  " : "");
     for (unsigned i = 0; i < n; i++) {
         struct spool_attrs a;
@@ -57,11 +57,11 @@ static int list_files(struct cmdctx *ctx, u8 type)
         tod_to_civil(a.created, &c);
         if (all)
             fmt_snprintf(who, sizeof who, "%-8s ", a.owner);
-        fmt_snprintf(row, sizeof row, "%s%-8s %04u %c %s %08u %03u %-4s %02d/%02d %02d:%02d:%02d %-8s %-8s %s",
+        fmt_snprintf(row, sizeof row, "%s%-8s %04u %c %s %08u %03u %-4s %02d/%02d %02d:%02d:%02d %-8s %-8s %-8s %s",
                      who, a.origin, a.spid, a.cls, spool_type_name(a.origin_type),
                      (unsigned)a.records, a.copies,
                      (a.flags & SPOOL_SYSHOLD) ? "SYS" : (a.flags & SPOOL_HOLD) ? "USER" : "NONE",
-                     c.month, c.day, c.hour, c.min, c.sec, a.fname, a.ftype, a.dist);
+                     c.month, c.day, c.hour, c.min, c.sec, a.fname, a.ftype, a.dist, a.form);
         for (size_t e = strlen(row); e && row[e - 1] == ' '; )
             row[--e] = 0;               /* names not set leave no blanks */
         cmd_printf(ctx, "%s", row);

@@ -66,14 +66,18 @@ int q_userid(struct cmdctx *ctx)
 int q_virtual(struct cmdctx *ctx)
 {
     struct vm *vm = ctx->user->vm;
+    bool cons_only = ctx->argc > 2 && cmd_abbrev(ctx->argv[2], "CONSOLE", 4);
 
     if (!vm) {
         cmd_printf(ctx, "CPX030E You have no virtual machine");
         return RC_ERROR;
     }
-    cmd_printf(ctx, "STORAGE = %05uK  RESIDENT %u PAGES", (unsigned)(vm->mem.size >> 10),
-               vm->mem.resident);
+    if (!cons_only)
+        cmd_printf(ctx, "STORAGE = %05uK  RESIDENT %u PAGES", (unsigned)(vm->mem.size >> 10),
+                   vm->mem.resident);
     for (struct vdev *d = vm->devs; d; d = d->next) {
+        if (cons_only && d->cls != VDEV_CONSOLE)
+            continue;                   /* QUERY VIRTUAL CONSOLE */
         if (d->cls == VDEV_CONSOLE) {
             char w[8];
             where(ctx->user, w, sizeof w);

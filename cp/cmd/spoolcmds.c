@@ -3,6 +3,7 @@
 #include "cp/cmd/spoolcmd.h"
 #include "cp/cmd/cmdutil.h"
 #include "cp/spool/vur.h"
+#include "cp/spool/conspool.h"
 #include "cp/dir/directory.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
@@ -66,6 +67,22 @@ static bool class_ok(char c, bool star)
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (star && c == '*');
 }
 
+/* FORM name | DIST code: 1 to 8 characters, or OFF for none */
+static int name_option(struct cmdctx *ctx, struct vur *v, const char *w, const char *val)
+{
+    char *dst = w[0] == 'F' ? v->form : v->dist;
+
+    if (!val || strlen(val) > 8 || strchr(val, ' ')) {
+        cmd_printf(ctx, "CPX433E SPOOL: %s needs a name of 1 to 8 characters or OFF", w);
+        return -1;
+    }
+    if (!strcmp(val, "OFF"))
+        dst[0] = 0;
+    else
+        strlcpy(dst, val, 9);
+    return 2;
+}
+
 /* apply one option word (and its value) to a copy of the settings; the
  * device changes only when every option was good */
 static int spool_option(struct cmdctx *ctx, struct vur *v, int i)
@@ -108,13 +125,15 @@ static int spool_option(struct cmdctx *ctx, struct vur *v, int i)
             strlcpy(v->to, val, sizeof v->to);
         return 2;
     }
+    if ((!strcmp(w, "FORM") || !strcmp(w, "DIST")) && v->kind != SPOOL_RDR)
+        return name_option(ctx, v, w, val);
     cmd_printf(ctx, "CPX004E SPOOL: invalid option for %s: %.20s", vur_kind_name(v->kind),
                ctx->raw[i]);
     return -1;
 }
 
 /* SPOOL vaddr|READER|PRINTER|PUNCH [TO userid|*|OFF] [CLASS c] [COPY n]
- *       [CONT|NOCONT] [HOLD|NOHOLD] [CLOSE] */
+ *       [CONT|NOCONT] [HOLD|NOHOLD] [FORM name] [DIST code] [CLOSE] */
 int cmd_spool(struct cmdctx *ctx)
 {
     struct vdev *d;
@@ -125,6 +144,8 @@ int cmd_spool(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX003E SPOOL needs a device: READER, PRINTER, PUNCH or an address");
         return RC_OPERAND;
     }
+    if (cmd_abbrev(ctx->argv[1], "CONSOLE", 4))
+        return conspool_cmd(ctx);
     if (!(d = spool_device_operand(ctx, ctx->argv[1], "SPOOL")))
         return RC_OPERAND;
     v = vur_of(d);
@@ -147,6 +168,8 @@ int cmd_spool(struct cmdctx *ctx)
     v->copies = nv.copies;
     v->hold = nv.hold;
     v->cont = nv.cont;
+    strlcpy(v->form, nv.form, sizeof v->form);
+    strlcpy(v->dist, nv.dist, sizeof v->dist);
     /* NOCONT ends a continuous output file, as CLOSE would have */
     if (close || (was_cont && !v->cont && v->kind != SPOOL_RDR))
         vur_close_output(d, false);
@@ -188,6 +211,8 @@ int cmd_close(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX003E CLOSE needs a device: READER, PRINTER, PUNCH or an address");
         return RC_OPERAND;
     }
+    if (cmd_abbrev(ctx->argv[1], "CONSOLE", 4))
+        return conspool_close_cmd(ctx);
     if (!(d = spool_device_operand(ctx, ctx->argv[1], "CLOSE")))
         return RC_OPERAND;
     v = vur_of(d);

@@ -5,6 +5,7 @@
 #include "cp/cmd/query.h"
 #include "cp/cmd/cmdutil.h"
 #include "cp/spool/urdev.h"
+#include "cp/spool/conspool.h"
 #include "cp/spool/vur.h"
 #include "cp/spool/area.h"
 #include "cp/dir/directory.h"
@@ -42,9 +43,10 @@ static int cold_start(struct cmdctx *ctx)
             return RC_ERROR;
         }
     }
-    if (vur_open_files()) {
+    if (vur_open_files() + conspool_open_files()) {
         cmd_printf(ctx, "CPX461E START SPOOL COLD refused: %u spool files are open on "
-                   "virtual devices", vur_open_files());
+                   "virtual devices or spooled consoles",
+                   vur_open_files() + conspool_open_files());
         return RC_ERROR;
     }
     rc = spool_start(true, &rep);

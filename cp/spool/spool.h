@@ -126,6 +126,9 @@ int spf_put(struct spf *h, u8 ccw_op, const void *data, u16 len);
 int spf_close(struct spf *h);           /* spool id (> 0) or error */
 int spf_abort(struct spf *h);
 u16 spf_id(const struct spf *h);        /* the spool id of an open file */
+/* form and distribution code of an open file, written when it closes
+ * (SPOOL ... FORM/DIST are for the next file closed); "" means none */
+int spf_set_form(struct spf *h, const char *form, const char *dist);
 
 /* ---- reading a file ------------------------------------------------
  * One reader at a time.  spf_get copies at most max bytes, sets *len to

@@ -26,6 +26,9 @@ SPOOL_SRCS += \
 	cp/spool/urwrite.c \
 	cp/spool/urread.c
 
+# console spooling (SPOOL CONSOLE, CLOSE CONSOLE)
+SPOOL_SRCS += cp/spool/conspool.c
+
 # ---- host unit tests --------------------------------------------------
 SPOOL_TEST_SRCS := \
 	tests/main.cpp \

@@ -37,6 +37,7 @@ struct vur {
     char cls;                   /* output class; for a reader the class it reads, '*' any */
     u8 copies;
     bool hold, cont;
+    char form[9], dist[9];      /* SPOOL ... FORM/DIST: for the next file closed; "" none */
     /* output: the open file and the record being built by data chaining */
     struct spf *out;
     u8 rec[SPOOL_MAX_RECORD];
@@ -88,7 +89,7 @@ int vur_open_input(struct vdev *d, u16 spid);
 int vur_put(struct vm *vm, struct vdev *d, u8 ccw_op, const u8 *data, u16 len);
 
 /* spool files open for writing or reading on any device (COLD start
- * refuses while there are any) */
+ * refuses while there are any, and while conspool_open_files()) */
 unsigned vur_open_files(void);
 
 /* the spool's state for the operator: is the store started? */

@@ -99,6 +99,8 @@ int vur_close_output(struct vdev *d, bool purge)
     if (!v || !v->out)
         return 0;
     v->reclen = 0;
+    if (!purge)
+        spf_set_form(v->out, v->form, v->dist);    /* the settings at CLOSE count */
     rc = purge ? spf_abort(v->out) : spf_close(v->out);
     v->out = NULL;
     open_files--;

@@ -3,6 +3,7 @@
 #include "cp/spool/vur.h"
 #include "cp/spool/area.h"
 #include "cp/spool/urdev.h"
+#include "cp/spool/conspool.h"
 #include "cp/dir/directory.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
@@ -55,19 +56,25 @@ struct vdev *vur_find_kind(struct vm *vm, u8 kind)
 static void query_spool_dev(struct cmdctx *ctx, struct vdev *d)
 {
     struct vur *v = vur_of(d);
-    char to[16] = "";
+    char to[16] = "", names[32] = "";
 
-    if (!v)
+    if (!v) {
+        if (d->cls == VDEV_CONSOLE)
+            conspool_query(ctx, d);
         return;
+    }
     if (v->to[0])
         fmt_snprintf(to, sizeof to, " TO %s", v->to);
+    if (v->form[0] || v->dist[0])
+        fmt_snprintf(names, sizeof names, "%s%s%s%s", v->form[0] ? " FORM " : "", v->form,
+                     v->dist[0] ? " DIST " : "", v->dist);
     if (v->kind == SPOOL_RDR)
         cmd_printf(ctx, "     %03X CL %c %s %s%s", d->addr, v->cls, v->cont ? "CONT" : "NOCONT",
                    v->hold ? "HOLD" : "NOHOLD", v->in ? " FILE OPEN" : "");
     else
-        cmd_printf(ctx, "     %03X CL %c %s %s COPY %03u%s%s", d->addr, v->cls,
+        cmd_printf(ctx, "     %03X CL %c %s %s COPY %03u%s%s%s", d->addr, v->cls,
                    v->cont ? "CONT" : "NOCONT", v->hold ? "HOLD" : "NOHOLD", v->copies, to,
-                   v->out ? " FILE OPEN" : "");
+                   names, v->out ? " FILE OPEN" : "");
 }
 
 /* An area no CP has ever formatted reads as zeros: formatting it loses
@@ -106,5 +113,6 @@ void vur_init(void)
                spool_strerror(rc));
     vconfig_register(logon_spool, NULL);
     urdev_init();
+    conspool_init();
     query_vdev_hook = query_spool_dev;
 }

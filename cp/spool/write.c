@@ -249,6 +249,15 @@ int spf_close(struct spf *h)
     return rc;
 }
 
+int spf_set_form(struct spf *h, const char *form, const char *dist)
+{
+    if (!is_writer(h) || !sp_name_ok(form, false) || !sp_name_ok(dist, false))
+        return SPOOL_EINVAL;
+    strlcpy(h->f->a.form, form, sizeof h->f->a.form);
+    strlcpy(h->f->a.dist, dist, sizeof h->f->a.dist);
+    return SPOOL_OK;
+}
+
 u16 spf_id(const struct spf *h)
 {
     return h && (h->magic == SPF_WRITER || h->magic == SPF_READER) ? h->f->a.spid : 0;

@@ -15,6 +15,7 @@
 #include "cp/vm/timer.h"
 
 static struct session *opcon;
+void (*session_console_hook)(struct user *u, const char *line);
 
 struct session *session_opcon(void)
 {
@@ -25,6 +26,8 @@ void session_write(struct session *s, const char *line)
 {
     if (s && s->term)
         term_write(s->term, line);
+    if (s && s->user && session_console_hook)
+        session_console_hook(s->user, line);
 }
 
 void session_printf(struct session *s, const char *fmt, ...)
@@ -143,6 +146,8 @@ static void session_task(void *arg)
         strlcpy(line, s->inq[s->inhead], sizeof line);
         s->inhead = (s->inhead + 1) % SESS_INQ;
         s->incount--;
+        if (s->state == SESS_ACTIVE && s->user && session_console_hook)
+            session_console_hook(s->user, line);        /* what the user typed */
         logon_line(s, line);
     }
 }

@@ -37,6 +37,9 @@ struct session {
 void session_init_all(void);
 /* the operator console's session, once there is one */
 struct session *session_opcon(void);
+/* console spooling (cp/spool/conspool.c) sees every line written on a
+ * user's console and every line typed there; it must not sleep */
+extern void (*session_console_hook)(struct user *u, const char *line);
 /* write a line to the session's terminal */
 void session_write(struct session *s, const char *line);
 void session_printf(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -44,8 +44,6 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
     char line[TERM_LINE + 1];
     struct session *s = vm->user ? vm->user->sess : NULL;
 
-    if (!s)
-        return;                 /* disconnected: output is not kept */
     do {
         u32 n = len > TERM_LINE ? TERM_LINE : len;
         for (u32 i = 0; i < n; i++) {
@@ -53,7 +51,10 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
             line[i] = (c < 0x20 || c >= 0x7F) ? ' ' : (char)c;
         }
         line[n] = 0;
-        session_write(s, line);
+        if (s)
+            session_write(s, line);
+        else if (vm->user && session_console_hook)
+            session_console_hook(vm->user, line);   /* disconnected: only a spooled console keeps it */
         ebcdic += n;
         len -= n;
     } while (len);
