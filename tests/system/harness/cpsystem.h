@@ -3,7 +3,8 @@
 // The constructor makes a run folder build/test-runs/NAME with its own
 // copies of the volumes and a configuration from mk/cp370.cnf.in on a
 // free TCP port, starts Hercules, connects the operator console 0009 and
-// IPLs CP from the system residence volume 0130.
+// IPLs CP from the system residence volume 0130.  When a test passes its
+// volumes are deleted; a failed test keeps them beside its logs.
 #pragma once
 
 #include "hercules.h"
