@@ -16,14 +16,20 @@ static int doubleword_operand(struct vm *vm, const struct insn *in, u32 *ea)
     return (*ea & 7) ? PGM_SPECIFICATION : 0;
 }
 
-int priv_sck(struct vm *vm, const struct insn *in)
+/* the doubleword the instruction's operand names, or its exception */
+static int fetch_operand(struct vm *vm, const struct insn *in, u64 *v)
 {
     u32 ea;
-    u64 v;
     int rc = doubleword_operand(vm, in, &ea);
 
-    if (!rc)
-        rc = gmem_fetch64(&vm->mem, ea, &v);
+    return rc ? rc : gmem_fetch64(&vm->mem, ea, v);
+}
+
+int priv_sck(struct vm *vm, const struct insn *in)
+{
+    u64 v;
+    int rc = fetch_operand(vm, in, &v);
+
     if (rc)
         return rc;
     priv_set_cc(vm, 1);
@@ -45,12 +51,9 @@ void vtimer_arm_ckc(struct vm *vm)
 
 int priv_sckc(struct vm *vm, const struct insn *in)
 {
-    u32 ea;
     u64 v;
-    int rc = doubleword_operand(vm, in, &ea);
+    int rc = fetch_operand(vm, in, &v);
 
-    if (!rc)
-        rc = gmem_fetch64(&vm->mem, ea, &v);
     if (rc)
         return rc;
     vm->cpu.clock_comparator = v;
@@ -73,12 +76,9 @@ s64 vtimer_cpu_timer(struct vm *vm)
 
 int priv_spt(struct vm *vm, const struct insn *in)
 {
-    u32 ea;
     u64 v;
-    int rc = doubleword_operand(vm, in, &ea);
+    int rc = fetch_operand(vm, in, &v);
 
-    if (!rc)
-        rc = gmem_fetch64(&vm->mem, ea, &v);
     if (rc)
         return rc;
     vm->cpu.cpu_timer = (s64)v;
