@@ -215,23 +215,13 @@ static void io20(void)
     CHECK_EQ("  program check in the CSW", 0x20, csw_chan);
 }
 
-static u32 number(const char **p)
-{
-    u32 n = 0;
-    while (**p == ' ')
-        (*p)++;
-    for (; **p >= '0' && **p <= '9'; (*p)++)
-        n = n * 10 + (u32)(**p - '0');
-    return n;
-}
-
 int main(void)
 {
     const char *parm = guest_parm(), *p = parm;
 
     if (!strncmp(parm, "READ", 4)) {
         p += 4;
-        u32 n = number(&p), seed = number(&p);
+        u32 n = parm_number(&p, 0), seed = parm_number(&p, 0);
         read_file(n, seed);
     } else if (!strncmp(parm, "BAD", 3)) {
         bad();

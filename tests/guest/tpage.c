@@ -32,20 +32,6 @@ static u32 pattern(u32 addr, u32 pass)
     return x ? x : 1;
 }
 
-static u32 number(const char **p, u32 dflt)
-{
-    u32 v = 0;
-    bool any = false;
-
-    while (**p == ' ')
-        (*p)++;
-    for (; **p >= '0' && **p <= '9'; (*p)++) {
-        v = v * 10 + (u32)(**p - '0');
-        any = true;
-    }
-    return any ? v : dflt;
-}
-
 static u32 storage_size(void)
 {
     struct cp370_diag_regs r = { 0 };
@@ -134,11 +120,11 @@ static void hold(void)
 int main(void)
 {
     const char *p = guest_parm();
-    u32 mb = number(&p, 1), sum = 0;
+    u32 mb = parm_number(&p, 1), sum = 0;
     u64 t0, t1;
 
-    passes = number(&p, 2);
-    seed = number(&p, 1);
+    passes = parm_number(&p, 2);
+    seed = parm_number(&p, 1);
     npages = mb * 256;
     if (AREA + npages * 4096u > storage_size()) {
         report("the area fits the virtual machine's storage", false,

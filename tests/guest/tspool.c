@@ -276,31 +276,21 @@ static void hang(u32 n, u32 seed)
         ;
 }
 
-static u32 number(const char **p)
-{
-    u32 n = 0;
-    while (**p == ' ')
-        (*p)++;
-    for (; **p >= '0' && **p <= '9'; (*p)++)
-        n = n * 10 + (u32)(**p - '0');
-    return n;
-}
-
 int main(void)
 {
     const char *parm = guest_parm(), *p = parm;
 
     if (!strncmp(parm, "PUNCH", 5)) {
         p += 5;
-        u32 n = number(&p), seed = number(&p);
+        u32 n = parm_number(&p, 0), seed = parm_number(&p, 0);
         punch(n, seed);
     } else if (!strncmp(parm, "READ", 4)) {
         p += 4;
-        u32 n = number(&p), seed = number(&p), more = number(&p);
+        u32 n = parm_number(&p, 0), seed = parm_number(&p, 0), more = parm_number(&p, 0);
         read_deck(n, seed, more != 0);
     } else if (!strncmp(parm, "CONT", 4)) {
         p += 4;
-        u32 n = number(&p), s1 = number(&p), s2 = number(&p);
+        u32 n = parm_number(&p, 0), s1 = parm_number(&p, 0), s2 = parm_number(&p, 0);
         read_cont(n, s1, s2);
     } else if (!strncmp(parm, "EMPTY", 5)) {
         empty();
@@ -308,7 +298,7 @@ int main(void)
         print();
     } else if (!strncmp(parm, "HANG", 4)) {
         p += 4;
-        u32 n = number(&p), seed = number(&p);
+        u32 n = parm_number(&p, 0), seed = parm_number(&p, 0);
         hang(n, seed);
     } else if (!strncmp(parm, "FILL", 4)) {
         fill();

@@ -23,6 +23,9 @@ int con_read(char *buf, int max);               /* waits for a line */
 
 /* ---- the IPL PARM text (registers 0-15 at entry), as ASCII -------------- */
 const char *guest_parm(void);
+/* the next decimal number in PARM text after blanks, *p moved past it;
+ * dflt if there is none */
+u32 parm_number(const char **p, u32 dflt);
 
 /* ---- CP commands by DIAGNOSE X'08' with a response buffer ---------------- */
 int cp_command(const char *cmd, char *resp, unsigned size, int *rc);

@@ -25,6 +25,20 @@ const char *guest_parm(void)
     return text;
 }
 
+u32 parm_number(const char **p, u32 dflt)
+{
+    u32 v = 0;
+    bool any = false;
+
+    while (**p == ' ')
+        (*p)++;
+    for (; **p >= '0' && **p <= '9'; (*p)++) {
+        v = v * 10 + (u32)(**p - '0');
+        any = true;
+    }
+    return any ? v : dflt;
+}
+
 /* DIAGNOSE X'08' with a response buffer; returns the condition code, the
  * response (lines separated by newlines) in resp, the CP return code */
 int cp_command(const char *cmd, char *resp, unsigned size, int *rc)
