@@ -20,7 +20,7 @@ B := build
 CFLAGS390 := -m31 -march=z900 -mesa -O2 -std=gnu11 -ffreestanding -fno-builtin \
              -nostdlib -fno-pic -fno-asynchronous-unwind-tables -fno-stack-protector \
              -msoft-float --param=min-pagesize=0 -fno-delete-null-pointer-checks -Wall -Wextra -Werror -Wno-unused-parameter -I. -Iarch370/s390
-LIBGCC390  := $(shell $(CC390) -m31 -print-libgcc-file-name 2>/dev/null)
+LIBGCC390   = $(shell $(CC390) -m31 -print-libgcc-file-name 2>/dev/null)
 
 HOSTCFLAGS   := -O2 -g -std=gnu11 -fexceptions -Wall -Wextra -Werror -Wno-unused-parameter -I. \
                 -Iarch370/host -DCP_HOST_BUILD

@@ -36,6 +36,7 @@ CP_SRCS := \
 	cp/io/mdisk.c \
 	cp/io/mdiskio.c \
 	cp/io/con3215.c \
+	cp/io/termcode.c \
 	cp/term/session.c \
 	cp/term/logon.c \
 	cp/term/oplog.c \
@@ -86,6 +87,7 @@ CP_HOST_SRCS := \
 	cp/mm/gspace.c \
 	cp/mm/gmem.c \
 	cp/io/ccwxlat.c \
+	cp/io/termcode.c \
 	cp/vm/timer.c \
 	cp/mm/pageslot.c \
 	cp/mm/clock.c \

@@ -14,6 +14,7 @@ check flex flex
 check bison bison
 check s3270 s3270
 check c3270 c3270
+check telnet telnet
 check g++ g++
 [ -f /usr/include/CppUTest/TestHarness.h ] || need="$need libcpputest-dev"
 if ! s390x-linux-gnu-gcc -m31 -print-libgcc-file-name 2>/dev/null | grep -q /32/; then

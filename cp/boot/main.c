@@ -80,7 +80,7 @@ void cp_main(u32 ipl_sid)
     if (dir_rc == DIR_OK)
         op_msg("CPX014I Directory loaded: %u users", dir_users);
     else
-        op_msg("CPX015E No usable directory (%s); only OPERATOR can work",
+        op_msg("CPX015E No usable directory (%s); nobody can log on",
                dir_rc == -20 ? "no DIRECT area on the system volume" :
                dir_rc == -21 ? "I/O error reading it" : dir_strerror(dir_rc));
     cp_subsystems_init();

@@ -12,7 +12,7 @@
 #include "cp/lib/format.h"
 #include "arch370/ebcdic.h"
 
-#define MAX_DISPLAY     4096
+#define MAX_DISPLAY     0x1000000       /* all of a 16M machine: output is never dropped */
 
 static struct vm *need_vm(struct cmdctx *ctx)
 {

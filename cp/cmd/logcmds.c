@@ -15,10 +15,6 @@ int cmd_logoff(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX004E Unknown LOGOFF operand: %.20s", ctx->raw[1]);
         return RC_OPERAND;
     }
-    if (ctx->user->sess && ctx->user->sess == session_opcon()) {
-        cmd_printf(ctx, "CPX130E The operator stays logged on; use SHUTDOWN to stop the system");
-        return RC_ERROR;
-    }
     user_logoff(ctx->user, NULL);
     return RC_OK;
 }
@@ -32,10 +28,6 @@ int cmd_disconnect(struct cmdctx *ctx)
     }
     if (!ctx->user->sess) {
         cmd_printf(ctx, "CPX131E You are not connected");
-        return RC_ERROR;
-    }
-    if (ctx->user->sess == session_opcon()) {
-        cmd_printf(ctx, "CPX130E The operator console cannot be disconnected");
         return RC_ERROR;
     }
     user_disconnect(ctx->user);
@@ -56,7 +48,7 @@ int cmd_force(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX045E %s is not logged on", ctx->argv[1]);
         return RC_NOTFOUND;
     }
-    if (u == ctx->user || (u->sess && u->sess == session_opcon())) {
+    if (u == ctx->user || !strcmp(u->userid, OPERATOR_USERID)) {
         cmd_printf(ctx, "CPX132E %s cannot be forced", u->userid);
         return RC_ERROR;
     }

@@ -17,7 +17,6 @@
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 
-#define OPERATOR_STORAGE    (1u << 20)
 #define FAIL_FREE           3           /* wrong passwords before delays */
 #define MAX_DELAY_SEC       60
 #define FAIL_SLOTS          32
@@ -146,7 +145,18 @@ static void detach(struct session *s)
     s->user = NULL;
     s->state = SESS_NEW;
     s->logon_userid[0] = 0;
-    s->incount = 0;
+}
+
+/* Why a terminal's client went away, from its sense byte. */
+static const char *lost_reason(u8 why)
+{
+    if (why & SENSE_EQUIP)
+        return "a line longer than 150 characters was typed";
+    if (why & SENSE_OVERRUN)
+        return "lines were typed faster than they could be taken";
+    if (why & SENSE_INTREQ)
+        return "the connection was closed";
+    return "another client took the terminal";
 }
 
 static void show_times(struct user *u, const char *what)
@@ -213,30 +223,12 @@ void user_disconnect(struct user *u)
 
 /* ---- the dialogue ---------------------------------------------------------- */
 
+/* A command's output: the command waits while the terminal catches up,
+ * so a long display arrives whole. */
 static void to_terminal(struct cmdctx *ctx, const char *line)
 {
+    session_wait_output(ctx->sess);
     session_write(ctx->sess, line);
-}
-
-void logon_operator(struct session *s)
-{
-    const struct dir_user *d = dir_find("OPERATOR");
-    struct user *u;
-
-    if (d) {
-        u = logon_create(d, s);
-    } else {
-        /* no directory: an operator with every class, so the system can
-         * still be run and the directory mended */
-        u = user_create("OPERATOR", CLASS_ANY);
-        if (u) {
-            u->max_storage = 16u << 20;
-            u->sess = s;
-            build_vm(u, OPERATOR_STORAGE, 0x009);
-        }
-    }
-    if (u)
-        attach(s, u);
 }
 
 static void password_line(struct session *s, const char *typed)
@@ -267,8 +259,14 @@ static void password_line(struct session *s, const char *typed)
             session_show_logo(old);
         }
         attach(s, u);
+        if (u->dsc_why) {
+            session_printf(s, "CPX128I You were disconnected: %s", lost_reason(u->dsc_why));
+            u->dsc_why = 0;
+        }
         session_printf(s, "RECONNECTED AT %s", ts);
         op_msg("CPX125I %s RECONNECTED AT %04X", u->userid, s->term->devno);
+        if (!strcmp(u->userid, OPERATOR_USERID))
+            oplog_deliver();
         return;
     }
     u = logon_create(d, s);
@@ -279,6 +277,8 @@ static void password_line(struct session *s, const char *typed)
     attach(s, u);
     session_printf(s, "LOGON AT %s", ts);
     op_msg("CPX127I %s LOGON AT %04X  USERS = %u", u->userid, s->term->devno, user_count());
+    if (!strcmp(u->userid, OPERATOR_USERID))
+        oplog_deliver();
     if (d->ipl.kind == DIR_IPL_NAME && !s->logon_noipl) {
         int rc = ipl_by_name(u->vm, d->ipl.name, d->ipl.parm[0] ? d->ipl.parm : NULL);
         if (rc == IPL_NOTFOUND)
@@ -399,17 +399,21 @@ void logon_attention(struct session *s)
     session_write(s, "CP READ");
 }
 
-/* The client went away: a logged-on user becomes disconnected, as if he
- * had typed DISCONNECT; the operator console just waits for a client. */
-void logon_lost_terminal(struct session *s)
+/* The client went away (why: its sense byte), or a new one arrived (0):
+ * a logged-on user becomes disconnected, as if he had typed DISCONNECT,
+ * a half-done LOGON is forgotten, and whoever is at the terminal now gets
+ * the logo.  Nothing written for the old client reaches the new one: the
+ * terminal discarded it, and the logo starts the new connection. */
+void logon_lost_terminal(struct session *s, unsigned char why)
 {
-    if (s->state == SESS_PASSWORD) {
-        s->state = SESS_NEW;
-        s->logon_userid[0] = 0;
+    struct user *u = s->user;
+
+    if (s->state == SESS_ACTIVE && u) {
+        u->sess = NULL;
+        u->dsc_why = why;
+        op_msg("CPX122I %s DISCONNECTED (terminal %04X: %s)", u->userid, s->term->devno,
+               lost_reason(why));
     }
-    if (s->state != SESS_ACTIVE || s == session_opcon())
-        return;
-    s->user->sess = NULL;
-    op_msg("CPX122I %s DISCONNECTED (terminal %04X dropped)", s->user->userid, s->term->devno);
     detach(s);
+    session_show_logo(s);
 }

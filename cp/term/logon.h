@@ -5,7 +5,8 @@
  * directory (or, if the user is already logged on, moves the user to this
  * terminal: reconnection).  Wrong passwords are refused; after three for
  * the same userid or terminal, further attempts are delayed, doubling up
- * to a minute.  NOLOG users can never log on. */
+ * to a minute.  NOLOG users can never log on.  The operator logs on like
+ * everybody else, as OPERATOR with the directory's password. */
 #ifndef CP_TERM_LOGON_H
 #define CP_TERM_LOGON_H
 
@@ -13,10 +14,10 @@ struct session;
 struct user;
 struct dir_user;
 
-void logon_operator(struct session *s);
 void logon_line(struct session *s, const char *line);
 void logon_attention(struct session *s);
-void logon_lost_terminal(struct session *s);
+/* the terminal's client went away (why: its sense byte) or was replaced (0) */
+void logon_lost_terminal(struct session *s, unsigned char why);
 
 /* create a user and VM from a directory entry, without a terminal
  * (AUTOLOG) or on one; NULL if no storage */

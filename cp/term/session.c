@@ -14,20 +14,49 @@
 #include "cp/vm/intr.h"
 #include "cp/vm/timer.h"
 
-static struct session *opcon;
 void (*session_console_hook)(struct user *u, const char *line);
 
+/* The operator's session: where OPERATOR is logged on, if anywhere. */
 struct session *session_opcon(void)
 {
-    return opcon;
+    struct user *u = user_find(OPERATOR_USERID);
+    return u ? u->sess : NULL;
 }
 
+/* Operator messages go to the operator's terminal while somebody is
+ * there to read them; otherwise the log keeps them for the next logon. */
+static bool to_operator(const char *line)
+{
+    struct session *s = session_opcon();
+
+    if (!s || !s->term->connected || s->gen != s->term->gen)
+        return false;
+    session_write(s, line);
+    return true;
+}
+
+/* Output goes to the terminal only while the client it was meant for is
+ * there: after a change of client (the terminal's connection number moved
+ * on) it is discarded until the session has caught up. */
 void session_write(struct session *s, const char *line)
 {
-    if (s && s->term)
+    if (s && s->term && s->gen == s->term->gen)
         term_write(s->term, line);
     if (s && s->user && session_console_hook)
         session_console_hook(s->user, line);
+}
+
+/* Wait, if the caller is a task that may, while the terminal has more
+ * lines queued than it should: a long command output is then written as
+ * fast as the terminal takes it, with nothing dropped. */
+void session_wait_output(struct session *s)
+{
+    while (s && s->term && s->gen == s->term->gen && !term_has_room(s->term, 1) &&
+           !task_in_boot() && current) {
+        s->output_waiters++;
+        task_sleep(&s->output_waiters);
+        s->output_waiters--;
+    }
 }
 
 void session_printf(struct session *s, const char *fmt, ...)
@@ -43,11 +72,10 @@ void session_printf(struct session *s, const char *fmt, ...)
 
 void session_show_logo(struct session *s)
 {
-    term_printf(s->term, "%s ONLINE  %s  terminal %04X", CP_NAME, CP_VERSION, s->term->devno);
-    if (s == opcon)
-        oplog_replay();
-    else if (s->state == SESS_NEW)
-        term_write(s->term, "Enter LOGON userid");
+    s->gen = s->term->gen;
+    session_printf(s, "%s ONLINE  %s  terminal %04X", CP_NAME, CP_VERSION, s->term->devno);
+    if (s->state == SESS_NEW)
+        session_write(s, "Enter LOGON userid");
 }
 
 /* ---- callbacks from the terminal driver (interruption level) ---------- */
@@ -62,15 +90,18 @@ static void on_connected(struct term *t)
     task_wakeup(s);
 }
 
-static void on_disconnected(struct term *t)
+static void on_disconnected(struct term *t, u8 why)
 {
     struct session *s = t->session;
 
     if (!s)
         return;
-    s->incount = 0;
+    s->incount = 0;             /* lines from the old client are void */
     s->lost_event = true;
+    s->lost_why = why;
     task_wakeup(s);
+    if (s->output_waiters)
+        task_wakeup(&s->output_waiters);
 }
 
 static void on_input(struct term *t, const char *line)
@@ -106,6 +137,8 @@ static void on_output_space(struct term *t)
 {
     struct session *s = t->session;
 
+    if (s && s->output_waiters)
+        task_wakeup(&s->output_waiters);
     if (s && s->user && s->user->vm)
         vm_kick(s->user->vm);
 }
@@ -130,12 +163,13 @@ static void session_task(void *arg)
             task_sleep(s);
         if (s->lost_event) {
             s->lost_event = false;
-            logon_lost_terminal(s);
+            logon_lost_terminal(s, s->lost_why);
             continue;
         }
         if (s->connect_event) {
+            /* a new client: whatever the last one left half done is gone */
             s->connect_event = false;
-            session_show_logo(s);
+            logon_lost_terminal(s, 0);
             continue;
         }
         if (s->attention) {
@@ -169,22 +203,17 @@ void session_init_all(void)
             break;
         s->term = t;
         t->session = s;
-        t->connected = true;                    /* until a write says otherwise */
         s->task = task_create("SESSION", session_task, s);
-        if (t->devno == 0x0009) {
-            opcon = s;
-            logon_operator(s);
-        } else {
-            session_show_logo(s);                       /* finds out who is there */
-        }
+        session_show_logo(s);                   /* finds out who is there */
     }
+    oplog_set_sink(to_operator);
     /* let the logos reach the terminals (or fail), so the connection
      * state is known before the system says it is ready */
     timer_add(&boot_limit, tod_now() + 2 * TOD_SEC, no_op, NULL);
     for (int i = 0; i < 1000 && boot_limit.armed; i++) {
         bool busy = false;
         for (unsigned j = 0; j < term_count(); j++)
-            if (term_at(j)->devno != 0x0009 && !term_idle(term_at(j)))
+            if (!term_idle(term_at(j)))
                 busy = true;
         if (!busy)
             break;

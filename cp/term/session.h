@@ -2,14 +2,17 @@
  *
  * Each terminal has a session and a CP task that takes the lines the
  * terminal driver delivers and acts on them: the LOGON dialogue before a
- * user is known, CP commands after.  The operator console 0009 is logged
- * on as OPERATOR at IPL. */
+ * user is known, CP commands after.  Every terminal, the operator
+ * console 0009 too, starts with the logo and needs LOGON and a password;
+ * a new client always finds the terminal that way, whatever the one
+ * before left half done. */
 #ifndef CP_TERM_SESSION_H
 #define CP_TERM_SESSION_H
 
 #include "cp/io/con3215.h"
 
 #define SESS_INQ        8
+#define OPERATOR_USERID "OPERATOR"
 
 enum sess_state {
     SESS_NEW,           /* no user: logo shown, waiting for LOGON */
@@ -31,12 +34,17 @@ struct session {
     bool attention;
     bool connect_event;
     bool lost_event;            /* the client went away */
+    u8 lost_why;                /* its sense byte (con3215.h) */
+    u32 gen;                    /* the terminal connection this session talks to */
+    unsigned output_waiters;    /* tasks waiting for the terminal to catch up */
     struct task *task;
 };
 
 void session_init_all(void);
-/* the operator console's session, once there is one */
+/* the session where OPERATOR is logged on, NULL if none */
 struct session *session_opcon(void);
+/* from a task: wait while the terminal has a full queue of output */
+void session_wait_output(struct session *s);
 /* console spooling (cp/spool/conspool.c) sees every line written on a
  * user's console and every line typed there; it must not sleep */
 extern void (*session_console_hook)(struct user *u, const char *line);

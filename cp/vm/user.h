@@ -17,6 +17,7 @@ struct user {
     u32 classes;                /* CLASS_BIT mask from the directory */
     u64 logon_tod;
     struct session *sess;       /* NULL while disconnected */
+    u8 dsc_why;                 /* why the terminal was lost (con3215.h sense) */
     bool msg_on, wng_on, imsg_on;
     u16 number;                 /* small number, owner tag of frames */
     struct vm *vm;              /* the virtual machine */

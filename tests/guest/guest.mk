@@ -35,7 +35,7 @@ $(B)/guest/ec/%.o: %.S
 define guest_program
 $(B)/guest/$(1)-$(2).elf: $(call guest_obj,$(2),$(GUEST_RT_SRCS) tests/guest/$(1).c $(GUEST_SRCS_$(1))) $(GUEST_LIB_OBJS)
 	$(call say,LD,$$@)
-	$(Q)$(LD390) --no-warn-rwx-segments -m elf_s390 -T tests/guest/rt/guest.ld -o $$@ $$^ $(LIBGCC390)
+	$(Q)$(LD390) --no-warn-rwx-segments -m elf_s390 -T tests/guest/rt/guest.ld -o $$@ $$^ $$(LIBGCC390)
 $(B)/guest/$(1)-$(2).bin: $(B)/guest/$(1)-$(2).elf
 	$(Q)$(OBJCOPY390) -O binary $$< $$@
 endef
@@ -56,7 +56,7 @@ ALL_TARGETS += $(foreach p,$(GUEST_PROGRAMS),$(B)/guest/$(p)-bc.bin $(B)/guest/$
 # paging and saved systems (EC mode): their saved systems live on the
 # paging volume CPPAG1 (mk/volume.mk), except TPAGE, which a test runs
 # with that volume detached
-GUEST_PROGRAMS_PAGING := tpage td258 td064
+GUEST_PROGRAMS_PAGING := tpage td258 td064 tflood
 $(foreach p,$(GUEST_PROGRAMS_PAGING),$(eval $(call guest_program,$(p),ec)))
 NSS_IMAGES += TPAGEE:$(B)/guest/tpage-ec.bin:20000:0008000000020000
 PAGVOL_NSS_IMAGES += $(foreach p,$(filter-out tpage,$(GUEST_PROGRAMS_PAGING)),\

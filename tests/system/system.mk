@@ -9,6 +9,7 @@ SYSTEST_SRCS := \
 	tests/system/test_operator.cpp \
 	tests/system/test_guest.cpp \
 	tests/system/test_sessions.cpp \
+	tests/system/test_terminals.cpp \
 	tests/system/test_diagnose.cpp \
 	tests/system/test_minidisk.cpp \
 	tests/system/test_paging.cpp \

@@ -10,7 +10,7 @@ SYSTEM_TEST(Boot, IplFromDasdShowsLogoStorageAndDevices)
 {
     CpSystem sys("boot-logo", SystemOptions().noIpl());
     sys.herc().command("ipl 0130");
-    std::string out = sys.op().readUntil("CPX013I .* ready at", 20);
+    std::string out = sys.logonOperator();
     CHECK(out.find("cp370 1.0, a VM/370-style Control Program") != std::string::npos);
     CHECK(out.find("CPX010I Real storage 65536K") != std::string::npos);
     CHECK(out.find("CPX011I Device 0130 3350 DASD    CPRES1") != std::string::npos);
@@ -22,7 +22,7 @@ SYSTEM_TEST(Boot, StorageSizeFollowsTheMachine)
 {
     CpSystem sys("boot-storage", SystemOptions().storage(16).noIpl());
     sys.herc().command("ipl 0130");
-    std::string out = sys.op().readUntil("CPX013I .* ready at", 20);
+    std::string out = sys.logonOperator();
     CHECK(out.find("CPX010I Real storage 16384K") != std::string::npos);
 }
 
@@ -43,6 +43,6 @@ SYSTEM_TEST(Boot, OperatorConnectingAfterIplSeesTheIplMessages)
     sys.herc().waitFor("HHCTE|IPL|ipl", 5);
     // give CP time to come up with nobody on 0009
     Telnet3215 late(sys.port(), 0x0009);
-    std::string out = late.readUntil("CPX013I .* ready at", 20);
+    std::string out = operatorLogon(late);
     CHECK(out.find("CPX010I Real storage") != std::string::npos);
 }

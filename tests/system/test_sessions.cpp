@@ -87,7 +87,7 @@ SYSTEM_TEST(Sessions, DroppedTerminalLeavesTheUserDisconnected)
     CpSystem sys("sess-drop");
     auto a = logon(sys, 0x0020, "USER5", "PASS5");
     a->close();
-    sys.op().readUntil("CPX122I USER5 DISCONNECTED \\(terminal 0020 dropped\\)");
+    sys.op().readUntil("CPX122I USER5 DISCONNECTED \\(terminal 0020: the connection was closed\\)");
     auto b = sys.terminal(0x0020);
     b->readUntil("Enter LOGON userid");
     b->sendLine("LOGON USER5");

@@ -13,7 +13,7 @@ SYSTEM_TEST(Spool, FirstIplFormatsTheAreaAndTheNextOneWarmStarts)
 {
     CpSystem sys("spool-ipl", SystemOptions().noIpl());
     sys.herc().command("ipl 0130");
-    std::string out = sys.op().readUntil("CPX013I .* ready at", 30);
+    std::string out = sys.logonOperator(30);
     CHECK_TEXT(out.find("CPX416I") != std::string::npos, out.c_str());
     CHECK_TEXT(out.find("CPX401I") != std::string::npos, out.c_str());
     sys.opcmd("SHUTDOWN", "CPX960I[^\\n]*\\n");

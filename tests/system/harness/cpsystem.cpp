@@ -89,7 +89,21 @@ void CpSystem::start()
 void CpSystem::ipl()
 {
     herc_->command("ipl 0130");
-    iplMessages_ = op_->readUntil("CPX013I .* ready at", 20);
+    iplMessages_ = logonOperator();
+}
+
+std::string CpSystem::logonOperator(double seconds)
+{
+    return operatorLogon(*op_, seconds);
+}
+
+std::string operatorLogon(Telnet3215 &t, double seconds)
+{
+    t.readUntil("Enter LOGON userid", seconds);
+    t.sendLine("LOGON OPERATOR");
+    t.readUntil("ENTER PASSWORD:");
+    t.sendLine(OPERATOR_PASSWORD);
+    return t.readUntil("CPX013I .* ready at[^\\n]*\\n", seconds);
 }
 
 void CpSystem::restart()

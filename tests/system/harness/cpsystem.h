@@ -14,6 +14,9 @@
 #include <stdexcept>
 #include <string>
 
+// the shipped directory's password for OPERATOR (cp/dir/user.direct)
+#define OPERATOR_PASSWORD "OPERATOR"
+
 struct SystemOptions {
     int mainsize = 64;          // megabytes of real storage
     bool ipl = true;            // IPL at once
@@ -29,7 +32,10 @@ public:
     explicit CpSystem(const std::string &name, SystemOptions opt = SystemOptions());
     ~CpSystem();
 
-    void ipl();                 // IPL 0130, wait for the ready message
+    void ipl();                 // IPL 0130, log the operator on at 0009
+    // log the operator on at 0009 after an IPL; returns what the log had
+    // kept for the operator, up to CP's ready message
+    std::string logonOperator(double seconds = 20);
     // what the operator console showed from the last IPL to the ready message
     const std::string &iplMessages() const { return iplMessages_; }
     void restart();             // stop Hercules, start it again, IPL (volumes kept)
@@ -68,6 +74,10 @@ std::string buildDir();
         }                                                               \
     }                                                                   \
     static void group##_##name##_body()
+
+// log OPERATOR on at a terminal that shows (or is about to show) the
+// logo; returns what the operator's log kept, up to CP's ready message
+std::string operatorLogon(Telnet3215 &t, double seconds = 20);
 
 // connect a terminal and log a user on; returns once "LOGON AT" is seen.
 // By default with NOIPL: the user starts in CP, not in the directory's

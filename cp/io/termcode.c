@@ -1,0 +1,29 @@
+/* termcode.c - the wire code of a Hercules telnet terminal (see termcode.h). */
+#include "cp/io/termcode.h"
+#include "arch370/ebcdic.h"
+
+#define HERC_BAR    0x6A        /* '|' in Hercules' default code page */
+#define EBC_BAR     0x4F        /* '|' in code page 1047 */
+
+u8 term_to_wire(char c)
+{
+    u8 a = (u8)c;
+
+    if (a == '|')
+        return HERC_BAR;
+    if (a < 0x20 || a >= 0x7F)
+        return EBC_BLANK;               /* Hercules would show a blank anyway */
+    return ascii_to_ebc[a];
+}
+
+char term_from_wire(u8 e)
+{
+    u8 a;
+
+    if (e == HERC_BAR)
+        return '|';
+    if (e == EBC_BAR)
+        return '|';
+    a = ebc_to_ascii[e];
+    return (a < 0x20 || a >= 0x7F) ? ' ' : (char)a;
+}
