@@ -3,20 +3,20 @@ CP_SRCS := \
 	cp/boot/start.S \
 	cp/boot/main.c \
 	cp/boot/init.c \
-	cp/boot/storage.c \
-	cp/boot/sysres.c \
-	cp/boot/abend.c \
+	cp/mm/storage.c \
+	cp/io/sysres.c \
+	cp/kern/abend.c \
 	cp/boot/shutdown.c \
-	cp/mm/freestor.c \
+	cp/kern/freestor.c \
 	cp/mm/frame.c \
-	cp/vm/task.c \
-	cp/vm/timer.c \
-	cp/vm/intr.c \
+	cp/kern/task.c \
+	cp/kern/timer.c \
+	cp/kern/intr.c \
 	cp/vm/user.c \
 	cp/vm/vm.c \
 	cp/vm/vdev.c \
-	cp/vm/vcons.c \
-	cp/vm/chanprog.c \
+	cp/vdev/vcons.c \
+	cp/vdev/chanprog.c \
 	cp/vm/reflect.c \
 	cp/vm/dispatch.c \
 	cp/vm/priv.c \
@@ -25,16 +25,16 @@ CP_SRCS := \
 	cp/vm/priv_timer.c \
 	cp/vm/priv_ctl.c \
 	cp/vm/vio.c \
-	cp/vm/ipl.c \
+	cp/vdev/ipl.c \
 	cp/vm/vconfig.c \
 	cp/mm/gspace.c \
 	cp/mm/gmem.c \
 	cp/io/rio.c \
 	cp/io/sense.c \
 	cp/io/dasd.c \
-	cp/io/ccwxlat.c \
-	cp/io/mdisk.c \
-	cp/io/mdiskio.c \
+	cp/vdev/ccwxlat.c \
+	cp/vdev/mdisk.c \
+	cp/vdev/mdiskio.c \
 	cp/io/con3215.c \
 	cp/term/session.c \
 	cp/term/logon.c \
@@ -81,12 +81,12 @@ CP_HOST_SRCS := \
 	cp/lib/string.c \
 	cp/lib/format.c \
 	cp/cmd/parse.c \
-	cp/mm/freestor.c \
+	cp/kern/freestor.c \
 	cp/mm/frame.c \
 	cp/mm/gspace.c \
 	cp/mm/gmem.c \
-	cp/io/ccwxlat.c \
-	cp/vm/timer.c \
+	cp/vdev/ccwxlat.c \
+	cp/kern/timer.c \
 	cp/mm/pageslot.c \
 	cp/mm/clock.c \
 	cp/mm/pager.c

@@ -1,11 +1,11 @@
 /* disk.c - minidisk DIAGNOSE codes: X'18' (VM/370 standard DASD I/O) and
  * X'250' (block I/O). */
 #include "diag/diag.h"
-#include "cp/io/mdisk.h"
-#include "cp/io/mdiskio.h"
+#include "cp/vdev/mdisk.h"
+#include "cp/vdev/mdiskio.h"
 #include "cp/vm/vdev.h"
 #include "cp/mm/gmem.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "arch370/ccw.h"
 #include "arch370/lowcore.h"
 #include "arch370/pgm.h"

@@ -6,7 +6,7 @@
 #include "cp/vm/vdev.h"
 #include "cp/vm/user.h"
 #include "cp/mm/gmem.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/be.h"
 #include "arch370/ebcdic.h"

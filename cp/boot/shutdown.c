@@ -1,13 +1,13 @@
 /* shutdown.c - SHUTDOWN: warn, checkpoint, drain the terminals, stop. */
 #include "cp/boot/shutdown.h"
-#include "cp/boot/abend.h"
+#include "cp/kern/abend.h"
 #include "cp/io/con3215.h"
 #include "cp/term/session.h"
 #include "cp/term/oplog.h"
-#include "cp/vm/task.h"
-#include "cp/vm/timer.h"
+#include "cp/kern/task.h"
+#include "cp/kern/timer.h"
 #include "cp/vm/user.h"
-#include "cp/vm/intr.h"
+#include "cp/kern/intr.h"
 #include "arch370/interrupt.h"
 
 #define MAX_HOOKS 8

@@ -6,8 +6,8 @@
 #include "cp/spool/spool.h"
 #include "cp/spool/vur.h"
 #include "cp/vm/user.h"
-#include "cp/vm/timer.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/timer.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "cp/lib/format.h"
 

@@ -5,8 +5,8 @@
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
-#include "cp/io/mdisk.h"
-#include "cp/boot/version.h"
+#include "cp/vdev/mdisk.h"
+#include "cp/lib/version.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 

@@ -1,10 +1,10 @@
 /* con3215.c - line-mode terminals (see con3215.h). */
 #include "cp/io/con3215.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
-#include "cp/vm/timer.h"
+#include "cp/kern/timer.h"
 #include <stdarg.h>
 
 #define CMD_WRITE_CR    0x09    /* write, then carrier return */

@@ -1,7 +1,7 @@
 /* dasd.c - CKD volumes: labels and synchronous record I/O. */
 #include "cp/io/dasd.h"
 #include "cp/io/sense.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "cp/term/oplog.h"
 #include "arch370/ebcdic.h"

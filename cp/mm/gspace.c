@@ -6,8 +6,8 @@
 #include "cp/mm/pager.h"
 #include "cp/mm/pageslot.h"
 #include "cp/mm/nss.h"
-#include "cp/mm/freestor.h"
-#include "cp/vm/task.h"
+#include "cp/kern/freestor.h"
+#include "cp/kern/task.h"
 #include "cp/lib/string.h"
 #include "cpu.h"
 

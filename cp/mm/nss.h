@@ -4,7 +4,7 @@
  * the storage key of each, which of them are shared, and the PSW (and,
  * for one SAVESYS made, the registers) to start it with.  Two places
  * hold them:
- *   - NSS areas the build puts on CP volumes (cp/boot/cpvol.h), loaded
+ *   - NSS areas the build puts on CP volumes (cp/io/cpvol.h), loaded
  *     at their load address; AREA_F_SHARED marks a range of shared pages;
  *   - the saved-system store that SAVESYS writes (cp/mm/nssstore.h).
  * A name in the store hides the same name on a volume: the newest

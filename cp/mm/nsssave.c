@@ -10,7 +10,7 @@
 #include "cp/mm/nssstore.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/frame.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/io/dasd.h"
 #include "cp/vm/vm.h"
 #include "cp/lib/string.h"

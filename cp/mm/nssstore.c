@@ -1,8 +1,8 @@
 /* nssstore.c - the saved-system store on DASD (nssstore.h). */
 #include "cp/mm/nssstore.h"
-#include "cp/boot/sysres.h"
+#include "cp/io/sysres.h"
 #include "cp/io/dasd.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/term/oplog.h"
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"

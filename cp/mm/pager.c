@@ -3,10 +3,10 @@
 #include "cp/mm/frame.h"
 #include "cp/mm/pageslot.h"
 #include "cp/mm/clock.h"
-#include "cp/boot/sysres.h"
+#include "cp/io/sysres.h"
 #include "cp/io/dasd.h"
 #include "cp/term/oplog.h"
-#include "cp/vm/task.h"
+#include "cp/kern/task.h"
 #include "cp/lib/string.h"
 #include "cpu.h"
 

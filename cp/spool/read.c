@@ -7,7 +7,7 @@
  * page read only when they cross a page.  Every page read is checked
  * like at warm start; a damaged page is reported, never believed. */
 #include "cp/spool/spint.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/be.h"
 

@@ -40,7 +40,7 @@ SPOOL_TEST_SRCS := \
 	tests/unit/test_spool_crash.cpp
 
 SPOOL_TEST_C_SRCS := $(SPOOL_STORE_SRCS) arch370/ebcdic.c \
-	cp/lib/string.c cp/lib/format.c cp/mm/freestor.c
+	cp/lib/string.c cp/lib/format.c cp/kern/freestor.c
 
 SPOOL_TEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SPOOL_TEST_SRCS)) \
                    $(patsubst %.c,$(B)/host/%.o,$(SPOOL_TEST_C_SRCS))

@@ -10,9 +10,9 @@
 #include "cp/vm/user.h"
 #include "cp/vm/vconfig.h"
 #include "cp/cmd/query.h"
-#include "cp/boot/sysres.h"
+#include "cp/io/sysres.h"
 #include "cp/term/oplog.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "cp/lib/format.h"
 

@@ -8,7 +8,7 @@
  * page and then the directory entry: the file exists from that moment
  * and not before (docs/spool-format.md). */
 #include "cp/spool/spint.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/be.h"
 

@@ -16,8 +16,8 @@
 #include "cp/vm/reflect.h"
 #include "cp/vm/priv.h"
 #include "cp/vm/vdev.h"
-#include "cp/vm/task.h"
-#include "cp/vm/intr.h"
+#include "cp/kern/task.h"
+#include "cp/kern/intr.h"
 #include "cp/vm/pgfault.h"
 #include "cp/vm/user.h"
 #include "cp/term/usermsg.h"
@@ -33,7 +33,7 @@
 #define LC32(a)  (*(volatile u32 *)(uintptr_t)(a))
 #define LC64(a)  (*(volatile u64 *)(uintptr_t)(a))
 
-#define CR0_CP          0x00B00E40u     /* see cp/vm/intr.c */
+#define CR0_CP          0x00B00E40u     /* see cp/kern/intr.c */
 #define PGM_LOOP_LIMIT  32
 
 bool dispatch_slice_over;

@@ -17,7 +17,7 @@
 #include "cp/vm/pfault.h"
 #include "cp/vm/reflect.h"
 #include "cp/vm/dispatch.h"
-#include "cp/vm/task.h"
+#include "cp/kern/task.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/frame.h"
 #include "cp/mm/pager.h"

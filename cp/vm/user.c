@@ -1,7 +1,7 @@
 /* user.c - the list of logged-on users. */
 #include "cp/vm/user.h"
-#include "cp/vm/timer.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/timer.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 
 struct user *users;

@@ -1,7 +1,7 @@
 /* vdev.c - the virtual device list of a VM. */
 #include "cp/vm/vdev.h"
 #include "cp/vm/vm.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "arch370/ccw.h"
 
 struct vdev *vdev_find(struct vm *vm, u16 addr)

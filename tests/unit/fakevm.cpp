@@ -4,11 +4,11 @@
 
 extern "C" {
 #include "cp/cmd/cmd.h"
-#include "cp/vm/vcons.h"
-#include "cp/vm/task.h"
+#include "cp/vdev/vcons.h"
+#include "cp/kern/task.h"
 #include "cp/term/usermsg.h"
 #include "cp/mm/gmem.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "arch370/ebcdic.h"
 #include "arch370/psw.h"
 }

@@ -19,7 +19,7 @@ UNIT_SRCS := \
 # the DIAGNOSE handlers run on a fake VM (tests/unit/fakevm.h)
 UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS) $(DIAG_SRCS) cp/vm/vdev.c
 # the spooling DIAGNOSE codes run on the real store over an in-memory area
-UNIT_C_SRCS += $(SPOOL_STORE_SRCS) cp/spool/vur.c cp/spool/vurfile.c cp/vm/chanprog.c
+UNIT_C_SRCS += $(SPOOL_STORE_SRCS) cp/spool/vur.c cp/spool/vurfile.c cp/vdev/chanprog.c
 
 UNIT_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(UNIT_SRCS)) \
              $(patsubst %.c,$(B)/host/%.o,$(UNIT_C_SRCS))

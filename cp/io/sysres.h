@@ -1,11 +1,11 @@
 /* sysres.h - the system residence volume and the areas of CP volumes.
  *
- * At IPL CP reads the table of contents (cp/boot/cpvol.h) of the volume
+ * At IPL CP reads the table of contents (cp/io/cpvol.h) of the volume
  * it was IPLed from and of every other DASD that has one, and keeps their
  * areas here: where the directory, saved systems, spool and paging space
  * are.  Nothing about them is compiled into CP. */
-#ifndef CP_BOOT_SYSRES_H
-#define CP_BOOT_SYSRES_H
+#ifndef CP_IO_SYSRES_H
+#define CP_IO_SYSRES_H
 
 #include "cp/io/rio.h"
 

@@ -1,6 +1,6 @@
 /* freestor.c - first-fit free storage with coalescing and tag accounting. */
-#include "cp/mm/freestor.h"
-#include "cp/boot/abend.h"
+#include "cp/kern/freestor.h"
+#include "cp/kern/abend.h"
 #include "cp/lib/string.h"
 
 #define ALIGN           8u

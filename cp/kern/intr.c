@@ -1,6 +1,6 @@
 /* intr.c - real I/O and external interruptions, the idle wait. */
-#include "cp/vm/intr.h"
-#include "cp/vm/timer.h"
+#include "cp/kern/intr.h"
+#include "cp/kern/timer.h"
 #include "cp/io/rio.h"
 #include "arch370/lowcore.h"
 #include "arch370/interrupt.h"

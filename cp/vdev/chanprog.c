@@ -1,5 +1,5 @@
 /* chanprog.c - S/370 channel logic for simulated devices (chanprog.h). */
-#include "cp/vm/chanprog.h"
+#include "cp/vdev/chanprog.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
 #include "cp/mm/gmem.h"

@@ -6,8 +6,8 @@
  * comparators, SLEEP ...): the earliest deadline is loaded before every
  * enabled point, and an expired timer's function runs from the
  * external-interruption handler, so it must not sleep. */
-#ifndef CP_VM_TIMER_H
-#define CP_VM_TIMER_H
+#ifndef CP_KERN_TIMER_H
+#define CP_KERN_TIMER_H
 
 #include "arch370/types.h"
 

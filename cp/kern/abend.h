@@ -12,8 +12,8 @@
  *   00030000  SVC executed by CP
  *   00040000  restart key pressed (operator-requested stop)
  *   0005rrrr  CP detected an impossible state, rrrr = reason below */
-#ifndef CP_BOOT_ABEND_H
-#define CP_BOOT_ABEND_H
+#ifndef CP_KERN_ABEND_H
+#define CP_KERN_ABEND_H
 
 #include "arch370/types.h"
 

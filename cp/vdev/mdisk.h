@@ -14,11 +14,11 @@
  *   M   write; refused if anybody else has it for writing
  *   MR  M, else read (RR)
  *   MW  write, whoever has it (the user takes the risk)
- * Three paths reach a minidisk: SIO with CCW translation (cp/io/ccwxlat.c),
+ * Three paths reach a minidisk: SIO with CCW translation (cp/vdev/ccwxlat.c),
  * DIAGNOSE X'18' (CMS's CCW chains, synchronous) and DIAGNOSE X'250'
  * (block lists); all three keep to the extent and the link's access. */
-#ifndef CP_IO_MDISK_H
-#define CP_IO_MDISK_H
+#ifndef CP_VDEV_MDISK_H
+#define CP_VDEV_MDISK_H
 
 #include "cp/io/rio.h"
 

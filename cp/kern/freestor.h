@@ -4,8 +4,8 @@
  * address-ordered free list that coalesces neighbours on free.  Every
  * block carries a four-character tag ("VMBLK", "TASK" ...); QUERY FREE
  * shows bytes and blocks in use per tag, so a leak has a name. */
-#ifndef CP_MM_FREESTOR_H
-#define CP_MM_FREESTOR_H
+#ifndef CP_KERN_FREESTOR_H
+#define CP_KERN_FREESTOR_H
 
 #include "arch370/types.h"
 

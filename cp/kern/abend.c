@@ -1,5 +1,5 @@
 /* abend.c - abend messages and the final disabled wait. */
-#include "cp/boot/abend.h"
+#include "cp/kern/abend.h"
 #include "cp/io/rio.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"

@@ -8,8 +8,8 @@
  * a line-mode telnet terminal has no partial lines), 0A read, 03 no-op,
  * 0B audible alarm, 04 sense, E4 sense ID; anything else is a command
  * reject (unit check, sense X'80'). */
-#ifndef CP_VM_VCONS_H
-#define CP_VM_VCONS_H
+#ifndef CP_VDEV_VCONS_H
+#define CP_VDEV_VCONS_H
 
 #include "arch370/types.h"
 

@@ -3,8 +3,8 @@
  * Called after enter_guest or cpu_wait returned EXIT_IO or EXIT_EXT, in
  * whichever task was running: the handlers only record completions,
  * run expired timers and wake tasks; they never sleep. */
-#ifndef CP_VM_INTR_H
-#define CP_VM_INTR_H
+#ifndef CP_KERN_INTR_H
+#define CP_KERN_INTR_H
 
 #include "arch370/types.h"
 

@@ -1,6 +1,6 @@
 /* version.h - the name and level of this CP. */
-#ifndef CP_BOOT_VERSION_H
-#define CP_BOOT_VERSION_H
+#ifndef CP_LIB_VERSION_H
+#define CP_LIB_VERSION_H
 
 #define CP_NAME         "cp370"
 #define CP_VERSION      "1.0"

@@ -1,5 +1,5 @@
 /* ccwxlat.c - translate a guest's minidisk channel program (ccwxlat.h). */
-#include "cp/io/ccwxlat.h"
+#include "cp/vdev/ccwxlat.h"
 #include "cp/io/ckd.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/frame.h"

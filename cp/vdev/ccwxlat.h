@@ -22,8 +22,8 @@
  * left its disk, since other users move the real arm in between.
  * The translation is pure computation on guest storage (cp/mm/gmem.h), so
  * it is unit-tested on the host. */
-#ifndef CP_IO_CCWXLAT_H
-#define CP_IO_CCWXLAT_H
+#ifndef CP_VDEV_CCWXLAT_H
+#define CP_VDEV_CCWXLAT_H
 
 #include "arch370/ccw.h"
 #include "cp/mm/gspace.h"

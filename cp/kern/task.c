@@ -1,7 +1,7 @@
 /* task.c - cooperative CP tasks and the run queue. */
-#include "cp/vm/task.h"
-#include "cp/mm/freestor.h"
-#include "cp/boot/abend.h"
+#include "cp/kern/task.h"
+#include "cp/kern/freestor.h"
+#include "cp/kern/abend.h"
 #include "cp/lib/string.h"
 #include "cpu.h"
 

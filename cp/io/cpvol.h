@@ -11,8 +11,8 @@
  * holds four 4096-byte records: 4 x (185 + 4096) <= 19254).  Page p of an
  * area starting at cylinder c is record p % 4 + 1 of track c * heads + p / 4.
  * Every field is big-endian; text is EBCDIC, blank padded. */
-#ifndef CP_BOOT_CPVOL_H
-#define CP_BOOT_CPVOL_H
+#ifndef CP_IO_CPVOL_H
+#define CP_IO_CPVOL_H
 
 #include "arch370/be.h"
 

@@ -1,7 +1,7 @@
 /* storage.c - size real storage and set up free storage and frames. */
-#include "cp/boot/storage.h"
-#include "cp/boot/abend.h"
-#include "cp/mm/freestor.h"
+#include "cp/mm/storage.h"
+#include "cp/kern/abend.h"
+#include "cp/kern/freestor.h"
 #include "cp/mm/frame.h"
 #include "arch370/interrupt.h"
 

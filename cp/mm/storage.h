@@ -5,8 +5,8 @@
  *   64K - end of nucleus   CP text, data, bss
  *   next            CP free storage (1/8 of storage, 1M to 16M)
  *   the rest        frames for virtual machines */
-#ifndef CP_BOOT_STORAGE_H
-#define CP_BOOT_STORAGE_H
+#ifndef CP_MM_STORAGE_H
+#define CP_MM_STORAGE_H
 
 #include "arch370/types.h"
 

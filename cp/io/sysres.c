@@ -1,8 +1,8 @@
 /* sysres.c - tables of contents of CP-owned volumes. */
-#include "cp/boot/sysres.h"
-#include "cp/boot/cpvol.h"
+#include "cp/io/sysres.h"
+#include "cp/io/cpvol.h"
 #include "cp/io/dasd.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
 

@@ -6,8 +6,8 @@
  * only when one sleeps or yields; interruptions are taken only at the
  * enabled points (guest execution and the idle wait), so CP data needs no
  * locks.  When no task can run, the idle loop waits for an interruption. */
-#ifndef CP_VM_TASK_H
-#define CP_VM_TASK_H
+#ifndef CP_KERN_TASK_H
+#define CP_KERN_TASK_H
 
 #include "arch370/interrupt.h"
 

@@ -8,8 +8,8 @@
  * is put in the guest's general registers 0-15 as EBCDIC, blank padded
  * (at most 64 characters), and its length in ... (see docs/cpcommands.md).
  * IPL cuu (from a virtual disk) comes with minidisks. */
-#ifndef CP_VM_IPL_H
-#define CP_VM_IPL_H
+#ifndef CP_VDEV_IPL_H
+#define CP_VDEV_IPL_H
 
 #include "cp/vm/vm.h"
 

@@ -1,5 +1,5 @@
 /* timer.c - CP timers multiplexed on the clock comparator. */
-#include "cp/vm/timer.h"
+#include "cp/kern/timer.h"
 #include "cpu.h"
 
 static struct timer *timers;    /* sorted by expiry */

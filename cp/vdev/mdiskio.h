@@ -6,10 +6,10 @@
  *   X'250'     mdiskio_blocks: a list of CMS blocks read or written.
  * A unit check from the real device is followed at once by a SENSE, kept
  * for the guest's own SENSE, since other users' I/O would change it. */
-#ifndef CP_IO_MDISKIO_H
-#define CP_IO_MDISKIO_H
+#ifndef CP_VDEV_MDISKIO_H
+#define CP_VDEV_MDISKIO_H
 
-#include "cp/io/ccwxlat.h"
+#include "cp/vdev/ccwxlat.h"
 
 struct vm;
 struct vdev;

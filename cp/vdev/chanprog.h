@@ -14,8 +14,8 @@
  * low four bits zero; a zero count (other than TIC); flag bits 38-39 or the
  * IDA flag set; TIC to TIC or TIC as the first CCW; a data address outside
  * storage. */
-#ifndef CP_VM_CHANPROG_H
-#define CP_VM_CHANPROG_H
+#ifndef CP_VDEV_CHANPROG_H
+#define CP_VDEV_CHANPROG_H
 
 #include "arch370/types.h"
 
