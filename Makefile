@@ -88,7 +88,7 @@ clean:
 # unit-test programs first (fast), the system tests last
 TEST_PROGRAMS := $(UNIT_TEST_PROGRAMS) $(B)/tests/system_tests
 
-check: deps all $(TEST_PROGRAMS) $(SYSTEST_DEPS)
+check: deps all $(CP_HOST_ALL_OBJS) $(TEST_PROGRAMS) $(SYSTEST_DEPS)
 	@CP370_BUILD=$(B) CP370_SRC=. sh mk/check.sh $(TEST_PROGRAMS)
 
 run: deps all

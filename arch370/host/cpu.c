@@ -6,3 +6,4 @@ u64 host_clock_comparator;
 s64 host_cpu_timer;
 u8 host_storage_keys[HOST_KEY_PAGES];
 u32 host_icount;
+u8 host_lowcore[4096];

@@ -22,7 +22,7 @@
 #include "cp/mm/frame.h"
 #include "cp/kern/freestor.h"
 #include "arch370/interrupt.h"
-#include "arch370/lowcore.h"
+#include "arch370/prefix.h"
 
 #define ABEND_STACK_TOP 0x10000u
 
@@ -52,7 +52,7 @@ void cp_main(u32 ipl_sid)
     unsigned dir_users;
     int dir_rc;
 
-    *(volatile u32 *)LC_ABEND_STACK = ABEND_STACK_TOP;
+    lc_set_abend_stack(ABEND_STACK_TOP);
     install_new_psws();
     sysres_note_ipl_device(ipl_sid);
     intr_init();

@@ -3,12 +3,10 @@
 #include "cp/io/rio.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
-#include "arch370/lowcore.h"
+#include "arch370/prefix.h"
 #include "arch370/interrupt.h"
 #include "arch370/ebcdic.h"
-#include "cpu.h"
 
-#define LC32(a)  (*(volatile u32 *)(uintptr_t)(a))
 
 static const char *pgm_names[] = {
     [0x01] = "operation", [0x02] = "privileged operation", [0x03] = "execute",
@@ -53,13 +51,15 @@ void polled_opcon_write(const char *line)
     }
 }
 
-static void dump_registers(const u32 *r)
+/* the GPRs entry.S saved at the fault */
+static void dump_registers(void)
 {
     char line[100];
 
     for (int i = 0; i < 16; i += 4) {
         fmt_snprintf(line, sizeof line, "CPX902I GR %2d-%2d  %08X %08X %08X %08X",
-                     i, i + 3, r[i], r[i + 1], r[i + 2], r[i + 3]);
+                     i, i + 3, lc_fault_reg(i), lc_fault_reg(i + 1), lc_fault_reg(i + 2),
+                     lc_fault_reg(i + 3));
         polled_opcon_write(line);
     }
 }
@@ -85,12 +85,12 @@ void cp_abend(enum abend_reason reason, const char *why)
 void cp_fault(int fault_class)
 {
     char line[132];
-    u32 psw0 = LC32(LC_FAULTPSW), psw1 = LC32(LC_FAULTPSW + 4);
+    u32 psw0 = (u32)(lc_fault_psw() >> 32), psw1 = (u32)lc_fault_psw();
     u32 code = 0;
 
     switch (fault_class) {
     case FAULT_PGM: {
-        u16 pic = *(volatile u16 *)LC390_PGM_CODE & 0xFF;
+        u16 pic = lc_pgm_code() & 0xFF;
         const char *name = pic < ARRAY_SIZE(pgm_names) && pgm_names[pic] ? pgm_names[pic] : "unknown";
         fmt_snprintf(line, sizeof line, "CPX900T CP ABEND PRG%04X (%s exception) PSW %08X %08X",
                      pic, name, psw0, psw1);
@@ -99,7 +99,7 @@ void cp_fault(int fault_class)
     }
     case FAULT_MCK:
         fmt_snprintf(line, sizeof line, "CPX900T CP ABEND MCK: machine check, code %08X%08X PSW %08X %08X",
-                     LC32(LC390_MCK_CODE), LC32(LC390_MCK_CODE + 4), psw0, psw1);
+                     (u32)(lc_mck_code() >> 32), (u32)lc_mck_code(), psw0, psw1);
         code = WAIT_MCK;
         break;
     case FAULT_SVC:
@@ -113,6 +113,6 @@ void cp_fault(int fault_class)
         break;
     }
     polled_opcon_write(line);
-    dump_registers((const u32 *)LC_FAULTREGS);
+    dump_registers();
     stop(code);
 }

@@ -2,12 +2,9 @@
 #include "cp/kern/intr.h"
 #include "cp/kern/timer.h"
 #include "cp/io/rio.h"
-#include "arch370/lowcore.h"
+#include "arch370/prefix.h"
 #include "arch370/interrupt.h"
-#include "cpu.h"
 
-#define LC16(a)  (*(volatile u16 *)(uintptr_t)(a))
-#define LC32(a)  (*(volatile u32 *)(uintptr_t)(a))
 
 /* CR0: ESA/390 translation format (bits 8-12 = 10110), external
  * subclasses clock comparator, CPU timer, service signal, interrupt key */
@@ -33,8 +30,7 @@ void intr_init(void)
     lctl(6, 0xFF000000u);               /* all I/O interruption subclasses */
     lctl(14, 0xC2000000u);              /* machine checks: system damage etc. */
     /* the wait PSW cpu_wait loads: I/O, external, machine check enabled */
-    LC32(LC_WAITPSW) = 0x030E0000u;
-    LC32(LC_WAITPSW + 4) = 0x80000000u;
+    lc_set_wait_psw(0x030E000080000000ull);
     spt(0x7FFFFFFFFFFFFFFFll);
 }
 
@@ -47,11 +43,11 @@ void intr_dispatch(int code)
 {
     if (code == EXIT_IO) {
         intr_io_count++;
-        rio_interrupt(LC32(LC390_SUBSYS_ID), LC32(LC390_IO_INTPARM));
+        rio_interrupt(lc_subsys_id(), lc_io_intparm());
         return;
     }
     if (code == EXIT_EXT) {
-        u16 ext = LC16(LC390_EXT_CODE);
+        u16 ext = lc_ext_code();
         intr_ext_count++;
         switch (ext) {
         case EXT_CLOCK_COMPARATOR:
