@@ -6,7 +6,8 @@ CP_SRCS := \
 	cp/mm/storage.c \
 	cp/io/sysres.c \
 	cp/kern/abend.c \
-	cp/boot/shutdown.c \
+	cp/kern/kmsg.c \
+	cp/term/shutdown.c \
 	cp/kern/freestor.c \
 	cp/mm/frame.c \
 	cp/kern/task.c \
@@ -40,6 +41,7 @@ CP_SRCS := \
 	cp/term/logon.c \
 	cp/term/oplog.c \
 	cp/term/usermsg.c \
+	cp/term/termhooks.c \
 	cp/cmd/cmdtab.c \
 	cp/cmd/parse.c \
 	cp/cmd/query.c \
@@ -62,8 +64,8 @@ CP_SRCS := \
 	cp/mm/pageslot.c \
 	cp/mm/clock.c \
 	cp/mm/pager.c \
-	cp/mm/nss.c \
-	cp/mm/nsssave.c \
+	cp/vm/nss.c \
+	cp/vm/nsssave.c \
 	cp/mm/nssstore.c \
 	cp/cmd/savesys.c \
 	cp/vm/pgfault.c \
@@ -82,6 +84,7 @@ CP_HOST_SRCS := \
 	cp/lib/format.c \
 	cp/cmd/parse.c \
 	cp/kern/freestor.c \
+	cp/kern/kmsg.c \
 	cp/mm/frame.c \
 	cp/mm/gspace.c \
 	cp/mm/gmem.c \

@@ -2,7 +2,7 @@
  * segments, X'258' pseudo page faults. */
 #include "diag/diag.h"
 #include "cp/mm/gmem.h"
-#include "cp/mm/nss.h"
+#include "cp/vm/nss.h"
 #include "arch370/be.h"
 #include "arch370/ebcdic.h"
 #include "arch370/pgm.h"

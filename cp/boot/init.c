@@ -2,7 +2,7 @@
 #include "cp/boot/init.h"
 #include "cp/vdev/mdisk.h"
 #include "cp/mm/pager.h"
-#include "cp/mm/nss.h"
+#include "cp/vm/nss.h"
 #include "cp/spool/vur.h"
 
 void cp_subsystems_init(void)

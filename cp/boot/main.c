@@ -16,6 +16,7 @@
 #include "cp/io/dasd.h"
 #include "cp/term/session.h"
 #include "cp/term/oplog.h"
+#include "cp/term/termhooks.h"
 #include "cp/kern/task.h"
 #include "cp/kern/intr.h"
 #include "cp/kern/timer.h"
@@ -53,6 +54,7 @@ void cp_main(u32 ipl_sid)
     int dir_rc;
 
     lc_set_abend_stack(ABEND_STACK_TOP);
+    termhooks_init();
     install_new_psws();
     sysres_note_ipl_device(ipl_sid);
     intr_init();

@@ -59,6 +59,8 @@ void rio_init(void)
             opcon_sid = sid;
         nrdevs++;
     }
+    abend_set_console(opcon_sid);
+    intr_io_register(rio_interrupt);
 }
 
 struct rdev *rio_find(u16 devno)

@@ -1,6 +1,5 @@
 /* abend.c - abend messages and the final disabled wait. */
 #include "cp/kern/abend.h"
-#include "cp/io/rio.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 #include "arch370/prefix.h"
@@ -17,6 +16,13 @@ static const char *pgm_names[] = {
     [0x13] = "special operation",
 };
 
+static u32 opcon_sid;
+
+void abend_set_console(u32 sid)
+{
+    opcon_sid = sid;
+}
+
 /* Polled write on the operator console: clear whatever the driver had in
  * flight, start one write CCW, and poll for its status.  Needs neither
  * interruptions nor any other part of CP; gives up after a bounded wait
@@ -27,7 +33,7 @@ void polled_opcon_write(const char *line)
     static struct orb orb;
     static u8 buf[132];
     struct irb irb;
-    u32 sid = rio_opcon_sid();
+    u32 sid = opcon_sid;
     size_t n = strlen(line);
 
     if (!sid)

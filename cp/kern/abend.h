@@ -44,5 +44,8 @@ void cp_fault(int fault_class) __attribute__((noreturn));
 
 /* write one line on the operator console by polled I/O (abend, shutdown) */
 void polled_opcon_write(const char *line);
+/* the subchannel of the operator console, which the channel-subsystem
+ * driver finds at IPL (0: none, abend messages are not written) */
+void abend_set_console(u32 sid);
 
 #endif

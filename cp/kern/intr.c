@@ -1,7 +1,6 @@
 /* intr.c - real I/O and external interruptions, the idle wait. */
 #include "cp/kern/intr.h"
 #include "cp/kern/timer.h"
-#include "cp/io/rio.h"
 #include "arch370/prefix.h"
 #include "arch370/interrupt.h"
 
@@ -15,6 +14,7 @@
 #define EXT_SERVICE_SIGNAL      0x2401
 
 u32 intr_ext_count, intr_io_count;
+static void (*io_handler)(u32 sid, u32 intparm);
 bool intr_key_pressed;
 
 /* the DUCT origin CR2 names: an all-zero table, so nothing an ESA/390
@@ -34,6 +34,11 @@ void intr_init(void)
     spt(0x7FFFFFFFFFFFFFFFll);
 }
 
+void intr_io_register(void (*handler)(u32 sid, u32 intparm))
+{
+    io_handler = handler;
+}
+
 void intr_arm_clock(void)
 {
     sckc(timer_next());
@@ -43,7 +48,8 @@ void intr_dispatch(int code)
 {
     if (code == EXIT_IO) {
         intr_io_count++;
-        rio_interrupt(lc_subsys_id(), lc_io_intparm());
+        if (io_handler)
+            io_handler(lc_subsys_id(), lc_io_intparm());
         return;
     }
     if (code == EXIT_EXT) {

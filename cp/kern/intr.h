@@ -11,6 +11,9 @@
 void intr_init(void);
 /* handle the interruption described in low core after an EXIT_IO/EXT */
 void intr_dispatch(int exit_code);
+/* the channel-subsystem driver (cp/io/rio.c) registers the function that
+ * takes each I/O interruption: subsystem id and interruption parameter */
+void intr_io_register(void (*handler)(u32 sid, u32 intparm));
 /* load the clock comparator with the next timer deadline */
 void intr_arm_clock(void);
 /* wait for one interruption and handle it (IPL time and idle loop) */

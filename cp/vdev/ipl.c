@@ -7,7 +7,7 @@
 #include "cp/io/cpvol.h"
 #include "cp/mm/gmem.h"
 #include "cp/kern/freestor.h"
-#include "cp/mm/nss.h"
+#include "cp/vm/nss.h"
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
 #include "arch370/be.h"

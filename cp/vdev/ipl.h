@@ -1,6 +1,6 @@
 /* ipl.h - IPL of a virtual machine.
  *
- * IPL name: a saved system (cp/mm/nss.h) - an image the build placed on a
+ * IPL name: a saved system (cp/vm/nss.h) - an image the build placed on a
  * CP volume (an NSS area: load address, start PSW, pages, shared pages)
  * or one SAVESYS wrote to the saved-system store.  CP resets the VM,
  * clears its storage, loads the pages (mapping the shared ones) and

@@ -8,7 +8,6 @@
 #include "cp/vm/vdev.h"
 #include "cp/vm/vconfig.h"
 #include "cp/vm/user.h"
-#include "cp/term/usermsg.h"
 #include "cp/kern/freestor.h"
 #include "cp/mm/gmem.h"
 #include "cp/lib/string.h"
@@ -221,7 +220,7 @@ static void logon_mdisks(struct vm *vm, const struct dir_user *d)
         const struct dir_mdisk *m = &d->mdisks[i];
         int rc = mdisk_link(vm, m, m->cuu, m->mode, NULL, true, &rw);
         if (rc != LINK_OK)
-            user_msg(vm->user, "CPX301W Your minidisk %03X was not attached: %s", m->cuu,
+            user_tell(vm->user, "CPX301W Your minidisk %03X was not attached: %s", m->cuu,
                      mdisk_strerror(rc));
     }
     for (unsigned i = 0; i < d->nlink; i++) {
@@ -230,7 +229,7 @@ static void logon_mdisks(struct vm *vm, const struct dir_user *d)
         const struct dir_mdisk *m = o ? dir_find_mdisk(o, l->target) : NULL;
         int rc = mdisk_link(vm, m, l->cuu, l->mode, NULL, true, &rw);
         if (rc != LINK_OK)
-            user_msg(vm->user, "CPX302W LINK %s %03X %03X %s failed: %s", l->userid, l->target,
+            user_tell(vm->user, "CPX302W LINK %s %03X %03X %s failed: %s", l->userid, l->target,
                      l->cuu, l->mode, mdisk_strerror(rc));
     }
 }

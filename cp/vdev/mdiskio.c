@@ -9,7 +9,7 @@
 #include "cp/mm/gmem.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/kmsg.h"
 #include "cp/vm/user.h"
 #include "arch370/ccw.h"
 
@@ -73,10 +73,10 @@ static void note_device_error(const struct mio *m, const u8 *sense)
     const char *who = m->vm->user ? m->vm->user->userid : "?";
 
     if (!sense)
-        op_msg("CPX151W DASD %04X not operational for minidisk %03X of %s",
+        kmsg("CPX151W DASD %04X not operational for minidisk %03X of %s",
                m->md->dev->devno, m->md->vaddr, who);
     else if (sense[0] & SENSE_HARDWARE)
-        op_msg("CPX151W DASD %04X error on minidisk %03X of %s: sense %02X%02X",
+        kmsg("CPX151W DASD %04X error on minidisk %03X of %s: sense %02X%02X",
                m->md->dev->devno, m->md->vaddr, who, sense[0], sense[1]);
 }
 

@@ -4,7 +4,7 @@
 #include "cp/vm/vdev.h"
 #include "cp/vdev/chanprog.h"
 #include "cp/vm/user.h"
-#include "cp/term/session.h"
+#include "cp/io/con3215.h"
 #include "cp/mm/gmem.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
@@ -34,6 +34,16 @@ struct vcons {
     u8 sense;
 };
 
+static void (*user_write)(struct user *u, const char *line);
+static bool (*user_room)(struct user *u, u32 lines);
+
+void vcons_register_terminal(void (*write)(struct user *u, const char *line),
+                             bool (*room)(struct user *u, u32 lines))
+{
+    user_write = write;
+    user_room = room;
+}
+
 static struct vcons *vc_of(struct vdev *d)
 {
     return d->priv;
@@ -42,7 +52,6 @@ static struct vcons *vc_of(struct vdev *d)
 void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
 {
     char line[TERM_LINE + 1];
-    struct session *s = vm->user ? vm->user->sess : NULL;
 
     do {
         u32 n = len > TERM_LINE ? TERM_LINE : len;
@@ -51,10 +60,8 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
             line[i] = (c < 0x20 || c >= 0x7F) ? ' ' : (char)c;
         }
         line[n] = 0;
-        if (s)
-            session_write(s, line);
-        else if (vm->user && session_console_hook)
-            session_console_hook(vm->user, line);   /* disconnected: only a spooled console keeps it */
+        if (vm->user && user_write)
+            user_write(vm->user, line);
         ebcdic += n;
         len -= n;
     } while (len);
@@ -62,8 +69,7 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
 
 bool vcons_output_room(struct vm *vm, u32 lines)
 {
-    struct session *s = vm->user ? vm->user->sess : NULL;
-    return !s || term_has_room(s->term, lines);
+    return !vm->user || !user_room || user_room(vm->user, lines);
 }
 
 /* Give the queued line (or its rest) to a read CCW piece. */

@@ -15,6 +15,13 @@
 
 struct vm;
 struct vdev;
+struct user;
+
+/* The user's terminal, which sits in the layer above: the session layer
+ * registers how a console line reaches it (or the spooled console while
+ * disconnected) and whether it has room for more lines. */
+void vcons_register_terminal(void (*write)(struct user *u, const char *line),
+                             bool (*room)(struct user *u, u32 lines));
 
 struct vdev *vcons_attach(struct vm *vm, u16 addr);
 /* the user typed a line for the guest; false if the console does not want it */

@@ -20,8 +20,6 @@
 #include "cp/kern/intr.h"
 #include "cp/vm/pgfault.h"
 #include "cp/vm/user.h"
-#include "cp/term/usermsg.h"
-#include "cp/term/logon.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
@@ -32,11 +30,17 @@
 #define PGM_LOOP_LIMIT  32
 
 bool dispatch_slice_over;
+static void (*logoff_fn)(struct user *u);
+
+void dispatch_logoff_register(void (*logoff)(struct user *u))
+{
+    logoff_fn = logoff;
+}
 
 void dispatch_stop(struct vm *vm, const char *fmt, u64 psw)
 {
     vm->state = VM_STOPPED;
-    user_msg(vm->user, fmt, (u32)(psw >> 32), (u32)psw);
+    user_tell(vm->user, fmt, (u32)(psw >> 32), (u32)psw);
 }
 
 /* Can the PSW be run as it is?  Reflects or stops if not. */
@@ -291,8 +295,8 @@ static void vm_task(void *arg)
     }
     vm->task = NULL;
     task_wakeup(&vm->task);
-    if (vm->logoff_pending)
-        user_logoff(vm->user, NULL);            /* LOGOFF from inside: now */
+    if (vm->logoff_pending && logoff_fn)
+        logoff_fn(vm->user);                    /* LOGOFF from inside: now */
     task_exit();
 }
 

@@ -11,7 +11,7 @@
 
 #include "arch370/interrupt.h"
 #include "cp/mm/gspace.h"
-#include "cp/mm/nss.h"
+#include "cp/vm/nss.h"
 #include "cp/kern/timer.h"
 
 struct user;

@@ -5,8 +5,8 @@
  * from another saved system) and every page of the shared ranges, each
  * with its storage key; the PSW, general and control registers.  Pages
  * never touched are not saved: they read as zeros after IPL anyway. */
-#include "cp/mm/nss.h"
-#include "cp/mm/nssint.h"
+#include "cp/vm/nss.h"
+#include "cp/vm/nssint.h"
 #include "cp/mm/nssstore.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/frame.h"

@@ -1,8 +1,8 @@
 /* nssint.h - what the saved-system files share among themselves. */
-#ifndef CP_MM_NSSINT_H
-#define CP_MM_NSSINT_H
+#ifndef CP_VM_NSSINT_H
+#define CP_VM_NSSINT_H
 
-#include "cp/mm/nss.h"
+#include "cp/vm/nss.h"
 
 struct cp_area;
 

@@ -1,8 +1,8 @@
 /* nss.c - saved systems in storage: finding them, loading them into
  * virtual machines, their shared frames (nss.h).  SAVESYS is in
- * cp/mm/nsssave.c, the store on DASD in cp/mm/nssstore.c. */
-#include "cp/mm/nss.h"
-#include "cp/mm/nssint.h"
+ * cp/vm/nsssave.c, the store on DASD in cp/mm/nssstore.c. */
+#include "cp/vm/nss.h"
+#include "cp/vm/nssint.h"
 #include "cp/mm/nssstore.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/frame.h"
@@ -39,6 +39,7 @@ void nss_unlock(void)
 void nss_init(void)
 {
     sstore_init();
+    gspace_shared_register(nss_frame_unmapped);
 }
 
 static struct nss *alloc_nss(const char *name, u32 first, u32 count)

@@ -1,6 +1,6 @@
 /* shutdown.h - ending the system in order. */
-#ifndef CP_BOOT_SHUTDOWN_H
-#define CP_BOOT_SHUTDOWN_H
+#ifndef CP_TERM_SHUTDOWN_H
+#define CP_TERM_SHUTDOWN_H
 
 /* warn everybody, let the terminals drain, stop with wait code 006 */
 void system_shutdown(const char *by) __attribute__((noreturn));

@@ -18,8 +18,8 @@
  * one gets a private copy of that page (cp/vm/pgfault.c).  Shared frames
  * are never paged out; the last virtual machine to drop one frees it.
  * The other pages are copied into the machine's own storage. */
-#ifndef CP_MM_NSS_H
-#define CP_MM_NSS_H
+#ifndef CP_VM_NSS_H
+#define CP_VM_NSS_H
 
 #include "arch370/types.h"
 

@@ -1,5 +1,5 @@
 /* shutdown.c - SHUTDOWN: warn, checkpoint, drain the terminals, stop. */
-#include "cp/boot/shutdown.h"
+#include "cp/term/shutdown.h"
 #include "cp/kern/abend.h"
 #include "cp/io/con3215.h"
 #include "cp/term/session.h"
