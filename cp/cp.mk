@@ -43,7 +43,7 @@ CP_SRCS := \
 	cp/term/usermsg.c \
 	cp/term/termhooks.c \
 	cp/cmd/cmdtab.c \
-	cp/cmd/parse.c \
+	cp/term/cmdline.c \
 	cp/cmd/query.c \
 	cp/cmd/shutdown.c \
 	cp/cmd/vmcmds.c \
@@ -82,7 +82,7 @@ CP_SRCS := \
 CP_HOST_SRCS := \
 	cp/lib/string.c \
 	cp/lib/format.c \
-	cp/cmd/parse.c \
+	cp/term/cmdline.c \
 	cp/kern/freestor.c \
 	cp/kern/kmsg.c \
 	cp/mm/frame.c \

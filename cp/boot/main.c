@@ -17,6 +17,7 @@
 #include "cp/term/session.h"
 #include "cp/term/oplog.h"
 #include "cp/term/termhooks.h"
+#include "cp/cmd/cmd.h"
 #include "cp/kern/task.h"
 #include "cp/kern/intr.h"
 #include "cp/kern/timer.h"
@@ -55,6 +56,7 @@ void cp_main(u32 ipl_sid)
 
     lc_set_abend_stack(ABEND_STACK_TOP);
     termhooks_init();
+    cmdline_register(cmd_interpret);
     install_new_psws();
     sysres_note_ipl_device(ipl_sid);
     intr_init();

@@ -106,8 +106,6 @@ struct subcmd {
     int (*fn)(struct cmdctx *ctx);
 };
 
-void (*query_vdev_hook)(struct cmdctx *ctx, struct vdev *d);
-
 #define OPS (CLASS_BIT('A') | CLASS_BIT('B') | CLASS_BIT('C') | CLASS_BIT('E'))
 
 static const struct subcmd query_table[] = {

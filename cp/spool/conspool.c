@@ -9,7 +9,7 @@
 #include "cp/spool/conspool.h"
 #include "cp/spool/vur.h"
 #include "cp/spool/urdev.h"
-#include "cp/cmd/cmd.h"
+#include "cp/term/cmdline.h"
 #include "cp/dir/directory.h"
 #include "cp/term/session.h"
 #include "cp/term/usermsg.h"

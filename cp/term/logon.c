@@ -3,7 +3,7 @@
 #include "cp/term/session.h"
 #include "cp/term/oplog.h"
 #include "cp/term/usermsg.h"
-#include "cp/cmd/cmd.h"
+#include "cp/term/cmdline.h"
 #include "cp/dir/directory.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"

@@ -2,7 +2,7 @@
 #include "cp/term/session.h"
 #include "cp/term/oplog.h"
 #include "cp/term/logon.h"
-#include "cp/cmd/cmd.h"
+#include "cp/term/cmdline.h"
 #include "cp/kern/task.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"

@@ -1,8 +1,21 @@
-/* parse.c - splitting command lines, abbreviations, command output. */
-#include "cp/cmd/cmd.h"
+/* cmdline.c - splitting command lines, abbreviations, command output,
+ * and the way to the command interpreter (see cmdline.h). */
+#include "cp/term/cmdline.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 #include <stdarg.h>
+
+static int (*interpreter)(struct cmdctx *ctx, const char *line);
+
+void cmdline_register(int (*interpret)(struct cmdctx *ctx, const char *line))
+{
+    interpreter = interpret;
+}
+
+int cmd_execute(struct cmdctx *ctx, const char *line)
+{
+    return interpreter ? interpreter(ctx, line) : RC_UNKNOWN;
+}
 
 bool cmd_abbrev(const char *word, const char *name, unsigned minlen)
 {
