@@ -26,7 +26,7 @@
 static int d18_result(struct diag_args *a, u8 cc, u32 r15)
 {
     a->gpr[15] = r15;
-    diag_set_cc(a, cc);
+    priv_set_cc(a->vm, cc);
     return 0;
 }
 
@@ -96,7 +96,7 @@ static int d250_rc(struct diag_args *a, u32 rc, u8 cc)
 {
     if (a->rx != 15)
         a->gpr[a->rx + 1] = rc;
-    diag_set_cc(a, cc);
+    priv_set_cc(a->vm, cc);
     return 0;
 }
 

@@ -99,7 +99,7 @@ int diag_024_device_type(struct diag_args *a)
         d = dev > 0xFFFF ? NULL : vdev_find(a->vm, (u16)dev);
     }
     if (!d) {
-        diag_set_cc(a, 3);
+        priv_set_cc(a->vm, 3);
         return 0;
     }
     for (unsigned i = 0; i < ARRAY_SIZE(devtypes); i++) {
@@ -119,7 +119,7 @@ int diag_024_device_type(struct diag_args *a)
     a->gpr[a->ry] = vinfo;
     if (a->ry != 15)
         a->gpr[a->ry + 1] = rinfo;
-    diag_set_cc(a, real ? 0 : 2);
+    priv_set_cc(a->vm, real ? 0 : 2);
     return 0;
 }
 

@@ -79,14 +79,14 @@ int diag_064_saved_segment(struct diag_args *a)
     }
     if (rc != NSS_OK) {
         a->gpr[a->ry] = seg_rc(rc);
-        diag_set_cc(a, 2);
+        priv_set_cc(a->vm, 2);
         return 0;
     }
     if (fn != SEG_PURGE) {
         a->gpr[a->rx] = first;
         a->gpr[a->ry] = last;
     }
-    diag_set_cc(a, loaded ? 0 : 1);
+    priv_set_cc(a->vm, loaded ? 0 : 1);
     return 0;
 }
 
@@ -151,6 +151,6 @@ int diag_258_pseudo_fault(struct diag_args *a)
         return PGM_SPECIFICATION;
     }
     if (rc == 0)
-        diag_set_cc(a, 0);
+        priv_set_cc(a->vm, 0);
     return rc;
 }

@@ -52,7 +52,7 @@ static int d14_result(struct diag_args *a, u8 cc, u32 reason)
 {
     if (cc == 3)
         a->gpr[(a->ry + 1) & 15] = reason;
-    diag_set_cc(a, cc);
+    priv_set_cc(a->vm, cc);
     return 0;
 }
 
@@ -268,7 +268,7 @@ int diag_014_spool_input(struct diag_args *a)
 static int d20_result(struct diag_args *a, u8 cc, u32 r15)
 {
     a->gpr[15] = r15;
-    diag_set_cc(a, cc);
+    priv_set_cc(a->vm, cc);
     return 0;
 }
 

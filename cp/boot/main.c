@@ -18,6 +18,7 @@
 #include "cp/term/oplog.h"
 #include "cp/term/termhooks.h"
 #include "cp/cmd/cmd.h"
+#include "diag/diag.h"
 #include "cp/kern/task.h"
 #include "cp/kern/intr.h"
 #include "cp/kern/timer.h"
@@ -57,6 +58,7 @@ void cp_main(u32 ipl_sid)
     lc_set_abend_stack(ABEND_STACK_TOP);
     termhooks_init();
     cmdline_register(cmd_interpret);
+    priv_diag_register(diag_dispatch);
     install_new_psws();
     sysres_note_ipl_device(ipl_sid);
     intr_init();
