@@ -110,7 +110,12 @@ int diag_008_cp_command(struct diag_args *a)
         return 0;
     }
     if (flags & D08_RESPONSE) {
-        gmem_write(&vm->mem, a->gpr[a->rx + 1], resp.buf, resp.used);
+        /* checked before, but a command may have changed the storage */
+        prc = gmem_write(&vm->mem, a->gpr[a->rx + 1], resp.buf, resp.used);
+        if (prc) {
+            kfree(resp.buf);
+            return prc;
+        }
         a->gpr[a->ry + 1] = resp.lost ? resp.lost : resp.used;
         priv_set_cc(a->vm, resp.lost ? 1 : 0);
         kfree(resp.buf);

@@ -11,6 +11,7 @@
 #include "arch370/be.h"
 #include "arch370/ebcdic.h"
 #include "arch370/ccw.h"
+#include "arch370/lowcore.h"
 #include "arch370/pgm.h"
 #include "arch370/psw.h"
 
@@ -62,7 +63,7 @@ static int d14_read(struct diag_args *a, struct vdev *d, struct vur *v)
 {
     u32 addr = a->gpr[a->rx] & GADDR_MASK, used = D14_HDR, n = 0;
     u8 *buf;
-    int rc;
+    int rc, prc = 0;
 
     if (addr & 7)
         return PGM_SPECIFICATION;
@@ -99,9 +100,11 @@ static int d14_read(struct diag_args *a, struct vdev *d, struct vur *v)
     if (n) {
         put_be32(buf, n);
         put_be32(buf + 4, used);
-        gmem_write(&a->vm->mem, addr, buf, used);
+        prc = gmem_write(&a->vm->mem, addr, buf, used);
     }
     kfree(buf);
+    if (prc)
+        return prc;
     return d14_result(a, n ? 0 : 1, 0);
 }
 
@@ -155,7 +158,9 @@ static int d14_next(struct diag_args *a, u8 type)
     put_name(desc + 40, at.ftype);
     put_name(desc + 48, at.dist);
     put_be64(desc + 56, at.created);
-    gmem_write(&a->vm->mem, addr, desc, sizeof desc);
+    rc = gmem_write(&a->vm->mem, addr, desc, sizeof desc);
+    if (rc)
+        return rc;
     a->gpr[(a->rx + 1) & 15] = at.spid;
     return d14_result(a, 0, 0);
 }
@@ -288,7 +293,9 @@ int diag_020_general_io(struct diag_args *a)
     unit = d->csw[4];
     chan = d->csw[5];
     if ((unit & UNIT_UC) || (chan & ~CHAN_IL)) {
-        gmem_write(&a->vm->mem, 0x40, d->csw, CSW_SIZE);
+        int rc = gmem_write(&a->vm->mem, LC370_CSW, d->csw, CSW_SIZE);
+        if (rc)
+            return rc;
         a->gpr[a->ry] = (u32)v->sense << 24;
         v->sense = 0;
         return d20_result(a, 3, 13);
