@@ -265,7 +265,7 @@ static bool translate_chain(struct xlat *x, u32 addr, bool data_chain, u8 chain_
         unsigned before = x->nreal;
         int seen;
 
-        if ((addr & 7) || gmem_read(x->gs, addr, c.b, 8) != 0) {
+        if (!ccw0_addr_ok(addr) || gmem_read(x->gs, addr, c.b, 8) != 0) {
             place_stop(x, XLAT_PROGRAM_CHECK, addr);
             return false;
         }
@@ -273,7 +273,7 @@ static bool translate_chain(struct xlat *x, u32 addr, bool data_chain, u8 chain_
         flags = ccw0_flags(&c);
         if (ccw_cmd_is_tic(cmd)) {
             u32 target = ccw0_addr(&c);
-            if (first || prev_tic || (target & 7)) {
+            if (!ccw0_tic_ok(first, prev_tic) || !ccw0_addr_ok(target)) {
                 place_stop(x, XLAT_PROGRAM_CHECK, addr);
                 return false;
             }
@@ -300,8 +300,7 @@ static bool translate_chain(struct xlat *x, u32 addr, bool data_chain, u8 chain_
             place_stop(x, XLAT_TOO_LONG, addr);
             return false;
         }
-        if ((flags & (CCW_IDA | 0x03)) || ccw0_count(&c) == 0 ||
-            (!data_chain && (cmd & 0x0F) == 0)) {
+        if (!ccw0_ok(&c, data_chain)) {
             place_stop(x, XLAT_PROGRAM_CHECK, addr);
             return false;
         }

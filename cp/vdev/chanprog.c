@@ -20,30 +20,25 @@ static bool fetch(struct vm *vm, struct chanprog *cp, bool data_chain)
     struct ccw0 c;
 
     for (;;) {
-        if (cp->ccw_addr & 7)
+        if (!ccw0_addr_ok(cp->ccw_addr))
             return false;
         if (gmem_read(&vm->mem, cp->ccw_addr, c.b, sizeof c.b) != 0)
             return false;
         if (!ccw_cmd_is_tic(ccw0_cmd(&c)))
             break;
-        if (!cp->started || cp->prev_tic)
-            return false;                           /* TIC first, or TIC to TIC */
+        if (!ccw0_tic_ok(!cp->started, cp->prev_tic))
+            return false;
         cp->prev_tic = true;
         cp->ccw_addr = ccw0_addr(&c);
     }
     cp->prev_tic = false;
-    if (ccw0_flags(&c) & (0x03 | CCW_IDA))         /* bits 38-39, IDA */
+    if (!ccw0_ok(&c, data_chain))
         return false;
-    if (!data_chain) {
-        if ((ccw0_cmd(&c) & 0x0F) == 0)
-            return false;                           /* invalid command code */
+    if (!data_chain)
         cp->cmd = ccw0_cmd(&c);
-    }
     cp->flags = ccw0_flags(&c);
     cp->data = ccw0_addr(&c);
     cp->count = ccw0_count(&c);
-    if (cp->count == 0)
-        return false;
     if (cp->flags & CCW_PCI)
         cp->chan_extra |= CHAN_PCI;
     cp->started = true;
