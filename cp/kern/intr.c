@@ -3,15 +3,11 @@
 #include "cp/kern/timer.h"
 #include "arch370/prefix.h"
 #include "arch370/interrupt.h"
-
+#include "arch370/pgm.h"
 
 /* CR0: ESA/390 translation format (bits 8-12 = 10110), external
  * subclasses clock comparator, CPU timer, service signal, interrupt key */
 #define CR0_CP  0x00B00E40u
-#define EXT_CLOCK_COMPARATOR    0x1004
-#define EXT_CPU_TIMER           0x1005
-#define EXT_INTERRUPT_KEY       0x0040
-#define EXT_SERVICE_SIGNAL      0x2401
 
 u32 intr_ext_count, intr_io_count;
 static void (*io_handler)(u32 sid, u32 intparm);
@@ -56,7 +52,7 @@ void intr_dispatch(int code)
         u16 ext = lc_ext_code();
         intr_ext_count++;
         switch (ext) {
-        case EXT_CLOCK_COMPARATOR:
+        case EXT_CLOCK_COMP:
             sckc(~0ull);
             timer_run_expired();
             break;

@@ -26,7 +26,6 @@
 #include "arch370/prefix.h"
 
 
-#define CR0_CP          0x00B00E40u     /* see cp/kern/intr.c */
 #define PGM_LOOP_LIMIT  32
 
 bool dispatch_slice_over;
