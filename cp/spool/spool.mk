@@ -7,6 +7,7 @@ SPOOL_STORE_SRCS := \
 	cp/spool/crc.c \
 	cp/spool/attrs.c \
 	cp/spool/page.c \
+	cp/spool/handle.c \
 	cp/spool/dir.c \
 	cp/spool/start.c \
 	cp/spool/recover.c \
