@@ -72,6 +72,7 @@ CP_SRCS := \
 	cp/vm/pfault.c \
 	cp/cmd/indicate.c \
 	cp/cmd/spoolcmds.c \
+	cp/cmd/spoolcons.c \
 	cp/cmd/query_spool.c \
 	cp/cmd/spoolmgmt.c \
 	cp/cmd/urcmds.c \

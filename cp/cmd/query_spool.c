@@ -5,7 +5,6 @@
 #include "cp/cmd/spoolcmd.h"
 #include "cp/spool/spool.h"
 #include "cp/spool/vur.h"
-#include "cp/spool/conspool.h"
 #include "cp/vm/vdev.h"
 #include "cp/vm/user.h"
 #include "cp/kern/timer.h"
@@ -117,7 +116,7 @@ void q_spool_dev(struct cmdctx *ctx, struct vdev *d)
 
     if (!v) {
         if (d->cls == VDEV_CONSOLE)
-            conspool_query(ctx, d);
+            q_console_spool(ctx, d);
         return;
     }
     if (v->to[0])
