@@ -99,6 +99,8 @@ CP_HOST_SRCS := \
 # make check builds them all, so a file that reaches the machine other
 # than through arch370/ fails there, not only under Hercules
 CP_HOST_ALL_OBJS := $(patsubst %.c,$(B)/host/%.o,$(filter %.c,$(CP_SRCS)))
+.PHONY: cp-host
+cp-host: $(CP_HOST_ALL_OBJS)
 
 CP_OBJS := $(patsubst %,$(B)/s390/%.o,$(basename $(CP_SRCS) $(ARCH_S390)))
 CP_OBJS := $(CP_OBJS:%.o=%.o)
