@@ -42,12 +42,15 @@ function visit(f,   g) {
     depth--
     state[f] = 2
 }
-function report(g,   i, j) {
+function report(g,   i, j, nxt, path) {
     for (i = depth; stack[i] != g; i--) ;
+    path = g
+    for (j = i + 1; j <= depth; j++) path = path " -> " stack[j]
+    path = path " -> " g
     for (j = i; j <= depth; j++) {
         nxt = (j < depth) ? stack[j + 1] : g
-        printf "%s: %s and %s include each other in a cycle\n", \
-            edge[stack[j], nxt], stack[j], nxt
+        printf "%s: include of %s from %s closes a cycle between folders: %s\n", \
+            edge[stack[j], nxt], nxt, stack[j], path
     }
     bad = 1
 }
