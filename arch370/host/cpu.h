@@ -22,6 +22,7 @@ static inline int csch(u32 sid) { (void)sid; return 3; }
 
 /* the prefix page: a big-endian page a test fills as the machine would */
 extern u8 host_lowcore[4096];
+extern int host_wait_exit;      /* what cpu_wait() returns (arch370/interrupt.h) */
 static inline u8 lc_get8(u32 off)   { return host_lowcore[off & 0xFFF]; }
 static inline u16 lc_get16(u32 off) { return get_be16(&host_lowcore[off & 0xFFE]); }
 static inline u32 lc_get32(u32 off) { return get_be32(&host_lowcore[off & 0xFFC]); }
