@@ -8,6 +8,7 @@ UNIT_SRCS := \
 	tests/unit/test_mm.cpp \
 	tests/unit/test_timer.cpp \
 	tests/unit/test_intr.cpp \
+	tests/unit/test_layercheck.cpp \
 	tests/unit/test_paging.cpp \
 	tests/unit/realmem.cpp \
 	tests/unit/test_ccwxlat.cpp \
