@@ -3,8 +3,8 @@
  * Drivers, the pager and the minidisk code report to the operator, but
  * the operator's console and its log (cp/term/oplog.c) sit layers above
  * them.  They call kmsg(); the layer that owns the operator console
- * registers where the line goes.  Until then lines are dropped: nothing
- * below the terminals speaks before the sessions exist. */
+ * registers where the line goes (cp/term/termhooks.c, first thing at
+ * IPL); a line before that is dropped. */
 #ifndef CP_KERN_KMSG_H
 #define CP_KERN_KMSG_H
 

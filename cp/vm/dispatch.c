@@ -25,7 +25,6 @@
 #include "arch370/pgm.h"
 #include "arch370/prefix.h"
 
-
 #define PGM_LOOP_LIMIT  32
 
 bool dispatch_slice_over;
