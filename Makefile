@@ -88,8 +88,15 @@ clean:
 # unit-test programs first (fast), the system tests last
 TEST_PROGRAMS := $(UNIT_TEST_PROGRAMS) $(B)/tests/system_tests
 
-check: deps all $(TEST_PROGRAMS) $(SYSTEST_DEPS)
+check: deps all layercheck $(CP_HOST_ALL_OBJS) $(TEST_PROGRAMS) $(SYSTEST_DEPS)
 	@CP370_BUILD=$(B) CP370_SRC=. sh mk/check.sh $(TEST_PROGRAMS)
+
+# every #include in arch370/, cp/ and diag/ points down the layers listed
+# in cp/layers.txt (docs/internals.md, "Layers")
+.PHONY: layercheck
+layercheck:
+	$(call say,LAYERS,cp/layers.txt)
+	$(Q)sh mk/layercheck.sh cp/layers.txt
 
 run: deps all
 	@sh mk/run.sh $(B)

@@ -40,6 +40,24 @@ static inline u32 ccw0_addr(const struct ccw0 *c)  { return get_be24(c->b + 1); 
 static inline u8  ccw0_flags(const struct ccw0 *c) { return c->b[4]; }
 static inline u16 ccw0_count(const struct ccw0 *c) { return get_be16(c->b + 6); }
 
+/* The S/370 channel's rules for a format-0 channel program (GA22-7000,
+ * "Channel Program Errors"); breaking one is a channel program check.
+ * Written once here for the interpreter of simulated devices
+ * (cp/vdev/chanprog.c) and the translator of minidisk programs
+ * (cp/vdev/ccwxlat.c). */
+/* a CCW and a TIC's target are on a doubleword boundary */
+static inline bool ccw0_addr_ok(u32 addr)   { return (addr & 7) == 0; }
+/* a TIC is neither the first CCW nor right after another TIC */
+static inline bool ccw0_tic_ok(bool first, bool after_tic) { return !first && !after_tic; }
+/* a CCW other than TIC: flag bits 38-39 and IDA zero, count not zero,
+ * and a valid command code unless it continues a data chain (which
+ * keeps the command of the chain) */
+static inline bool ccw0_ok(const struct ccw0 *c, bool data_chain)
+{
+    return !(ccw0_flags(c) & (0x03 | CCW_IDA)) && ccw0_count(c) != 0 &&
+           (data_chain || (ccw0_cmd(c) & 0x0F) != 0);
+}
+
 static inline void ccw0_make(struct ccw0 *c, u8 cmd, u32 addr, u8 flags, u16 count)
 {
     c->b[0] = cmd;

@@ -8,7 +8,7 @@
  * PSW and interruption details are then in the real low core.  There is
  * therefore never an interruption in the middle of CP code, so CP needs
  * no locks.  A program check, machine check, SVC or restart while CP
- * itself runs is a CP fault and ends in cp_fault() (cp/boot/abend.c). */
+ * itself runs is a CP fault and ends in cp_fault() (cp/kern/abend.c). */
 #ifndef ARCH370_INTERRUPT_H
 #define ARCH370_INTERRUPT_H
 

@@ -30,6 +30,7 @@
 #define EXT_INTERVAL_TIMER      0x0080
 #define EXT_CLOCK_COMP          0x1004
 #define EXT_CPU_TIMER           0x1005
+#define EXT_SERVICE_SIGNAL      0x2401
 #define EXT_PSEUDO_PAGE_FAULT   0x2603
 
 #endif

@@ -75,7 +75,7 @@ DIR_TEST_SRCS := \
 	tests/unit/test_dir_tool.cpp
 
 DIR_TEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(DIR_TEST_SRCS)) $(DIRCOMP_LIB_OBJS) \
-                 $(B)/host/cp/dir/dirload.o $(B)/host/cp/dir/directory.o $(B)/host/cp/mm/freestor.o
+                 $(B)/host/cp/dir/dirload.o $(B)/host/cp/dir/directory.o $(B)/host/cp/kern/freestor.o
 
 $(patsubst %.cpp,$(B)/host/%.o,$(filter tests/unit/test_dir%,$(DIR_TEST_SRCS))): \
 	HOSTCXXFLAGS += -Iassembler-tools/dircomp

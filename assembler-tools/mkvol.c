@@ -1,6 +1,6 @@
 /* mkvol - make a CKD volume (created by Hercules dasdinit) a cp370
  * system volume: write IPL records that load the CP nucleus, the table
- * of contents (cp/boot/cpvol.h), and the contents of file areas.
+ * of contents (cp/io/cpvol.h), and the contents of file areas.
  *
  *   mkvol IMAGE [--ipl NAME] AREA...
  *   AREA:  --file TYPE NAME CYL FILE [LOADADDR [PSW [SHARED P0-P1]]]
@@ -15,7 +15,7 @@
  * the pages go and PSW (16 hex digits) is the IPL PSW.  Areas may not
  * overlap, may not use cylinder 0 and must fit the volume. */
 #include "ckdimg.h"
-#include "cp/boot/cpvol.h"
+#include "cp/io/cpvol.h"
 #include "arch370/ebcdic.h"
 #include "arch370/ccw.h"
 

@@ -3,14 +3,14 @@
 #include "diag/diag.h"
 #include "cp/cmd/cmd.h"
 #include "cp/vm/user.h"
-#include "cp/vm/vcons.h"
+#include "cp/vdev/vcons.h"
 #include "cp/vm/vdev.h"
 #include "cp/io/con3215.h"
-#include "cp/vm/task.h"
-#include "cp/vm/timer.h"
+#include "cp/kern/task.h"
+#include "cp/kern/timer.h"
 #include "cp/term/usermsg.h"
 #include "cp/mm/gmem.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
 #include "arch370/ccw.h"
@@ -71,7 +71,7 @@ int diag_008_cp_command(struct diag_args *a)
     if (len == 0) {
         vm_stop(vm);
         user_msg(vm->user, "CP READ");
-        diag_set_cc(a, 0);
+        priv_set_cc(a->vm, 0);
         return 0;
     }
     prc = gmem_read(&vm->mem, a->gpr[a->rx], text, len);
@@ -110,12 +110,17 @@ int diag_008_cp_command(struct diag_args *a)
         return 0;
     }
     if (flags & D08_RESPONSE) {
-        gmem_write(&vm->mem, a->gpr[a->rx + 1], resp.buf, resp.used);
+        /* checked before, but a command may have changed the storage */
+        prc = gmem_write(&vm->mem, a->gpr[a->rx + 1], resp.buf, resp.used);
+        if (prc) {
+            kfree(resp.buf);
+            return prc;
+        }
         a->gpr[a->ry + 1] = resp.lost ? resp.lost : resp.used;
-        diag_set_cc(a, resp.lost ? 1 : 0);
+        priv_set_cc(a->vm, resp.lost ? 1 : 0);
         kfree(resp.buf);
     } else {
-        diag_set_cc(a, 0);
+        priv_set_cc(a->vm, 0);
     }
     a->gpr[a->ry] = (u32)rc;
     return 0;
@@ -162,7 +167,7 @@ static int console_write(struct diag_args *a, u32 data, u16 count)
             start = i + 1;
         }
     }
-    diag_set_cc(a, 0);
+    priv_set_cc(a->vm, 0);
     return 0;
 }
 
@@ -205,7 +210,7 @@ static int console_read(struct diag_args *a, u32 data, u16 count)
     if (rc)
         return rc;
     a->gpr[15] = n < count ? n : count;
-    diag_set_cc(a, n > count ? 1 : 0);
+    priv_set_cc(a->vm, n > count ? 1 : 0);
     return 0;
 }
 
@@ -219,7 +224,7 @@ int diag_058_console(struct diag_args *a)
     if (ccw_addr & 7)
         return PGM_SPECIFICATION;
     if (!cons || (dev != 0xFFFFFFFFu && dev != cons->addr)) {
-        diag_set_cc(a, 3);
+        priv_set_cc(a->vm, 3);
         return 0;
     }
     rc = gmem_read(&a->vm->mem, ccw_addr, ccw.b, sizeof ccw.b);
@@ -227,14 +232,14 @@ int diag_058_console(struct diag_args *a)
         return rc;
     if (ccw0_cmd(&ccw) != D58_WRITE && ccw0_cmd(&ccw) != D58_READ) {
         a->gpr[15] = 1;
-        diag_set_cc(a, 2);
+        priv_set_cc(a->vm, 2);
         return 0;
     }
     if (ccw0_count(&ccw) == 0 ||
         (ccw0_cmd(&ccw) == D58_WRITE && ccw0_count(&ccw) > D58_MAXWRITE) ||
         (ccw0_cmd(&ccw) == D58_READ && ccw0_count(&ccw) > TERM_INMAX)) {
         a->gpr[15] = 2;
-        diag_set_cc(a, 2);
+        priv_set_cc(a->vm, 2);
         return 0;
     }
     if (ccw0_cmd(&ccw) == D58_WRITE)

@@ -11,6 +11,7 @@
 #define DIAG_DIAG_H
 
 #include "cp/vm/vm.h"
+#include "cp/vm/priv.h"
 #include "arch370/insn.h"
 
 struct diag_args {
@@ -29,6 +30,8 @@ struct diag_entry {
 };
 
 const struct diag_entry *diag_lookup(u16 code);
-void diag_set_cc(struct diag_args *a, u8 cc);
+/* DIAGNOSE from a guest: decode the code, run its handler; cp/boot/main.c
+ * registers it with the privileged-instruction table (priv_diag_register) */
+int diag_dispatch(struct vm *vm, const struct insn *in);
 
 #endif

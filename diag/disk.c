@@ -1,11 +1,11 @@
 /* disk.c - minidisk DIAGNOSE codes: X'18' (VM/370 standard DASD I/O) and
  * X'250' (block I/O). */
 #include "diag/diag.h"
-#include "cp/io/mdisk.h"
-#include "cp/io/mdiskio.h"
+#include "cp/vdev/mdisk.h"
+#include "cp/vdev/mdiskio.h"
 #include "cp/vm/vdev.h"
 #include "cp/mm/gmem.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "arch370/ccw.h"
 #include "arch370/lowcore.h"
 #include "arch370/pgm.h"
@@ -26,7 +26,7 @@
 static int d18_result(struct diag_args *a, u8 cc, u32 r15)
 {
     a->gpr[15] = r15;
-    diag_set_cc(a, cc);
+    priv_set_cc(a->vm, cc);
     return 0;
 }
 
@@ -63,8 +63,11 @@ int diag_018_dasd_io(struct diag_args *a)
         return d18_result(a, 2, 7);
     if (res.io_error || res.chan || (res.unit & (UNIT_UC | UNIT_UX))) {
         u8 csw[CSW_SIZE];
+        int rc;
         csw_make(csw, 0, res.ccw_next, res.unit, res.chan, res.residual);
-        gmem_write(&a->vm->mem, LC370_CSW, csw, CSW_SIZE);
+        rc = gmem_write(&a->vm->mem, LC370_CSW, csw, CSW_SIZE);
+        if (rc)
+            return rc;
         return d18_result(a, 3, 13);
     }
     return d18_result(a, 0, 0);
@@ -87,8 +90,23 @@ int diag_018_dasd_io(struct diag_args *a)
  * The condition code is 0 for RC 0 and 4, 2 for the others, 1 if some
  * entries failed.  (z/VM's interface, 31-bit parameter lists; synchronous
  * only.) */
+/* The block I/O parameter list (BIOPL, z/VM CP Programming Services),
+ * 64 bytes at Rx, and a block I/O entry (BIOE), 16 bytes, as CP reads
+ * them: offsets into the guest's bytes, never a native struct. */
 #define BIOPL_LEN       64
+#define BIOPL_DEVICE    0       /* halfword: virtual device address */
+#define BIOPL_BLKSIZE   24      /* INIT: block size, fullword */
+#define BIOPL_KEY       24      /* I/O: storage key in the high 4 bits, low 4 zero */
+#define BIOPL_FLAGS     25      /* I/O: must be zero */
+#define BIOPL_COUNT     28      /* I/O: number of BIOEs */
+#define BIOPL_OFFSET    32      /* INIT answer: number of the first block */
+#define BIOPL_LAST      36      /* INIT answer: number of the last block */
+#define BIOPL_LIST      36      /* I/O: address of the BIOE list, doubleword aligned */
 #define BIOE_LEN        16
+#define BIOE_TYPE       0       /* 01 write, 02 read */
+#define BIOE_STATUS     1       /* CP's answer per block */
+#define BIOE_BLOCK      4       /* block number, fullword */
+#define BIOE_BUFFER     12      /* buffer address, fullword */
 #define CMS_BLOCK       800
 #define MAX_BIOE        256
 
@@ -96,7 +114,7 @@ static int d250_rc(struct diag_args *a, u32 rc, u8 cc)
 {
     if (a->rx != 15)
         a->gpr[a->rx + 1] = rc;
-    diag_set_cc(a, cc);
+    priv_set_cc(a->vm, cc);
     return 0;
 }
 
@@ -104,27 +122,32 @@ static int d250_init(struct diag_args *a, u8 *pl, struct mdisk *md, u32 addr)
 {
     if (!md)
         return d250_rc(a, 8, 2);
-    if (get_be32(pl + 24) != CMS_BLOCK)
+    int rc;
+
+    if (get_be32(pl + BIOPL_BLKSIZE) != CMS_BLOCK)
         return d250_rc(a, 12, 2);
     md->blk_init = true;
     md->blk_size = CMS_BLOCK;
     md->blk_last = mdisk_blocks(md);
-    put_be32(pl + 32, 1);
-    put_be32(pl + 36, md->blk_last);
-    gmem_write(&a->vm->mem, addr, pl, BIOPL_LEN);
+    put_be32(pl + BIOPL_OFFSET, 1);
+    put_be32(pl + BIOPL_LAST, md->blk_last);
+    rc = gmem_write(&a->vm->mem, addr, pl, BIOPL_LEN);
+    if (rc)
+        return rc;
     return d250_rc(a, md->write ? 0 : 4, 0);
 }
 
 static int d250_io(struct diag_args *a, u8 *pl, struct mdisk *md)
 {
-    u32 n = get_be32(pl + 28), list = get_be32(pl + 36);
+    u32 n = get_be32(pl + BIOPL_COUNT), list = get_be32(pl + BIOPL_LIST);
+    u8 key = pl[BIOPL_KEY] >> 4;
     struct mio_block *b;
-    unsigned failed;
+    unsigned failed = 0;
     int rc;
 
     if (!md || !md->blk_init)
         return d250_rc(a, 8, 2);
-    if (pl[25] != 0 || (pl[24] & 0x0F) || n < 1 || n > MAX_BIOE || (list & 7))
+    if (pl[BIOPL_FLAGS] != 0 || (pl[BIOPL_KEY] & 0x0F) || n < 1 || n > MAX_BIOE || (list & 7))
         return d250_rc(a, 12, 2);
     rc = gmem_check(&a->vm->mem, list, n * BIOE_LEN);
     if (rc)
@@ -132,17 +155,21 @@ static int d250_io(struct diag_args *a, u8 *pl, struct mdisk *md)
     b = kmalloc(n * sizeof *b, "BIOE");
     if (!b)
         return -1;
-    for (u32 i = 0; i < n; i++) {
+    for (u32 i = 0; i < n && rc == 0; i++) {
         u8 e[BIOE_LEN];
-        gmem_read(&a->vm->mem, list + i * BIOE_LEN, e, BIOE_LEN);
-        b[i].type = e[0];
-        b[i].block = get_be32(e + 4);
-        b[i].buffer = get_be32(e + 12);
+        rc = gmem_read(&a->vm->mem, list + i * BIOE_LEN, e, BIOE_LEN);
+        b[i].type = e[BIOE_TYPE];
+        b[i].block = get_be32(e + BIOE_BLOCK);
+        b[i].buffer = get_be32(e + BIOE_BUFFER);
     }
-    failed = mdiskio_blocks(a->vm, md, b, n, pl[24] >> 4);
-    for (u32 i = 0; i < n; i++)
-        gmem_store8(&a->vm->mem, list + i * BIOE_LEN + 1, b[i].status);
+    if (rc == 0) {
+        failed = mdiskio_blocks(a->vm, md, b, n, key);
+        for (u32 i = 0; i < n && rc == 0; i++)
+            rc = gmem_store8(&a->vm->mem, list + i * BIOE_LEN + BIOE_STATUS, b[i].status);
+    }
     kfree(b);
+    if (rc)
+        return rc;
     return failed ? d250_rc(a, 4, 1) : d250_rc(a, 0, 0);
 }
 
@@ -158,7 +185,7 @@ int diag_250_block_io(struct diag_args *a)
     rc = gmem_read(&a->vm->mem, addr, pl, BIOPL_LEN);
     if (rc)
         return rc;
-    d = vdev_find(a->vm, get_be16(pl));
+    d = vdev_find(a->vm, get_be16(pl + BIOPL_DEVICE));
     switch (fn) {
     case 0:
         return d250_init(a, pl, mdisk_of(d), addr);

@@ -4,9 +4,9 @@
 #include "diag/diag.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vdev.h"
-#include "cp/vm/vcons.h"
+#include "cp/vdev/vcons.h"
 #include "cp/vm/acct.h"
-#include "cp/vm/timer.h"
+#include "cp/kern/timer.h"
 #include "cp/mm/gmem.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
@@ -45,21 +45,26 @@ int diag_000_identify(struct diag_args *a)
 /* ---- X'0C' PSEUDO TIMER ---------------------------------------------------
  * Rx: doubleword-aligned 32-byte area: date MM/DD/YY and time HH:MM:SS in
  * EBCDIC, then virtual and total CPU time in microseconds. */
+#define D0C_LEN         32
+#define D0C_DATETIME    0       /* 16 EBCDIC characters: MM/DD/YYHH:MM:SS */
+#define D0C_VIRT_CPU    16      /* virtual CPU time, microseconds (8) */
+#define D0C_TOTAL_CPU   24      /* virtual + CP time, microseconds (8) */
+
 int diag_00C_pseudo_timer(struct diag_args *a)
 {
     u32 addr = a->gpr[a->rx];
     struct civil c;
     char text[17];
-    u8 area[32];
+    u8 area[D0C_LEN];
 
     if (addr & 7)
         return PGM_SPECIFICATION;
     tod_to_civil(tod_now(), &c);
     fmt_snprintf(text, sizeof text, "%02d/%02d/%02d%02d:%02d:%02d", c.month, c.day,
                  c.year % 100, c.hour, c.min, c.sec);
-    ebc_from_ascii(area, text, 16);
-    put_be64(area + 16, acct_virt_usec(a->vm->user));
-    put_be64(area + 24, acct_total_usec(a->vm->user));
+    ebc_from_ascii(area + D0C_DATETIME, text, 16);
+    put_be64(area + D0C_VIRT_CPU, acct_virt_usec(a->vm->user));
+    put_be64(area + D0C_TOTAL_CPU, acct_total_usec(a->vm->user));
     return gmem_write(&a->vm->mem, addr, area, sizeof area);
 }
 
@@ -99,7 +104,7 @@ int diag_024_device_type(struct diag_args *a)
         d = dev > 0xFFFF ? NULL : vdev_find(a->vm, (u16)dev);
     }
     if (!d) {
-        diag_set_cc(a, 3);
+        priv_set_cc(a->vm, 3);
         return 0;
     }
     for (unsigned i = 0; i < ARRAY_SIZE(devtypes); i++) {
@@ -119,7 +124,7 @@ int diag_024_device_type(struct diag_args *a)
     a->gpr[a->ry] = vinfo;
     if (a->ry != 15)
         a->gpr[a->ry + 1] = rinfo;
-    diag_set_cc(a, real ? 0 : 2);
+    priv_set_cc(a->vm, real ? 0 : 2);
     return 0;
 }
 

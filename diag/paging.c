@@ -2,7 +2,7 @@
  * segments, X'258' pseudo page faults. */
 #include "diag/diag.h"
 #include "cp/mm/gmem.h"
-#include "cp/mm/nss.h"
+#include "cp/vm/nss.h"
 #include "arch370/be.h"
 #include "arch370/ebcdic.h"
 #include "arch370/pgm.h"
@@ -79,14 +79,14 @@ int diag_064_saved_segment(struct diag_args *a)
     }
     if (rc != NSS_OK) {
         a->gpr[a->ry] = seg_rc(rc);
-        diag_set_cc(a, 2);
+        priv_set_cc(a->vm, 2);
         return 0;
     }
     if (fn != SEG_PURGE) {
         a->gpr[a->rx] = first;
         a->gpr[a->ry] = last;
     }
-    diag_set_cc(a, loaded ? 0 : 1);
+    priv_set_cc(a->vm, loaded ? 0 : 1);
     return 0;
 }
 
@@ -99,19 +99,28 @@ int diag_064_saved_segment(struct diag_args *a)
  * Ry: return code: 0 done; 4 cancel with no token established; 8
  * establish while one is established (the old one stays). */
 #define PF_PARMS        40
+#define PF_CODE         0       /* (2) X'0258' */
+#define PF_FUNCTION     2       /* (2) PF_ESTABLISH or PF_CANCEL */
+#define PF_LENGTH       4       /* (2) doublewords, at least 5 */
+#define PF_VERSION      6       /* (2) 2 */
+#define PF_TOKEN_ADDR   8       /* (8) */
+#define PF_SELECT       16      /* (8) PSW select mask */
+#define PF_COMPARE      24      /* (8) PSW compare mask */
+#define PF_RESERVED     32      /* (8) zero */
 #define PF_ESTABLISH    0
 #define PF_CANCEL       1
 
 static int pf_establish(struct diag_args *a, const u8 *p)
 {
     struct vm *vm = a->vm;
-    u64 taddr = get_be64(p + 8), sel = get_be64(p + 16), cmp = get_be64(p + 24);
+    u64 taddr = get_be64(p + PF_TOKEN_ADDR), sel = get_be64(p + PF_SELECT);
+    u64 cmp = get_be64(p + PF_COMPARE);
 
     if (vm->pf_on) {
         a->gpr[a->ry] = 8;
         return 0;
     }
-    if ((cmp & sel) != cmp || (taddr & 7) || get_be64(p + 32) != 0 || taddr > GADDR_MASK)
+    if ((cmp & sel) != cmp || (taddr & 7) || get_be64(p + PF_RESERVED) != 0 || taddr > GADDR_MASK)
         return PGM_SPECIFICATION;
     if (taddr + 4 > vm->mem.size)
         return PGM_ADDRESSING;
@@ -134,14 +143,16 @@ int diag_258_pseudo_fault(struct diag_args *a)
     rc = gmem_read(&a->vm->mem, addr, p, sizeof p);
     if (rc)
         return rc;
-    if (get_be16(p) != 0x0258 || get_be16(p + 4) < 5 || get_be16(p + 6) != 2)
+    if (get_be16(p + PF_CODE) != 0x0258 || get_be16(p + PF_LENGTH) < 5 ||
+        get_be16(p + PF_VERSION) != 2)
         return PGM_SPECIFICATION;
-    switch (get_be16(p + 2)) {
+    switch (get_be16(p + PF_FUNCTION)) {
     case PF_ESTABLISH:
         rc = pf_establish(a, p);
         break;
     case PF_CANCEL:
-        if (get_be64(p + 8) || get_be64(p + 16) || get_be64(p + 24) || get_be64(p + 32))
+        if (get_be64(p + PF_TOKEN_ADDR) || get_be64(p + PF_SELECT) ||
+            get_be64(p + PF_COMPARE) || get_be64(p + PF_RESERVED))
             return PGM_SPECIFICATION;
         /* reads already started still end with their completion */
         a->gpr[a->ry] = a->vm->pf_on ? 0 : 4;
@@ -151,6 +162,6 @@ int diag_258_pseudo_fault(struct diag_args *a)
         return PGM_SPECIFICATION;
     }
     if (rc == 0)
-        diag_set_cc(a, 0);
+        priv_set_cc(a->vm, 0);
     return rc;
 }

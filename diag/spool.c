@@ -6,11 +6,12 @@
 #include "cp/vm/vdev.h"
 #include "cp/vm/user.h"
 #include "cp/mm/gmem.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/be.h"
 #include "arch370/ebcdic.h"
 #include "arch370/ccw.h"
+#include "arch370/lowcore.h"
 #include "arch370/pgm.h"
 #include "arch370/psw.h"
 
@@ -45,14 +46,29 @@
 #define D14_BACKSPACE   0x0018
 #define D14_NEXT_RDR    0x0FFF
 #define D14_BUF         4096
-#define D14_DESC        64
-#define D14_HDR         8
+#define D14_HDR         8       /* the read buffer's header: */
+#define D14_NRECS       0       /*   number of records (4) */
+#define D14_USED        4       /*   bytes used, header included (4) */
+#define D14_DESC        64      /* a file descriptor: */
+#define D14D_SPID       0       /*   spool id (2) */
+#define D14D_TYPE       2       /*   queue (1) */
+#define D14D_ORIGIN_TYPE 3      /*   queue it came from (1) */
+#define D14D_CLASS      4       /*   class, EBCDIC (1) */
+#define D14D_COPIES     5       /*   copies (1) */
+#define D14D_FLAGS      6       /*   SPOOL_HOLD, SPOOL_SYSHOLD (1) */
+#define D14D_RECORDS    8       /*   records (4) */
+#define D14D_ORIGIN     16      /*   these names: 8 EBCDIC characters each */
+#define D14D_FORM       24
+#define D14D_FNAME      32
+#define D14D_FTYPE      40
+#define D14D_DIST       48
+#define D14D_CREATED    56      /*   TOD clock at creation (8) */
 
 static int d14_result(struct diag_args *a, u8 cc, u32 reason)
 {
     if (cc == 3)
         a->gpr[(a->ry + 1) & 15] = reason;
-    diag_set_cc(a, cc);
+    priv_set_cc(a->vm, cc);
     return 0;
 }
 
@@ -62,7 +78,7 @@ static int d14_read(struct diag_args *a, struct vdev *d, struct vur *v)
 {
     u32 addr = a->gpr[a->rx] & GADDR_MASK, used = D14_HDR, n = 0;
     u8 *buf;
-    int rc;
+    int rc, prc = 0;
 
     if (addr & 7)
         return PGM_SPECIFICATION;
@@ -97,11 +113,13 @@ static int d14_read(struct diag_args *a, struct vdev *d, struct vur *v)
         return d14_result(a, 3, 2);
     }
     if (n) {
-        put_be32(buf, n);
-        put_be32(buf + 4, used);
-        gmem_write(&a->vm->mem, addr, buf, used);
+        put_be32(buf + D14_NRECS, n);
+        put_be32(buf + D14_USED, used);
+        prc = gmem_write(&a->vm->mem, addr, buf, used);
     }
     kfree(buf);
+    if (prc)
+        return prc;
     return d14_result(a, n ? 0 : 1, 0);
 }
 
@@ -142,20 +160,22 @@ static int d14_next(struct diag_args *a, u8 type)
     if (found < 0 || spool_query((u16)found, &at) != SPOOL_OK)
         return d14_result(a, 2, 0);
     memset(desc, 0, sizeof desc);
-    put_be16(desc, at.spid);
-    desc[2] = at.type;
-    desc[3] = at.origin_type;
-    desc[4] = ascii_to_ebc[(u8)at.cls];
-    desc[5] = at.copies;
-    desc[6] = at.flags;
-    put_be32(desc + 8, at.records);
-    put_name(desc + 16, at.origin);
-    put_name(desc + 24, at.form);
-    put_name(desc + 32, at.fname);
-    put_name(desc + 40, at.ftype);
-    put_name(desc + 48, at.dist);
-    put_be64(desc + 56, at.created);
-    gmem_write(&a->vm->mem, addr, desc, sizeof desc);
+    put_be16(desc + D14D_SPID, at.spid);
+    desc[D14D_TYPE] = at.type;
+    desc[D14D_ORIGIN_TYPE] = at.origin_type;
+    desc[D14D_CLASS] = ascii_to_ebc[(u8)at.cls];
+    desc[D14D_COPIES] = at.copies;
+    desc[D14D_FLAGS] = at.flags;
+    put_be32(desc + D14D_RECORDS, at.records);
+    put_name(desc + D14D_ORIGIN, at.origin);
+    put_name(desc + D14D_FORM, at.form);
+    put_name(desc + D14D_FNAME, at.fname);
+    put_name(desc + D14D_FTYPE, at.ftype);
+    put_name(desc + D14D_DIST, at.dist);
+    put_be64(desc + D14D_CREATED, at.created);
+    rc = gmem_write(&a->vm->mem, addr, desc, sizeof desc);
+    if (rc)
+        return rc;
     a->gpr[(a->rx + 1) & 15] = at.spid;
     return d14_result(a, 0, 0);
 }
@@ -268,7 +288,7 @@ int diag_014_spool_input(struct diag_args *a)
 static int d20_result(struct diag_args *a, u8 cc, u32 r15)
 {
     a->gpr[15] = r15;
-    diag_set_cc(a, cc);
+    priv_set_cc(a->vm, cc);
     return 0;
 }
 
@@ -288,7 +308,9 @@ int diag_020_general_io(struct diag_args *a)
     unit = d->csw[4];
     chan = d->csw[5];
     if ((unit & UNIT_UC) || (chan & ~CHAN_IL)) {
-        gmem_write(&a->vm->mem, 0x40, d->csw, CSW_SIZE);
+        int rc = gmem_write(&a->vm->mem, LC370_CSW, d->csw, CSW_SIZE);
+        if (rc)
+            return rc;
         a->gpr[a->ry] = (u32)v->sense << 24;
         v->sense = 0;
         return d20_result(a, 3, 13);

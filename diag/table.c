@@ -23,11 +23,6 @@ const struct diag_entry *diag_lookup(u16 code)
     return NULL;
 }
 
-void diag_set_cc(struct diag_args *a, u8 cc)
-{
-    a->vm->cpu.psw = psw370_set_cc(a->vm->cpu.psw, cc);
-}
-
 /* The code is the low 16 bits of the base-displacement address; an
  * unknown code is a specification exception, as on VM/370. */
 int diag_dispatch(struct vm *vm, const struct insn *in)

@@ -5,6 +5,7 @@
 #define ARCH370_HOST_CPU_H
 
 #include "arch370/ccw.h"
+#include "arch370/be.h"
 
 #define CPU_REAL 0
 
@@ -18,6 +19,16 @@ static inline int ssch(u32 sid, const struct orb *o) { (void)sid; (void)o; retur
 static inline int tsch(u32 sid, struct irb *i) { (void)sid; (void)i; return 3; }
 static inline int hsch(u32 sid) { (void)sid; return 3; }
 static inline int csch(u32 sid) { (void)sid; return 3; }
+
+/* the prefix page: a big-endian page a test fills as the machine would */
+extern u8 host_lowcore[4096];
+extern int host_wait_exit;      /* what cpu_wait() returns (arch370/interrupt.h) */
+static inline u8 lc_get8(u32 off)   { return host_lowcore[off & 0xFFF]; }
+static inline u16 lc_get16(u32 off) { return get_be16(&host_lowcore[off & 0xFFE]); }
+static inline u32 lc_get32(u32 off) { return get_be32(&host_lowcore[off & 0xFFC]); }
+static inline u64 lc_get64(u32 off) { return get_be64(&host_lowcore[off & 0xFF8]); }
+static inline void lc_put32(u32 off, u32 v) { put_be32(&host_lowcore[off & 0xFFC], v); }
+static inline void lc_put64(u32 off, u64 v) { put_be64(&host_lowcore[off & 0xFF8], v); }
 
 static inline u64 stck(void)        { return host_tod_clock; }
 static inline void sckc(u64 t)      { host_clock_comparator = t; }

@@ -63,6 +63,16 @@ static inline int csch(u32 sid)
     return cc;
 }
 
+/* ---- the prefix page (real address 0) --------------------------------
+ * Raw reads and writes of low core; arch370/prefix.h names the fields CP
+ * reads through them, so no C file touches an absolute address. */
+static inline u8 lc_get8(u32 off)   { return *(volatile u8 *)(uintptr_t)off; }
+static inline u16 lc_get16(u32 off) { return *(volatile u16 *)(uintptr_t)off; }
+static inline u32 lc_get32(u32 off) { return *(volatile u32 *)(uintptr_t)off; }
+static inline u64 lc_get64(u32 off) { return *(volatile u64 *)(uintptr_t)off; }
+static inline void lc_put32(u32 off, u32 v) { *(volatile u32 *)(uintptr_t)off = v; }
+static inline void lc_put64(u32 off, u64 v) { *(volatile u64 *)(uintptr_t)off = v; }
+
 /* ---- clocks and timers ------------------------------------------------ */
 static inline u64 stck(void)
 {

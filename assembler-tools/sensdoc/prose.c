@@ -175,7 +175,7 @@ const char prose_registers[] =
     "  through CR7. `run_guest()` (`cp/vm/dispatch.c`) loads CR7 equal to CR1 for\n"
     "  every run, so the secondary space is the guest's own.\n"
     "- **CR2, the dispatchable-unit control table.** TRAP2 and TRAP4 read it; with\n"
-    "  CR2 = 0 it would lie in CP's own page 0. `intr_init()` (`cp/vm/intr.c`) points\n"
+    "  CR2 = 0 it would lie in CP's own page 0. `intr_init()` (`cp/kern/intr.c`) points\n"
     "  CR2 at an all-zero table, which keeps the trap facility off by construction.\n"
     "- **The addressing mode.** The PSW of the real CPU has a 31-bit-mode bit and\n"
     "  an address-space control that a S/370 PSW has no room for. CP keeps what the\n"

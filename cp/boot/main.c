@@ -4,10 +4,10 @@
  * then storage, then devices (sensing needs free storage and I/O), then
  * the terminals and their sessions, then the scheduler, which runs for
  * the life of the system. */
-#include "cp/boot/storage.h"
-#include "cp/boot/sysres.h"
-#include "cp/boot/abend.h"
-#include "cp/boot/version.h"
+#include "cp/mm/storage.h"
+#include "cp/io/sysres.h"
+#include "cp/kern/abend.h"
+#include "cp/lib/version.h"
 #include "cp/boot/init.h"
 #include "cp/dir/directory.h"
 #include "cp/dir/dirread.h"
@@ -16,13 +16,16 @@
 #include "cp/io/dasd.h"
 #include "cp/term/session.h"
 #include "cp/term/oplog.h"
-#include "cp/vm/task.h"
-#include "cp/vm/intr.h"
-#include "cp/vm/timer.h"
+#include "cp/term/termhooks.h"
+#include "cp/cmd/cmd.h"
+#include "diag/diag.h"
+#include "cp/kern/task.h"
+#include "cp/kern/intr.h"
+#include "cp/kern/timer.h"
 #include "cp/mm/frame.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "arch370/interrupt.h"
-#include "arch370/lowcore.h"
+#include "arch370/prefix.h"
 
 #define ABEND_STACK_TOP 0x10000u
 
@@ -52,7 +55,10 @@ void cp_main(u32 ipl_sid)
     unsigned dir_users;
     int dir_rc;
 
-    *(volatile u32 *)LC_ABEND_STACK = ABEND_STACK_TOP;
+    lc_set_abend_stack(ABEND_STACK_TOP);
+    termhooks_init();
+    cmdline_register(cmd_interpret);
+    priv_diag_register(diag_dispatch);
     install_new_psws();
     sysres_note_ipl_device(ipl_sid);
     intr_init();

@@ -8,37 +8,7 @@
 #ifndef CP_CMD_CMD_H
 #define CP_CMD_CMD_H
 
-#include "arch370/types.h"
-
-#define CMD_MAXARGS     32
-#define CMD_MAXLINE     256
-
-struct user;
-struct session;
-
-/* privilege classes, VM/370 style: A operator, B resources, C system
- * programmer, D spool operator, E analyst, F service, G general user */
-#define CLASS_BIT(c)    (1u << ((c) - 'A'))
-#define CLASS_ANY       0x03FFFFFFu
-
-struct cmdctx {
-    struct user *user;          /* who issues the command */
-    struct session *sess;       /* the terminal, if typed (NULL for DIAG 08) */
-    void (*out)(struct cmdctx *ctx, const char *line);
-    void *out_arg;
-    int argc;
-    char *argv[CMD_MAXARGS];    /* upper-cased words */
-    char *raw[CMD_MAXARGS];     /* the same words as typed (MSG text) */
-    const char *rest[CMD_MAXARGS]; /* the line from word i to the end, as typed */
-};
-
-/* CP return codes (DIAGNOSE X'08' Ry, and in messages) */
-#define RC_OK           0
-#define RC_UNKNOWN      1       /* unknown command */
-#define RC_CLASS        2       /* not authorized for this command */
-#define RC_OPERAND      24      /* invalid or missing operand */
-#define RC_NOTFOUND     45      /* user not logged on / not found */
-#define RC_ERROR        100
+#include "cp/term/cmdline.h"
 
 struct cp_command {
     const char *name;
@@ -51,15 +21,9 @@ struct cp_command {
 extern const struct cp_command cp_commands[];
 extern const unsigned cp_commands_count;
 
-/* Execute one command line for a user; returns the CP return code. */
-int cmd_execute(struct cmdctx *ctx, const char *line);
-void cmd_printf(struct cmdctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* does word abbreviate name with at least minlen characters? */
-bool cmd_abbrev(const char *word, const char *name, unsigned minlen);
-
-/* split a line into ctx->argc/argv/raw/rest (buf receives the words) */
-void cmd_split(struct cmdctx *ctx, const char *line, char *buf, size_t bufsize);
+/* the interpreter cmd_execute() reaches: look the command up, check the
+ * user's classes, run the handler */
+int cmd_interpret(struct cmdctx *ctx, const char *line);
 
 /* command handlers, one family per file */
 int cmd_query(struct cmdctx *ctx);

@@ -60,7 +60,7 @@ static const struct cp_command *lookup(const char *word)
     return NULL;
 }
 
-int cmd_execute(struct cmdctx *ctx, const char *line)
+int cmd_interpret(struct cmdctx *ctx, const char *line)
 {
     char words[CMD_MAXLINE * 2 + 4];
     const struct cp_command *c;

@@ -12,8 +12,8 @@
 #include "cp/mm/frame.h"
 #include "cp/mm/pager.h"
 #include "cp/mm/pageslot.h"
-#include "cp/boot/sysres.h"
-#include "cp/boot/storage.h"
+#include "cp/io/sysres.h"
+#include "cp/mm/storage.h"
 #include "cp/io/dasd.h"
 #include "cp/lib/string.h"
 

@@ -1,7 +1,7 @@
 /* linkcmds.c - LINK, DETACH, QUERY LINKS: minidisks between users. */
 #include "cp/cmd/cmd.h"
 #include "cp/cmd/cmdutil.h"
-#include "cp/io/mdisk.h"
+#include "cp/vdev/mdisk.h"
 #include "cp/dir/directory.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"

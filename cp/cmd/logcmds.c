@@ -5,7 +5,7 @@
 #include "cp/term/session.h"
 #include "cp/dir/directory.h"
 #include "cp/vm/user.h"
-#include "cp/vm/ipl.h"
+#include "cp/vdev/ipl.h"
 #include "cp/lib/string.h"
 
 /* LOGOFF | LOGOUT */

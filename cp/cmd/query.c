@@ -5,17 +5,17 @@
 #include "cp/cmd/cmd.h"
 #include "cp/cmd/query.h"
 #include "cp/vm/user.h"
-#include "cp/vm/timer.h"
+#include "cp/kern/timer.h"
 #include "cp/vm/acct.h"
 #include "cp/io/dasd.h"
 #include "cp/io/sense.h"
 #include "cp/io/con3215.h"
 #include "cp/term/session.h"
 #include "cp/mm/frame.h"
-#include "cp/mm/freestor.h"
-#include "cp/boot/sysres.h"
-#include "cp/boot/storage.h"
-#include "cp/boot/version.h"
+#include "cp/kern/freestor.h"
+#include "cp/io/sysres.h"
+#include "cp/mm/storage.h"
+#include "cp/lib/version.h"
 #include "cp/lib/string.h"
 #include "cp/lib/format.h"
 
@@ -105,8 +105,6 @@ struct subcmd {
     u32 classes;
     int (*fn)(struct cmdctx *ctx);
 };
-
-void (*query_vdev_hook)(struct cmdctx *ctx, struct vdev *d);
 
 #define OPS (CLASS_BIT('A') | CLASS_BIT('B') | CLASS_BIT('C') | CLASS_BIT('E'))
 

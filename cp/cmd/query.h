@@ -20,7 +20,7 @@ int q_punch(struct cmdctx *ctx);
 int q_files(struct cmdctx *ctx);
 int q_unitrec(struct cmdctx *ctx);
 
-/* more detail for a device in QUERY VIRTUAL (minidisk extents, spool) */
-extern void (*query_vdev_hook)(struct cmdctx *ctx, struct vdev *d);
+/* QUERY VIRTUAL: the spooling options of a device, a line under it */
+void q_spool_dev(struct cmdctx *ctx, struct vdev *d);
 
 #endif

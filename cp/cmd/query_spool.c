@@ -5,9 +5,10 @@
 #include "cp/cmd/spoolcmd.h"
 #include "cp/spool/spool.h"
 #include "cp/spool/vur.h"
+#include "cp/vm/vdev.h"
 #include "cp/vm/user.h"
-#include "cp/vm/timer.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/timer.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "cp/lib/format.h"
 
@@ -105,4 +106,29 @@ int q_files(struct cmdctx *ctx)
         cmd_printf(ctx, "SPOOL PAGES: %u IN USE OF %u", (unsigned)used, (unsigned)total);
     }
     return RC_OK;
+}
+
+/* QUERY VIRTUAL: a line with the spooling options under the device */
+void q_spool_dev(struct cmdctx *ctx, struct vdev *d)
+{
+    struct vur *v = vur_of(d);
+    char to[16] = "", names[32] = "";
+
+    if (!v) {
+        if (d->cls == VDEV_CONSOLE)
+            q_console_spool(ctx, d);
+        return;
+    }
+    if (v->to[0])
+        fmt_snprintf(to, sizeof to, " TO %s", v->to);
+    if (v->form[0] || v->dist[0])
+        fmt_snprintf(names, sizeof names, "%s%s%s%s", v->form[0] ? " FORM " : "", v->form,
+                     v->dist[0] ? " DIST " : "", v->dist);
+    if (v->kind == SPOOL_RDR)
+        cmd_printf(ctx, "     %03X CL %c %s %s%s", d->addr, v->cls, v->cont ? "CONT" : "NOCONT",
+                   v->hold ? "HOLD" : "NOHOLD", v->in ? " FILE OPEN" : "");
+    else
+        cmd_printf(ctx, "     %03X CL %c %s %s COPY %03u%s%s%s", d->addr, v->cls,
+                   v->cont ? "CONT" : "NOCONT", v->hold ? "HOLD" : "NOHOLD", v->copies, to,
+                   names, v->out ? " FILE OPEN" : "");
 }

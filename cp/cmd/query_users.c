@@ -5,8 +5,8 @@
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
-#include "cp/io/mdisk.h"
-#include "cp/boot/version.h"
+#include "cp/vdev/mdisk.h"
+#include "cp/lib/version.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 
@@ -89,8 +89,7 @@ int q_virtual(struct cmdctx *ctx)
         } else {
             cmd_printf(ctx, "%-4s %03X %04X", vdev_class_name(d->cls), d->addr, d->type);
         }
-        if (query_vdev_hook)
-            query_vdev_hook(ctx, d);
+        q_spool_dev(ctx, d);
     }
     return RC_OK;
 }

@@ -13,7 +13,7 @@
 #include "cp/cmd/query.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"
-#include "cp/mm/nss.h"
+#include "cp/vm/nss.h"
 #include "cp/lib/string.h"
 
 #define MAX_SHARE       8

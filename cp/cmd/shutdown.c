@@ -1,7 +1,7 @@
 /* shutdown.c - SHUTDOWN, and ABEND (a deliberate CP abend for testing). */
 #include "cp/cmd/cmd.h"
-#include "cp/boot/shutdown.h"
-#include "cp/boot/abend.h"
+#include "cp/term/shutdown.h"
+#include "cp/kern/abend.h"
 #include "cp/vm/user.h"
 
 /* SHUTDOWN [REIPL]: warn every user, end the system cleanly. */

@@ -17,4 +17,10 @@ bool spool_id_operand(const char *w, u16 *spid);
 /* may this user see and change every user's files (classes A and D)? */
 bool spool_operator(const struct cmdctx *ctx);
 
+/* SPOOL CONSOLE and CLOSE CONSOLE (spoolcons.c) */
+int cmd_spool_console(struct cmdctx *ctx);
+int cmd_close_console(struct cmdctx *ctx);
+/* QUERY VIRTUAL: the spooling line under the console device */
+void q_console_spool(struct cmdctx *ctx, struct vdev *d);
+
 #endif

@@ -3,7 +3,6 @@
 #include "cp/cmd/spoolcmd.h"
 #include "cp/cmd/cmdutil.h"
 #include "cp/spool/vur.h"
-#include "cp/spool/conspool.h"
 #include "cp/dir/directory.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
@@ -145,7 +144,7 @@ int cmd_spool(struct cmdctx *ctx)
         return RC_OPERAND;
     }
     if (cmd_abbrev(ctx->argv[1], "CONSOLE", 4))
-        return conspool_cmd(ctx);
+        return cmd_spool_console(ctx);
     if (!(d = spool_device_operand(ctx, ctx->argv[1], "SPOOL")))
         return RC_OPERAND;
     v = vur_of(d);
@@ -212,7 +211,7 @@ int cmd_close(struct cmdctx *ctx)
         return RC_OPERAND;
     }
     if (cmd_abbrev(ctx->argv[1], "CONSOLE", 4))
-        return conspool_close_cmd(ctx);
+        return cmd_close_console(ctx);
     if (!(d = spool_device_operand(ctx, ctx->argv[1], "CLOSE")))
         return RC_OPERAND;
     v = vur_of(d);

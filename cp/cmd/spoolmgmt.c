@@ -12,7 +12,7 @@
 #include "cp/dir/directory.h"
 #include "cp/vm/user.h"
 #include "cp/term/usermsg.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 
 #define SEL_MAX     SPOOL_MAX_ID

@@ -10,7 +10,7 @@
 #include "cp/spool/area.h"
 #include "cp/dir/directory.h"
 #include "cp/io/rio.h"
-#include "cp/vm/task.h"
+#include "cp/kern/task.h"
 #include "cp/lib/string.h"
 
 static struct urdev *device_operand(struct cmdctx *ctx, const char *cmd, int i)

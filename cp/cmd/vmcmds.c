@@ -3,7 +3,7 @@
 #include "cp/cmd/cmd.h"
 #include "cp/cmd/cmdutil.h"
 #include "cp/vm/vm.h"
-#include "cp/vm/ipl.h"
+#include "cp/vdev/ipl.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vdev.h"
 #include "cp/lib/string.h"

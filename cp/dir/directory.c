@@ -1,6 +1,6 @@
 /* directory.c - the directory in use: lookups and password checks. */
 #include "cp/dir/dirtable.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
 

@@ -6,7 +6,7 @@
  * The checks come in the order a reader from DASD meets them: the header,
  * the checksum of every page, the index, then each record. */
 #include "cp/dir/dirtable.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
 

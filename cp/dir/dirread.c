@@ -2,9 +2,9 @@
  * checking each as it comes, then hand the whole image to dir_load(). */
 #include "cp/dir/dirread.h"
 #include "cp/dir/directory.h"
-#include "cp/boot/sysres.h"
-#include "cp/boot/cpvol.h"
-#include "cp/mm/freestor.h"
+#include "cp/io/sysres.h"
+#include "cp/io/cpvol.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 
 #define DIR_E_NOAREA    (-20)

@@ -2,7 +2,7 @@
 #include "cp/io/con3215.h"
 #include "cp/io/termcode.h"
 #include "arch370/ebcdic.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 #include <stdarg.h>

@@ -39,7 +39,7 @@
 #define CP_IO_CON3215_H
 
 #include "cp/io/rio.h"
-#include "cp/vm/timer.h"
+#include "cp/kern/timer.h"
 
 #define TERM_LINE       132     /* longest line written in one CCW */
 #define TERM_QLEN       64      /* queued lines above which writers wait */

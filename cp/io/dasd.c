@@ -1,9 +1,9 @@
 /* dasd.c - CKD volumes: labels and synchronous record I/O. */
 #include "cp/io/dasd.h"
 #include "cp/io/sense.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/kmsg.h"
 #include "arch370/ebcdic.h"
 
 #define CMD_SEEK        0x07
@@ -88,7 +88,7 @@ static int record_io(struct rdev *d, u16 cyl, u16 head, u8 r, u8 cmd,
         rc = DASD_EIO;
     }
     if (rc == DASD_EIO)
-        op_msg("CPX150E DASD %04X permanent I/O error at CYL %u HEAD %u REC %u, status %02X%02X "
+        kmsg("CPX150E DASD %04X permanent I/O error at CYL %u HEAD %u REC %u, status %02X%02X "
                "sense %02X%02X", d->devno, cyl, head, r, io->req.dstat, io->req.cstat,
                d->sense[0], d->sense[1]);
     if (dd) {

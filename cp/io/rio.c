@@ -1,10 +1,10 @@
 /* rio.c - real devices and channel-subsystem requests. */
 #include "cp/io/rio.h"
 #include "cp/io/sense.h"
-#include "cp/vm/task.h"
-#include "cp/vm/intr.h"
-#include "cp/mm/freestor.h"
-#include "cp/boot/abend.h"
+#include "cp/kern/task.h"
+#include "cp/kern/intr.h"
+#include "cp/kern/freestor.h"
+#include "cp/kern/abend.h"
 #include "cp/lib/string.h"
 #include "cpu.h"
 
@@ -59,6 +59,8 @@ void rio_init(void)
             opcon_sid = sid;
         nrdevs++;
     }
+    abend_set_console(opcon_sid);
+    intr_io_register(rio_interrupt);
 }
 
 struct rdev *rio_find(u16 devno)

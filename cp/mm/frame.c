@@ -1,7 +1,7 @@
 /* frame.c - the real frame table and free list. */
 #include "cp/mm/frame.h"
-#include "cp/mm/freestor.h"
-#include "cp/boot/abend.h"
+#include "cp/kern/freestor.h"
+#include "cp/kern/abend.h"
 #include "cp/lib/string.h"
 
 static struct frame *table;

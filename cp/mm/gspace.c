@@ -5,11 +5,23 @@
 #include "cp/mm/frame.h"
 #include "cp/mm/pager.h"
 #include "cp/mm/pageslot.h"
-#include "cp/mm/nss.h"
-#include "cp/mm/freestor.h"
-#include "cp/vm/task.h"
+#include "cp/kern/freestor.h"
+#include "cp/kern/task.h"
 #include "cp/lib/string.h"
 #include "cpu.h"
+
+static void (*shared_unmapped_fn)(u32 frame);
+
+void gspace_shared_register(void (*unmapped)(u32 frame))
+{
+    shared_unmapped_fn = unmapped;
+}
+
+static void shared_unmapped(u32 frame)
+{
+    if (shared_unmapped_fn)
+        shared_unmapped_fn(frame);
+}
 
 /* Page tables are 1K each, four to a frame; the segment table takes a
  * frame of its own (ESA/390 wants it 4K aligned).  Table frames are CP's:
@@ -122,7 +134,7 @@ static bool drop_page(struct gspace *gs, u32 page, bool *tlb_dirty)
         *pte = PTE_INVALID;
         *tlb_dirty = true;
         if (gp->flags & GP_SHARED) {
-            nss_frame_unmapped(f);
+            shared_unmapped(f);
             gs->shared--;
         } else {
             frame_free(f);
@@ -330,7 +342,7 @@ int gspace_unshare(struct gspace *gs, u32 page)
         gp->flags &= ~(GP_SHARED | GP_SLOT_CURRENT);
         gs->shared--;
         gs->resident++;
-        nss_frame_unmapped(shared);
+        shared_unmapped(shared);
         return 0;
     }
 }

@@ -113,6 +113,10 @@ u32 *gspace_pte(struct gspace *gs, u32 page);
  * held is released); the caller has counted the mapping in the frame's
  * shares, so the frame cannot go away while this waits for the page */
 void gspace_map_shared(struct gspace *gs, u32 page, u32 frame, u8 key);
+/* who owns shared frames (saved systems, cp/vm/nss.c) registers the
+ * function told when a space stops mapping one; the last unmapping frees
+ * it there */
+void gspace_shared_register(void (*unmapped)(u32 frame));
 /* a store into a shared page: give the page a private copy; 0 done,
  * -1 no frame to be had, 1 the page was not shared */
 int gspace_unshare(struct gspace *gs, u32 page);

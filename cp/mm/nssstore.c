@@ -1,9 +1,9 @@
 /* nssstore.c - the saved-system store on DASD (nssstore.h). */
 #include "cp/mm/nssstore.h"
-#include "cp/boot/sysres.h"
+#include "cp/io/sysres.h"
 #include "cp/io/dasd.h"
-#include "cp/mm/freestor.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/freestor.h"
+#include "cp/kern/kmsg.h"
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
 #include "arch370/be.h"
@@ -91,7 +91,7 @@ bool sstore_init(void)
             generation = parse_dir(p, true);
     }
     kfree(p);
-    op_msg("CPX630I Saved-system store %04X %s cylinders %u-%u: %u saved, %u of %u pages used",
+    kmsg("CPX630I Saved-system store %04X %s cylinders %u-%u: %u saved, %u of %u pages used",
            area->dev->devno, dasd_of(area->dev)->volser, area->cyl0, area->cyl1, nentries,
            (unsigned)sstore_used(), (unsigned)sstore_capacity());
     return true;

@@ -3,10 +3,10 @@
 #include "cp/mm/frame.h"
 #include "cp/mm/pageslot.h"
 #include "cp/mm/clock.h"
-#include "cp/boot/sysres.h"
+#include "cp/io/sysres.h"
 #include "cp/io/dasd.h"
-#include "cp/term/oplog.h"
-#include "cp/vm/task.h"
+#include "cp/kern/kmsg.h"
+#include "cp/kern/task.h"
 #include "cp/lib/string.h"
 #include "cpu.h"
 
@@ -28,15 +28,15 @@ void pager_init(void)
     for (unsigned n = 0; (a = cp_area_find("PAGE", NULL, n)) != NULL; n++) {
         u32 cap = cp_area_capacity(a);
         if (slots_add(a, cap) != 0) {
-            op_msg("CPX601W Paging area on %04X not used: too many areas or no storage",
+            kmsg("CPX601W Paging area on %04X not used: too many areas or no storage",
                    a->dev->devno);
             continue;
         }
-        op_msg("CPX600I Paging area %04X %s cylinders %u-%u, %u page slots", a->dev->devno,
+        kmsg("CPX600I Paging area %04X %s cylinders %u-%u, %u page slots", a->dev->devno,
                dasd_of(a->dev)->volser, a->cyl0, a->cyl1, (unsigned)cap);
     }
     if (!slots_total())
-        op_msg("CPX601W No paging area: virtual machines must fit in real storage");
+        kmsg("CPX601W No paging area: virtual machines must fit in real storage");
 }
 
 /* Tell the operator once when the space runs low and once when it is
@@ -46,12 +46,12 @@ static void note_space(bool full)
     u32 used = slots_used(), total = slots_total();
 
     if (full && !warned_full) {
-        op_msg("CPX603W Paging space is full (%u slots): changed pages stay in real storage; "
+        kmsg("CPX603W Paging space is full (%u slots): changed pages stay in real storage; "
                "virtual machines that need a frame are stopped", (unsigned)total);
         warned_full = true;
     }
     if (!full && total && used * 100 / total >= WARN_PERCENT && !warned_low) {
-        op_msg("CPX602W Paging space %u%% used (%u of %u slots)",
+        kmsg("CPX602W Paging space %u%% used (%u of %u slots)",
                (unsigned)(used * 100 / total), (unsigned)used, (unsigned)total);
         warned_low = true;
     }
@@ -94,7 +94,7 @@ static void bad_slot(struct gspace *gs, struct gpage *gp, bool write)
 
     pager_stats.io_errors++;
     if (slot_locate(gp->slot, &a, &page))
-        op_msg("CPX604E Page slot %u of the paging area on %04X could not be %s; it is not used again",
+        kmsg("CPX604E Page slot %u of the paging area on %04X could not be %s; it is not used again",
                (unsigned)page, ((const struct cp_area *)a)->dev->devno, write ? "written" : "read");
     if (write) {
         slot_mark_bad(gp->slot);

@@ -1,7 +1,7 @@
 /* pageslot.c - the page-slot bitmap over the paging areas (pageslot.h). */
 #include "cp/mm/pageslot.h"
-#include "cp/mm/freestor.h"
-#include "cp/boot/abend.h"
+#include "cp/kern/freestor.h"
+#include "cp/kern/abend.h"
 #include "cp/lib/string.h"
 
 struct extent {

@@ -2,7 +2,7 @@
  * taken.
  *
  * Every PAGE area of every CP-owned volume is an extent of slots, one
- * 4096-byte record each (cp/boot/cpvol.h); the extents are numbered one
+ * 4096-byte record each (cp/io/cpvol.h); the extents are numbered one
  * after another, so a slot number names one record on one volume.  A
  * bitmap says which slots hold a page; a slot is handed out only while
  * its bit is clear, so no slot is ever given twice, and freeing a free

@@ -1,14 +1,14 @@
 /* area.c - the spool store on the SPOOL area of a CP volume.
  *
  * CP's side of struct spool_dev: page I/O on the first SPOOL area named
- * in the tables of contents (cp/boot/sysres.h), messages to the operator,
+ * in the tables of contents (cp/io/sysres.h), messages to the operator,
  * the TOD clock, and task sleep/wakeup so several tasks may use the
  * spool at once.  Only built for CP; the unit tests use a fake device. */
 #include "cp/spool/area.h"
-#include "cp/boot/sysres.h"
+#include "cp/io/sysres.h"
 #include "cp/term/oplog.h"
-#include "cp/vm/task.h"
-#include "cp/vm/timer.h"
+#include "cp/kern/task.h"
+#include "cp/kern/timer.h"
 
 static struct spool_dev area_dev;
 

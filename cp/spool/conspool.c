@@ -9,16 +9,14 @@
 #include "cp/spool/conspool.h"
 #include "cp/spool/vur.h"
 #include "cp/spool/urdev.h"
-#include "cp/cmd/cmd.h"
-#include "cp/dir/directory.h"
 #include "cp/term/session.h"
 #include "cp/term/usermsg.h"
-#include "cp/vm/task.h"
+#include "cp/kern/task.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
 #include "cp/vm/vconfig.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
@@ -254,115 +252,48 @@ void conspool_init(void)
     task_create("CONSPOOL", writer_task, NULL);
 }
 
-/* ---- commands ---------------------------------------------------------- */
+/* ---- the interface SPOOL CONSOLE and CLOSE CONSOLE use ---------------- */
 
-static struct conspool *entry_for(struct cmdctx *ctx)
+static struct conspool *entry_for(const char *userid)
 {
-    struct conspool *c = find(ctx->user->userid);
+    struct conspool *c = find(userid);
 
     if (c)
         return c;
-    if (!(c = kzalloc(sizeof *c, "CONSPOOL"))) {
-        cmd_printf(ctx, "CPX426E SPOOL CONSOLE: not enough CP storage");
+    if (!(c = kzalloc(sizeof *c, "CONSPOOL")))
         return NULL;
-    }
-    strlcpy(c->userid, ctx->user->userid, sizeof c->userid);
+    strlcpy(c->userid, userid, sizeof c->userid);
     c->cls = CS_CLASS;
     c->next = list;
     list = c;
     return c;
 }
 
-struct cs_opts {
-    int onoff;                  /* 1 START, 0 STOP, -1 neither */
-    bool close, to_set;
-    char to[9];
-    char cls;
-};
-
-static bool parse_opts(struct cmdctx *ctx, struct cs_opts *o)
+int conspool_set(const char *userid, const struct conspool_opts *o)
 {
-    for (int i = 2; i < ctx->argc; i++) {
-        const char *w = ctx->argv[i], *val = i + 1 < ctx->argc ? ctx->argv[i + 1] : NULL;
-        int onoff = !strcmp(w, "START") ? 1 : !strcmp(w, "STOP") ? 0 : -1;
-        if (onoff >= 0) {
-            if (o->onoff >= 0 && o->onoff != onoff) {
-                cmd_printf(ctx, "CPX004E SPOOL CONSOLE: START and STOP conflict");
-                return false;
-            }
-            o->onoff = onoff;
-        } else if (cmd_abbrev(w, "CLOSE", 2)) {
-            o->close = true;
-        } else if (!strcmp(w, "TO")) {
-            if (!val) {
-                cmd_printf(ctx, "CPX003E SPOOL: TO needs a userid, * or OFF");
-                return false;
-            }
-            if (strcmp(val, "OFF") && strcmp(val, "*") && !dir_find(val)) {
-                cmd_printf(ctx, "CPX109E %s is not in the CP directory", val);
-                return false;
-            }
-            o->to_set = true;
-            strlcpy(o->to, strcmp(val, "OFF") && strcmp(val, "*") ? val : "", sizeof o->to);
-            i++;
-        } else if (cmd_abbrev(w, "CLASS", 2)) {
-            if (!val || strlen(val) != 1 || !((val[0] >= 'A' && val[0] <= 'Z') ||
-                                              (val[0] >= '0' && val[0] <= '9'))) {
-                cmd_printf(ctx, "CPX431E SPOOL: CLASS needs one letter or digit");
-                return false;
-            }
-            o->cls = val[0];
-            i++;
-        } else {
-            cmd_printf(ctx, "CPX004E SPOOL: invalid option for CONSOLE: %.20s", ctx->raw[i]);
-            return false;
-        }
-    }
-    return true;
-}
+    struct conspool *c = entry_for(userid);
 
-int conspool_cmd(struct cmdctx *ctx)
-{
-    struct cs_opts o = { .onoff = -1 };
-    struct conspool *c;
-
-    if (ctx->argc < 3) {
-        cmd_printf(ctx, "CPX003E SPOOL CONSOLE needs START, STOP, TO, CLASS or CLOSE");
-        return RC_OPERAND;
-    }
-    if (!parse_opts(ctx, &o))
-        return RC_OPERAND;
-    if (o.onoff == 1 && !vur_spool_ready()) {
-        cmd_printf(ctx, "CPX417E Spooling is not started");
-        return RC_ERROR;
-    }
-    if (!(c = entry_for(ctx)))
-        return RC_ERROR;
-    if (o.to_set)
-        strlcpy(c->to, o.to, sizeof c->to);
-    if (o.cls)
-        c->cls = o.cls;
-    if (o.onoff >= 0)
-        c->on = o.onoff == 1;
-    if (o.close)
+    if (!c)
+        return CONSPOOL_NOSTORAGE;
+    if (o->to_set)
+        strlcpy(c->to, o->to, sizeof c->to);
+    if (o->cls)
+        c->cls = o->cls;
+    if (o->onoff >= 0)
+        c->on = o->onoff == 1;
+    if (o->close)
         request_close(c);
-    return RC_OK;
+    return CONSPOOL_OK;
 }
 
-int conspool_close_cmd(struct cmdctx *ctx)
+int conspool_close(const char *userid)
 {
-    struct conspool *c = find(ctx->user->userid);
+    struct conspool *c = find(userid);
 
-    if (ctx->argc > 2) {
-        cmd_printf(ctx, "CPX004E CLOSE: invalid option for CONSOLE: %.20s", ctx->raw[2]);
-        return RC_OPERAND;
-    }
-    if (!c || (!c->on && !c->out && !c->count)) {
-        cmd_printf(ctx, "CPX434E CLOSE: your console is not spooled");
-        return RC_ERROR;
-    }
+    if (!c || (!c->on && !c->out && !c->count))
+        return CONSPOOL_NOTSPOOLED;
     request_close(c);
-    return RC_OK;
+    return CONSPOOL_OK;
 }
 
 unsigned conspool_open_files(void)
@@ -374,15 +305,15 @@ unsigned conspool_open_files(void)
     return n;
 }
 
-void conspool_query(struct cmdctx *ctx, struct vdev *d)
+bool conspool_state(const char *userid, struct conspool_info *info)
 {
-    struct conspool *c = find(ctx->user->userid);
-    char to[16] = "";
+    struct conspool *c = find(userid);
 
     if (!c)
-        return;
-    if (c->to[0])
-        fmt_snprintf(to, sizeof to, " TO %s", c->to);
-    cmd_printf(ctx, "     %03X CL %c %s%s%s", d->addr, c->cls, c->on ? "START" : "STOP", to,
-               c->out || c->count ? " FILE OPEN" : "");
+        return false;
+    info->on = c->on;
+    info->cls = c->cls;
+    info->file_open = c->out || c->count;
+    strlcpy(info->to, c->to, sizeof info->to);
+    return true;
 }

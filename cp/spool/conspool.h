@@ -15,20 +15,38 @@
 
 #include "arch370/types.h"
 
-struct user;
-struct cmdctx;
-struct vdev;
-
 /* at IPL (from vur_init): the writer task and the console hooks */
 void conspool_init(void);
 
-/* SPOOL CONSOLE ...: START|STOP [TO userid|*|OFF] [CLASS c] [CLOSE] */
-int conspool_cmd(struct cmdctx *ctx);
+/* what SPOOL CONSOLE changes (cp/cmd/spoolcons.c parses it); a field
+ * left at its "unset" value changes nothing */
+struct conspool_opts {
+    int onoff;                  /* 1 START, 0 STOP, -1 neither */
+    bool close;                 /* close the file after the lines so far */
+    bool to_set;
+    char to[9];                 /* with to_set: "" the owner's printer queue */
+    char cls;                   /* 0: unchanged */
+};
+
+enum {
+    CONSPOOL_OK,
+    CONSPOOL_NOSTORAGE,         /* no CP storage for the user's console state */
+    CONSPOOL_NOTSPOOLED,        /* CLOSE: nothing spooled, nothing to close */
+};
+
+int conspool_set(const char *userid, const struct conspool_opts *o);
 /* CLOSE CONSOLE */
-int conspool_close_cmd(struct cmdctx *ctx);
+int conspool_close(const char *userid);
+
+/* the state QUERY VIRTUAL shows; false if the user never spooled */
+struct conspool_info {
+    bool on, file_open;
+    char cls;
+    char to[9];
+};
+bool conspool_state(const char *userid, struct conspool_info *info);
+
 /* console files open for writing (START SPOOL COLD refuses while any are) */
 unsigned conspool_open_files(void);
-/* QUERY VIRTUAL: the spooling line under the console device */
-void conspool_query(struct cmdctx *ctx, struct vdev *d);
 
 #endif

@@ -10,7 +10,7 @@
  * Updates are serialised by one lock: two writes of the same page pair
  * in flight could otherwise leave neither copy valid. */
 #include "cp/spool/spint.h"
-#include "cp/boot/abend.h"
+#include "cp/kern/abend.h"
 #include "cp/lib/string.h"
 #include "arch370/be.h"
 #include "arch370/ebcdic.h"

@@ -7,7 +7,7 @@
  * directory names, so a page is in use exactly when a recovered file
  * reaches it. */
 #include "cp/spool/spint.h"
-#include "cp/boot/abend.h"
+#include "cp/kern/abend.h"
 #include "cp/lib/string.h"
 #include "arch370/be.h"
 #include "arch370/ebcdic.h"

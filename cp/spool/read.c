@@ -7,7 +7,6 @@
  * page read only when they cross a page.  Every page read is checked
  * like at warm start; a damaged page is reported, never believed. */
 #include "cp/spool/spint.h"
-#include "cp/mm/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/be.h"
 
@@ -29,14 +28,8 @@ int spf_open_read(u16 spid, struct spf **out)
         return SPOOL_ENOFILE;
     if (f->reading)
         return SPOOL_EBUSY;
-    h = kzalloc(sizeof *h, "SPFILER");
-    if (h)
-        h->buf = kmalloc(SPF_PAGE_SIZE, "SPFBUF");
-    if (!h || !h->buf) {
-        if (h)
-            kfree(h);
+    if (!(h = sp_handle_new("SPFILER")))
         return SPOOL_ENOMEM;
-    }
     h->magic = SPF_READER;
     h->f = f;
     f->reading = true;
@@ -173,9 +166,7 @@ int spf_close_read(struct spf *h, enum spool_disposition d)
     if (!is_reader(h) || (d != SPF_KEEP && d != SPF_PURGE))
         return SPOOL_EINVAL;
     f = h->f;
-    h->magic = 0;
-    kfree(h->buf);
-    kfree(h);
+    sp_handle_free(h);
     if (d == SPF_KEEP) {
         f->reading = false;
         return SPOOL_OK;

@@ -14,7 +14,7 @@
  *    warm start finds them clean.
  * Every discarded file gets a message naming it and the reason. */
 #include "cp/spool/spint.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "cp/lib/format.h"
 #include "arch370/be.h"

@@ -1,6 +1,6 @@
 /* spfmt.h - the layout of the SPOOL area on DASD, byte by byte.
  *
- * The area is an array of 4096-byte pages (cp/boot/cpvol.h).  Page 0 is
+ * The area is an array of 4096-byte pages (cp/io/cpvol.h).  Page 0 is
  * the label; then come the directory pages, each kept twice; every other
  * page holds file data.  Every page of every kind ends with a CRC-32 of
  * its first 4092 bytes, so a page torn by a crash in the middle of its

@@ -64,6 +64,10 @@ struct spf {
 #define SPF_WRITER      0xE2D7E6D9u     /* EBCDIC "SPWR" */
 #define SPF_READER      0xE2D7D9C4u     /* EBCDIC "SPRD" */
 
+/* a handle with its page buffer (handle.c); NULL if storage is short */
+struct spf *sp_handle_new(const char *tag);
+void sp_handle_free(struct spf *h);
+
 struct spool_store {
     struct spool_dev *dev;
     bool ready;

@@ -12,7 +12,7 @@
  * cp/spool/area.c) and in the host unit tests (an in-memory fake).  The
  * format on DASD is in cp/spool/spfmt.h and docs/spool-format.md.
  *
- * Calls may sleep while page I/O is in flight (cp/vm/task.h); updates of
+ * Calls may sleep while page I/O is in flight (cp/kern/task.h); updates of
  * the directory are serialised inside the store.  Names are ASCII in
  * memory, 1 to 8 printable characters without blanks; an empty string
  * means "none" where a name is optional (form, file name, type, dist).

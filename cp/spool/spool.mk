@@ -7,6 +7,7 @@ SPOOL_STORE_SRCS := \
 	cp/spool/crc.c \
 	cp/spool/attrs.c \
 	cp/spool/page.c \
+	cp/spool/handle.c \
 	cp/spool/dir.c \
 	cp/spool/start.c \
 	cp/spool/recover.c \
@@ -40,7 +41,7 @@ SPOOL_TEST_SRCS := \
 	tests/unit/test_spool_crash.cpp
 
 SPOOL_TEST_C_SRCS := $(SPOOL_STORE_SRCS) arch370/ebcdic.c \
-	cp/lib/string.c cp/lib/format.c cp/mm/freestor.c
+	cp/lib/string.c cp/lib/format.c cp/kern/freestor.c
 
 SPOOL_TEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SPOOL_TEST_SRCS)) \
                    $(patsubst %.c,$(B)/host/%.o,$(SPOOL_TEST_C_SRCS))

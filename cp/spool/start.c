@@ -8,7 +8,7 @@
  * makes every page of the old format invalid.  Warm start is in
  * recover.c. */
 #include "cp/spool/spint.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/be.h"
 #include "arch370/ebcdic.h"

@@ -4,9 +4,9 @@
 #include "cp/spool/urdev.h"
 #include "cp/spool/spool.h"
 #include "cp/io/rio.h"
-#include "cp/vm/task.h"
+#include "cp/kern/task.h"
 #include "cp/term/oplog.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "arch370/ccw.h"
 
 struct urdev *urdevs;

@@ -12,7 +12,7 @@
 #include "cp/spool/spool.h"
 #include "cp/io/rio.h"
 #include "cp/term/oplog.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/ccw.h"
 #include "arch370/ebcdic.h"

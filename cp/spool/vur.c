@@ -1,5 +1,5 @@
 /* vur.c - the channel programs of the virtual reader, punch and printer
- * (see vur.h).  One CCW at a time, through cp/vm/chanprog.c; the files
+ * (see vur.h).  One CCW at a time, through cp/vdev/chanprog.c; the files
  * behind the devices are in vurfile.c.
  *
  * Command codes by their low bits, as the 2540, 3505, 3525 and 1403 take
@@ -12,9 +12,9 @@
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
 #include "cp/mm/gmem.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/term/usermsg.h"
-#include "cp/vm/task.h"
+#include "cp/kern/task.h"
 #include "arch370/ccw.h"
 
 #define SENSE_CMD_REJ   0x80

@@ -2,7 +2,7 @@
  *
  * Each SPOOL statement of the directory gives the virtual machine one of
  * them at LOGON.  A guest drives them with SIO (the channel logic of
- * cp/vm/chanprog.h) or with DIAGNOSE X'14'/X'20' (diag/spool.c); CP turns
+ * cp/vdev/chanprog.h) or with DIAGNOSE X'14'/X'20' (diag/spool.c); CP turns
  * what it punches or prints into spool files (cp/spool/spool.h) and feeds
  * the reader from the files in the user's reader queue.
  *
@@ -20,7 +20,7 @@
 #define CP_SPOOL_VUR_H
 
 #include "cp/spool/spool.h"
-#include "cp/vm/chanprog.h"
+#include "cp/vdev/chanprog.h"
 
 struct vm;
 struct vdev;

@@ -9,10 +9,9 @@
 #include "cp/vm/vdev.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vconfig.h"
-#include "cp/cmd/query.h"
-#include "cp/boot/sysres.h"
+#include "cp/io/sysres.h"
 #include "cp/term/oplog.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "cp/lib/format.h"
 
@@ -52,31 +51,6 @@ struct vdev *vur_find_kind(struct vm *vm, u8 kind)
     return NULL;
 }
 
-/* QUERY VIRTUAL: a line with the spooling options under the device */
-static void query_spool_dev(struct cmdctx *ctx, struct vdev *d)
-{
-    struct vur *v = vur_of(d);
-    char to[16] = "", names[32] = "";
-
-    if (!v) {
-        if (d->cls == VDEV_CONSOLE)
-            conspool_query(ctx, d);
-        return;
-    }
-    if (v->to[0])
-        fmt_snprintf(to, sizeof to, " TO %s", v->to);
-    if (v->form[0] || v->dist[0])
-        fmt_snprintf(names, sizeof names, "%s%s%s%s", v->form[0] ? " FORM " : "", v->form,
-                     v->dist[0] ? " DIST " : "", v->dist);
-    if (v->kind == SPOOL_RDR)
-        cmd_printf(ctx, "     %03X CL %c %s %s%s", d->addr, v->cls, v->cont ? "CONT" : "NOCONT",
-                   v->hold ? "HOLD" : "NOHOLD", v->in ? " FILE OPEN" : "");
-    else
-        cmd_printf(ctx, "     %03X CL %c %s %s COPY %03u%s%s%s", d->addr, v->cls,
-                   v->cont ? "CONT" : "NOCONT", v->hold ? "HOLD" : "NOHOLD", v->copies, to,
-                   names, v->out ? " FILE OPEN" : "");
-}
-
 /* An area no CP has ever formatted reads as zeros: formatting it loses
  * nothing, so only then is the cold start automatic. */
 static bool never_formatted(void)
@@ -114,5 +88,4 @@ void vur_init(void)
     vconfig_register(logon_spool, NULL);
     urdev_init();
     conspool_init();
-    query_vdev_hook = query_spool_dev;
 }

@@ -8,21 +8,12 @@
  * page and then the directory entry: the file exists from that moment
  * and not before (docs/spool-format.md). */
 #include "cp/spool/spint.h"
-#include "cp/mm/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/be.h"
 
 static bool is_writer(const struct spf *h)
 {
     return h && h->magic == SPF_WRITER;
-}
-
-static void free_handle(struct spf *h)
-{
-    h->magic = 0;
-    if (h->buf)
-        kfree(h->buf);
-    kfree(h);
 }
 
 static int free_slot(void)
@@ -79,20 +70,13 @@ int spf_open_write(const struct spool_attrs *a, struct spf **out)
         return SPOOL_ENOTREADY;
     if (!out || sp_attrs_check(a) != SPOOL_OK)
         return SPOOL_EINVAL;
-    h = kzalloc(sizeof *h, "SPFILEW");
-    if (h)
-        h->buf = kmalloc(SPF_PAGE_SIZE, "SPFBUF");
-    if (!h || !h->buf) {
-        if (h)
-            kfree(h);
+    if (!(h = sp_handle_new("SPFILEW")))
         return SPOOL_ENOMEM;
-    }
     dir_lock();
     rc = reserve(a, &h->f);
     dir_unlock();
     if (rc != SPOOL_OK) {
-        kfree(h->buf);
-        kfree(h);
+        sp_handle_free(h);
         return rc;
     }
     h->magic = SPF_WRITER;
@@ -190,7 +174,7 @@ int spf_abort(struct spf *h)
     if (!is_writer(h))
         return SPOOL_EINVAL;
     drop(h);
-    free_handle(h);
+    sp_handle_free(h);
     return SPOOL_OK;
 }
 
@@ -245,7 +229,7 @@ int spf_close(struct spf *h)
         drop(h);
     else
         rc = commit(h);
-    free_handle(h);
+    sp_handle_free(h);
     return rc;
 }
 

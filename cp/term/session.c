@@ -2,17 +2,17 @@
 #include "cp/term/session.h"
 #include "cp/term/oplog.h"
 #include "cp/term/logon.h"
-#include "cp/cmd/cmd.h"
-#include "cp/vm/task.h"
+#include "cp/term/cmdline.h"
+#include "cp/kern/task.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
-#include "cp/boot/version.h"
+#include "cp/lib/version.h"
 #include <stdarg.h>
-#include "cp/vm/intr.h"
-#include "cp/vm/timer.h"
+#include "cp/kern/intr.h"
+#include "cp/kern/timer.h"
 
 void (*session_console_hook)(struct user *u, const char *line);
 

@@ -8,7 +8,7 @@
 #define CP_VM_ACCT_H
 
 #include "cp/vm/user.h"
-#include "cp/vm/timer.h"
+#include "cp/kern/timer.h"
 
 static inline u64 acct_virt_usec(const struct user *u)  { return u->virt_tod / TOD_USEC; }
 static inline u64 acct_total_usec(const struct user *u) { return u->total_tod / TOD_USEC; }

@@ -16,32 +16,29 @@
 #include "cp/vm/reflect.h"
 #include "cp/vm/priv.h"
 #include "cp/vm/vdev.h"
-#include "cp/vm/task.h"
-#include "cp/vm/intr.h"
+#include "cp/kern/task.h"
+#include "cp/kern/intr.h"
 #include "cp/vm/pgfault.h"
 #include "cp/vm/user.h"
-#include "cp/term/usermsg.h"
-#include "cp/term/logon.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
-#include "arch370/lowcore.h"
-#include "cpu.h"
+#include "arch370/prefix.h"
 
-#define LC8(a)   (*(volatile u8 *)(uintptr_t)(a))
-#define LC16(a)  (*(volatile u16 *)(uintptr_t)(a))
-#define LC32(a)  (*(volatile u32 *)(uintptr_t)(a))
-#define LC64(a)  (*(volatile u64 *)(uintptr_t)(a))
-
-#define CR0_CP          0x00B00E40u     /* see cp/vm/intr.c */
 #define PGM_LOOP_LIMIT  32
 
 bool dispatch_slice_over;
+static void (*logoff_fn)(struct user *u);
+
+void dispatch_logoff_register(void (*logoff)(struct user *u))
+{
+    logoff_fn = logoff;
+}
 
 void dispatch_stop(struct vm *vm, const char *fmt, u64 psw)
 {
     vm->state = VM_STOPPED;
-    user_msg(vm->user, fmt, (u32)(psw >> 32), (u32)psw);
+    user_tell(vm->user, fmt, (u32)(psw >> 32), (u32)psw);
 }
 
 /* Can the PSW be run as it is?  Reflects or stops if not. */
@@ -119,19 +116,19 @@ static bool program_loop(struct vm *vm, u16 code, u8 ilc)
  * CR8 enables, otherwise MC is a no-operation, as on S/370. */
 static void monitor_event(struct vm *vm, u8 ilc)
 {
-    u8 cls = LC8(LC390_MON_CLASS) & 0x0F;
+    u8 cls = lc_mon_class();
 
     if (!(vm->cpu.cr[8] & (0x8000u >> cls)))
         return;
     gmem_store16(&vm->mem, LC370_MON_CLASS, cls);
-    gmem_store32(&vm->mem, LC370_MON_CODE, LC32(LC390_MON_CODE));
+    gmem_store32(&vm->mem, LC370_MON_CODE, lc_mon_code());
     reflect_program(vm, PGM_MONITOR, ilc);
 }
 
 static void handle_program(struct vm *vm)
 {
-    u16 code = LC16(LC390_PGM_CODE) & 0xFF;
-    u8 ilc = LC8(LC390_PGM_ILC) & 0x06;
+    u16 code = lc_pgm_code() & 0xFF;
+    u8 ilc = lc_pgm_ilc();
 
     if (program_loop(vm, code, ilc))
         return;
@@ -155,9 +152,9 @@ static void handle_program(struct vm *vm)
     case PGM_DATA:
         /* AFP-register (DXC 1) and BFP (DXC 2) data exceptions come from
          * ESA/390 floating point a S/370 does not have */
-        if (LC8(LC390_DXC) == 1)
+        if (lc_dxc() == 1)
             code = PGM_SPECIFICATION;
-        else if (LC8(LC390_DXC) == 2)
+        else if (lc_dxc() == 2)
             code = PGM_OPERATION;
         reflect_program(vm, code, ilc);
         return;
@@ -221,10 +218,10 @@ static void run_guest(struct vm *vm, s64 slice)
     vm->exits++;
     account(vm, (u64)(slice - (left > 0 ? left : 0)));
     switch (code) {
-    case EXIT_PGM: rpsw = LC64(LC390_PGM_OLD); break;
-    case EXIT_SVC: rpsw = LC64(LC390_SVC_OLD); break;
-    case EXIT_EXT: rpsw = LC64(LC390_EXT_OLD); break;
-    case EXIT_IO:  rpsw = LC64(LC390_IO_OLD); break;
+    case EXIT_PGM: rpsw = lc_pgm_old_psw(); break;
+    case EXIT_SVC: rpsw = lc_svc_old_psw(); break;
+    case EXIT_EXT: rpsw = lc_ext_old_psw(); break;
+    case EXIT_IO:  rpsw = lc_io_old_psw(); break;
     }
     folded = fold_real_psw(vm, rpsw);
     switch (code) {
@@ -235,7 +232,7 @@ static void run_guest(struct vm *vm, s64 slice)
     case EXIT_SVC:
         vm->pgm_loop = 0;
         if (folded)
-            reflect_svc(vm, LC16(LC390_SVC_CODE), LC8(LC390_SVC_ILC) & 0x06);
+            reflect_svc(vm, lc_svc_code(), lc_svc_ilc());
         break;
     default:
         vm->pgm_loop = 0;
@@ -296,8 +293,8 @@ static void vm_task(void *arg)
     }
     vm->task = NULL;
     task_wakeup(&vm->task);
-    if (vm->logoff_pending)
-        user_logoff(vm->user, NULL);            /* LOGOFF from inside: now */
+    if (vm->logoff_pending && logoff_fn)
+        logoff_fn(vm->user);                    /* LOGOFF from inside: now */
     task_exit();
 }
 

@@ -2,10 +2,10 @@
  * while the guest runs on (pfault.h). */
 #include "cp/vm/pfault.h"
 #include "cp/vm/reflect.h"
-#include "cp/vm/task.h"
+#include "cp/kern/task.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/frame.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
 

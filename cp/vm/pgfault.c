@@ -17,15 +17,14 @@
 #include "cp/vm/pfault.h"
 #include "cp/vm/reflect.h"
 #include "cp/vm/dispatch.h"
-#include "cp/vm/task.h"
+#include "cp/kern/task.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/frame.h"
 #include "cp/mm/pager.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
-#include "arch370/lowcore.h"
+#include "arch370/prefix.h"
 
-#define LC32(a)  (*(volatile u32 *)(uintptr_t)(a))
 #define TEA_PAGE 0x7FFFF000u
 
 static void resolve(struct vm *vm, u32 addr)
@@ -47,7 +46,7 @@ static void resolve(struct vm *vm, u32 addr)
 
 void pgfault_translation(struct vm *vm, u8 ilc)
 {
-    u32 tea = LC32(LC390_TEA) & TEA_PAGE;
+    u32 tea = lc_tea() & TEA_PAGE;
 
     if (tea < vm->mem.size) {
         resolve(vm, tea);
@@ -66,7 +65,7 @@ void pgfault_translation(struct vm *vm, u8 ilc)
 bool pgfault_protection(struct vm *vm, u8 ilc)
 {
     /* ESA/390 suppression on protection: the TEA names the page */
-    u32 tea = LC32(LC390_TEA) & TEA_PAGE;
+    u32 tea = lc_tea() & TEA_PAGE;
     int rc;
 
     if (tea >= vm->mem.size || gspace_state(&vm->mem, tea) != GPS_SHARED)

@@ -40,9 +40,18 @@ u32 priv_ea(struct vm *vm, const struct insn *in, int operand)
     return insn_ea(in, operand, vm->cpu.ctx.gpr, GADDR_MASK);
 }
 
-void priv_set_cc(struct vm *vm, u8 cc)
+static priv_fn diag_dispatcher;
+
+void priv_diag_register(priv_fn dispatch)
 {
-    vm->cpu.psw = psw370_set_cc(vm->cpu.psw, cc);
+    diag_dispatcher = dispatch;
+}
+
+/* DIAGNOSE: the privilege check was made like any other; the service is
+ * diag/'s.  Before it registered, no code is known: specification. */
+int priv_diagnose(struct vm *vm, const struct insn *in)
+{
+    return diag_dispatcher ? diag_dispatcher(vm, in) : PGM_SPECIFICATION;
 }
 
 #define OP_EXECUTE  0x44

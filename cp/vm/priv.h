@@ -15,7 +15,7 @@
  *   priv_timer.c  SCK SCKC STCKC SPT STPT
  *   priv_ctl.c    LCTL STCTL PTLB LRA STIDP STIDC SIGP STAP
  *   vio.c         SIO SIOF TIO CLRIO HIO HDV TCH
- *   diag/table.c  DIAGNOSE
+ *   priv.c        DIAGNOSE, handed to the table diag/ registers
  * Privilege is checked once, in priv_simulate(), except for the S/370
  * semiprivileged instructions (INSN_SEMI370: SPKA, IPK), whose handlers
  * ask the guest's control registers.  A handler returns 0 when done (the
@@ -27,6 +27,7 @@
 
 #include "cp/vm/vm.h"
 #include "arch370/insn.h"
+#include "arch370/psw.h"
 
 typedef int (*priv_fn)(struct vm *vm, const struct insn *in);
 
@@ -37,7 +38,11 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc);
 
 /* helpers shared by the handlers */
 u32 priv_ea(struct vm *vm, const struct insn *in, int operand);
-void priv_set_cc(struct vm *vm, u8 cc);
+/* the condition code in the guest's PSW (DIAGNOSE handlers use it too) */
+static inline void priv_set_cc(struct vm *vm, u8 cc)
+{
+    vm->cpu.psw = psw370_set_cc(vm->cpu.psw, cc);
+}
 
 int priv_lpsw(struct vm *vm, const struct insn *in);
 int priv_ssm(struct vm *vm, const struct insn *in);
@@ -65,7 +70,10 @@ int vio_sio(struct vm *vm, const struct insn *in);
 int vio_tio(struct vm *vm, const struct insn *in);
 int vio_hio(struct vm *vm, const struct insn *in);
 int vio_tch(struct vm *vm, const struct insn *in);
-int diag_dispatch(struct vm *vm, const struct insn *in);
+int priv_diagnose(struct vm *vm, const struct insn *in);
+/* DIAGNOSE services live in diag/, above the virtual machines: diag/
+ * registers its dispatcher (diag_dispatch) at IPL */
+void priv_diag_register(priv_fn dispatch);
 
 /* the guest's CPU timer as it stands now (for STPT, DIAG X'0C') */
 s64 vtimer_cpu_timer(struct vm *vm);

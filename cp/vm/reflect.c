@@ -170,14 +170,7 @@ bool reflect_pending(struct vm *vm)
     d = enabled_io(vm);
     if (d) {
         u8 csw[CSW_SIZE];
-        if (d->int_pending) {
-            for (int i = 0; i < CSW_SIZE; i++)
-                csw[i] = d->csw[i];
-            d->int_pending = false;
-        } else {
-            csw_make(csw, 0, 0, UNIT_ATTN, 0, 0);
-            d->attn_pending = false;
-        }
+        vdev_take_pending(d, csw);
         reflect_io(vm, d, csw);
         return true;
     }

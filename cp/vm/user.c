@@ -1,8 +1,10 @@
 /* user.c - the list of logged-on users. */
 #include "cp/vm/user.h"
-#include "cp/vm/timer.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/timer.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
+#include "cp/lib/format.h"
+#include <stdarg.h>
 
 struct user *users;
 static u16 next_number = 1;
@@ -53,4 +55,24 @@ unsigned user_count(void)
     for (struct user *u = users; u; u = u->next)
         n++;
     return n;
+}
+
+static void (*tell_writer)(struct user *u, const char *line);
+
+void user_tell_register(void (*write)(struct user *u, const char *line))
+{
+    tell_writer = write;
+}
+
+void user_tell(struct user *u, const char *fmt, ...)
+{
+    char line[160];
+    va_list ap;
+
+    if (!u || !tell_writer)
+        return;
+    va_start(ap, fmt);
+    fmt_vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    tell_writer(u, line);
 }

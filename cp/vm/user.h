@@ -36,4 +36,10 @@ struct user *user_create(const char *userid, u32 classes);
 void user_destroy(struct user *u);
 unsigned user_count(void);
 
+/* A line from CP to the user's terminal, lost while he is disconnected.
+ * The code below the terminal layer (dispatcher, minidisks) writes
+ * through this; the terminal layer registers the writer at IPL. */
+void user_tell(struct user *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void user_tell_register(void (*write)(struct user *u, const char *line));
+
 #endif

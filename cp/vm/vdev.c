@@ -1,7 +1,8 @@
 /* vdev.c - the virtual device list of a VM. */
 #include "cp/vm/vdev.h"
 #include "cp/vm/vm.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
+#include "cp/lib/string.h"
 #include "arch370/ccw.h"
 
 struct vdev *vdev_find(struct vm *vm, u16 addr)
@@ -53,6 +54,17 @@ void vdev_post(struct vm *vm, struct vdev *d, u32 ccw_addr, u8 unit, u8 chan, u1
     d->busy = false;
     d->int_pending = true;
     vm_kick(vm);
+}
+
+void vdev_take_pending(struct vdev *d, u8 *csw)
+{
+    if (d->int_pending) {
+        memcpy(csw, d->csw, CSW_SIZE);
+        d->int_pending = false;
+    } else {
+        csw_make(csw, 0, 0, UNIT_ATTN, 0, 0);
+        d->attn_pending = false;
+    }
 }
 
 void vdev_attention(struct vm *vm, struct vdev *d)

@@ -62,6 +62,10 @@ struct vdev *vdev_add(struct vm *vm, u16 addr, u16 type, enum vdev_class cls,
 void vdev_remove(struct vm *vm, struct vdev *d);
 /* the device ended its channel program: make the interruption pending */
 void vdev_post(struct vm *vm, struct vdev *d, u32 ccw_addr, u8 unit, u8 chan, u16 residual);
+/* take the CSW the guest is to see for the device's pending interruption
+ * (its ending status, else an attention) and clear it: the interruption
+ * is presented, or stored by TIO/SIO with CC 1 */
+void vdev_take_pending(struct vdev *d, u8 *csw);
 /* unsolicited status (attention) */
 void vdev_attention(struct vm *vm, struct vdev *d);
 const char *vdev_class_name(enum vdev_class c);

@@ -26,14 +26,7 @@ static int store_pending(struct vm *vm, struct vdev *d)
 {
     u8 csw[CSW_SIZE];
 
-    if (d->int_pending) {
-        for (int i = 0; i < CSW_SIZE; i++)
-            csw[i] = d->csw[i];
-        d->int_pending = false;
-    } else {
-        csw_make(csw, 0, 0, UNIT_ATTN, 0, 0);
-        d->attn_pending = false;
-    }
+    vdev_take_pending(d, csw);
     return gmem_write(&vm->mem, LC370_CSW, csw, CSW_SIZE);
 }
 

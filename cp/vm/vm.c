@@ -3,10 +3,10 @@
 #include "cp/vm/vdev.h"
 #include "cp/vm/dispatch.h"
 #include "cp/vm/reflect.h"
-#include "cp/vm/task.h"
+#include "cp/kern/task.h"
 #include "cp/vm/user.h"
 #include "cp/vm/pfault.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 
 /* S/370 control registers after a CPU reset (GA22-7000, "Initial Values"):

@@ -11,8 +11,8 @@
 
 #include "arch370/interrupt.h"
 #include "cp/mm/gspace.h"
-#include "cp/mm/nss.h"
-#include "cp/vm/timer.h"
+#include "cp/vm/nss.h"
+#include "cp/kern/timer.h"
 
 struct user;
 struct vdev;

@@ -6,7 +6,7 @@
 // fits, and on one of 8 MB, where pages go to the paging volume and come
 // back, each twice.  INDICATE LOAD before and after gives the faults,
 // page-ins and page-outs of the job and CP's own count of instructions
-// per fault (only the faulting task's, cp/vm/task.h); Hercules' counter
+// per fault (only the faulting task's, cp/kern/task.h); Hercules' counter
 // around the job gives all instructions, CP and guests.  The guests do
 // the same work on both systems, so the difference of the two counts
 // over the difference in faults is what a fault that goes to DASD costs.

@@ -5,11 +5,11 @@
 #include <cstddef>
 
 extern "C" {
-#include "cp/boot/sysres.h"
+#include "cp/io/sysres.h"
 #include "cp/io/dasd.h"
-#include "cp/mm/nss.h"
+#include "cp/vm/nss.h"
 #include "cp/term/oplog.h"
-#include "cp/vm/task.h"
+#include "cp/kern/task.h"
 
 const struct cp_area *cp_area_find(const char *type, const char *name, unsigned n)
 {
@@ -45,11 +45,6 @@ struct dasd *dasd_of(const struct rdev *d)
 {
     (void)d;
     return NULL;
-}
-
-void op_msg(const char *fmt, ...)
-{
-    (void)fmt;
 }
 
 // no saved systems on the host: DIAGNOSE X'64' finds none

@@ -3,7 +3,7 @@
 #include "fakes.h"
 
 extern "C" {
-#include "cp/boot/abend.h"
+#include "cp/kern/abend.h"
 }
 
 extern "C" void cp_abend(enum abend_reason reason, const char *why)

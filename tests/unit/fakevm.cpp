@@ -4,11 +4,11 @@
 
 extern "C" {
 #include "cp/cmd/cmd.h"
-#include "cp/vm/vcons.h"
-#include "cp/vm/task.h"
+#include "cp/vdev/vcons.h"
+#include "cp/kern/task.h"
 #include "cp/term/usermsg.h"
 #include "cp/mm/gmem.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "arch370/ebcdic.h"
 #include "arch370/psw.h"
 }
@@ -18,6 +18,7 @@ extern "C" {
 FakeWorld fake;
 
 static char a_session;                  // stands for "a terminal is connected"
+extern "C" { static int fake_interpret(struct cmdctx *ctx, const char *line); }
 
 FakeVm::FakeVm(u32 size)
 {
@@ -33,6 +34,7 @@ FakeVm::FakeVm(u32 size)
     vm.state = VM_RUNNING;
     vm.cpu.psw = 0x0008000000020000ull;         // EC mode, key 0
     gspace_create(&vm.mem, size, 1);
+    cmdline_register(fake_interpret);   // DIAGNOSE X'08' reaches the fake commands
     console = vdev_add(&vm, 0x009, 0x3215, VDEV_CONSOLE, nullptr, nullptr);
 }
 
@@ -124,7 +126,7 @@ struct user *user_find(const char *userid)
     return NULL;                        /* nobody else is logged on */
 }
 
-int cmd_execute(struct cmdctx *ctx, const char *line)
+static int fake_interpret(struct cmdctx *ctx, const char *line)
 {
     fake.commands.push_back(line);
     return fake.onCommand ? fake.onCommand(ctx, line) : 0;

@@ -11,8 +11,8 @@ extern "C" {
 #include "cp/vm/vm.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vdev.h"
-#include "cp/io/mdisk.h"
-#include "cp/io/mdiskio.h"
+#include "cp/vdev/mdisk.h"
+#include "cp/vdev/mdiskio.h"
 }
 #include <functional>
 #include <string>

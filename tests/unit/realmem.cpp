@@ -2,7 +2,7 @@
 #include "realmem.h"
 
 extern "C" {
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/mm/frame.h"
 }
 #include <cstdint>

@@ -1,10 +1,10 @@
 // test_ccwxlat.cpp - CCW translation for minidisks: relocation, extent
 // and protection checks, page splitting, TIC, status mapping.
 extern "C" {
-#include "cp/io/ccwxlat.h"
+#include "cp/vdev/ccwxlat.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/frame.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 }
 #include "fakes.h"
 #include "realmem.h"

@@ -12,7 +12,7 @@ extern "C" {
 #include "arch370/ccw.h"
 #include "arch370/pgm.h"
 #include "arch370/psw.h"
-#include "cp/vm/timer.h"
+#include "cp/kern/timer.h"
 
 #define DIAG(code, name, summary) int diag_##code##_##name(struct diag_args *a);
 #include "diag/diag.def"

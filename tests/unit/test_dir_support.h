@@ -5,7 +5,7 @@
 extern "C" {
 #include "dircomp.h"
 #include "cp/dir/directory.h"
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "arch370/ebcdic.h"
 }
 #include <string>

@@ -1,6 +1,6 @@
 // test_mm.cpp - CP free storage and the frame table.
 extern "C" {
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/mm/frame.h"
 }
 #include "fakes.h"

@@ -5,7 +5,7 @@
 #include <set>
 #include <vector>
 extern "C" {
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "cp/mm/frame.h"
 #include "cp/mm/pageslot.h"
 #include "cp/mm/clock.h"

@@ -1,7 +1,7 @@
 // test_spool_fake.cpp - the in-memory spool area and file helpers.
 #include "test_spool_fake.h"
 extern "C" {
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 }
 #include <cstring>
 

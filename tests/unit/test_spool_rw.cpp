@@ -2,7 +2,7 @@
 // exactly, with their CCW command codes, however many pages they take.
 #include "test_spool_fake.h"
 extern "C" {
-#include "cp/mm/freestor.h"
+#include "cp/kern/freestor.h"
 #include "arch370/be.h"
 }
 #include "fakes.h"

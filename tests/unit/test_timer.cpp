@@ -1,6 +1,6 @@
 // test_timer.cpp - CP timers and TOD clock conversions.
 extern "C" {
-#include "cp/vm/timer.h"
+#include "cp/kern/timer.h"
 #include "cpu.h"
 }
 #include <CppUTest/TestHarness.h>

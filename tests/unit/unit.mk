@@ -7,6 +7,8 @@ UNIT_SRCS := \
 	tests/unit/test_lib.cpp \
 	tests/unit/test_mm.cpp \
 	tests/unit/test_timer.cpp \
+	tests/unit/test_intr.cpp \
+	tests/unit/test_layercheck.cpp \
 	tests/unit/test_paging.cpp \
 	tests/unit/realmem.cpp \
 	tests/unit/test_ccwxlat.cpp \
@@ -18,9 +20,9 @@ UNIT_SRCS := \
 	tests/unit/test_diag_spool.cpp
 
 # the DIAGNOSE handlers run on a fake VM (tests/unit/fakevm.h)
-UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS) $(DIAG_SRCS) cp/vm/vdev.c
+UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS) $(DIAG_SRCS) cp/vm/vdev.c cp/kern/intr.c
 # the spooling DIAGNOSE codes run on the real store over an in-memory area
-UNIT_C_SRCS += $(SPOOL_STORE_SRCS) cp/spool/vur.c cp/spool/vurfile.c cp/vm/chanprog.c
+UNIT_C_SRCS += $(SPOOL_STORE_SRCS) cp/spool/vur.c cp/spool/vurfile.c cp/vdev/chanprog.c
 
 UNIT_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(UNIT_SRCS)) \
              $(patsubst %.c,$(B)/host/%.o,$(UNIT_C_SRCS))

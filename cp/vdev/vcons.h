@@ -1,0 +1,43 @@
+/* vcons.h - the virtual console (a 3215) of a virtual machine.
+ *
+ * Writes go to the user's terminal; a read waits until the user types a
+ * line (the VM is then in VM READ: lines typed go to the guest, not to
+ * CP).  A line typed while the guest has no read outstanding is kept and
+ * an attention interruption tells the guest, as a real 3215 under Hercules
+ * does.  CCWs: 01 write, 09 write + carrier return (both write one line:
+ * a line-mode telnet terminal has no partial lines), 0A read, 03 no-op,
+ * 0B audible alarm, 04 sense, E4 sense ID; anything else is a command
+ * reject (unit check, sense X'80'). */
+#ifndef CP_VDEV_VCONS_H
+#define CP_VDEV_VCONS_H
+
+#include "arch370/types.h"
+
+struct vm;
+struct vdev;
+struct user;
+
+/* The user's terminal, which sits in the layer above: the session layer
+ * registers how a console line reaches it (or the spooled console while
+ * disconnected) and whether it has room for more lines. */
+void vcons_register_terminal(void (*write)(struct user *u, const char *line),
+                             bool (*room)(struct user *u, u32 lines));
+
+struct vdev *vcons_attach(struct vm *vm, u16 addr);
+/* the user typed a line for the guest; false if the console does not want it */
+bool vcons_input(struct vm *vm, const char *line);
+/* is a guest read outstanding (VM READ)? */
+bool vcons_reading(struct vm *vm);
+/* write a line on the user's terminal as the console would (also DIAG X'58') */
+void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len);
+/* can the terminal take lines lines now without losing any?  (A guest
+ * that writes faster than the terminal shows waits, as on a real 3215.) */
+bool vcons_output_room(struct vm *vm, u32 lines);
+/* DIAGNOSE X'58' read: take a typed line if there is one */
+bool vcons_take_line(struct vm *vm, char *line, size_t size);
+/* a DIAGNOSE X'58' read is waiting (typed lines go to it, no attention) */
+void vcons_set_diag_read(struct vm *vm, bool waiting);
+/* the console's virtual device (for DIAG X'24' and X'58') */
+struct vdev *vcons_dev(struct vm *vm);
+
+#endif
