@@ -36,7 +36,9 @@ CP_SRCS := \
 	cp/vdev/ccwxlat.c \
 	cp/vdev/mdisk.c \
 	cp/vdev/mdiskio.c \
+	cp/io/term.c \
 	cp/io/con3215.c \
+	cp/io/con3270.c \
 	cp/io/termcode.c \
 	cp/term/session.c \
 	cp/term/logon.c \
@@ -54,6 +56,7 @@ CP_SRCS := \
 	cp/cmd/linkcmds.c \
 	cp/cmd/msgcmds.c \
 	cp/cmd/set.c \
+	cp/cmd/pfkeys.c \
 	cp/cmd/query_users.c \
 	cp/lib/string.c \
 	cp/lib/format.c \

@@ -5,7 +5,7 @@
 #include "cp/vm/user.h"
 #include "cp/vdev/vcons.h"
 #include "cp/vm/vdev.h"
-#include "cp/io/con3215.h"
+#include "cp/io/term.h"
 #include "cp/kern/task.h"
 #include "cp/kern/timer.h"
 #include "cp/term/usermsg.h"

@@ -43,6 +43,10 @@ int cmd_autolog(struct cmdctx *ctx);
 int cmd_message(struct cmdctx *ctx);
 int cmd_warning(struct cmdctx *ctx);
 int cmd_set(struct cmdctx *ctx);
+/* SET PFnn and QUERY PF[nn] (pfkeys.c); is the word PF1 ... PF24? */
+bool cmd_is_pf(const char *word);
+int cmd_set_pf(struct cmdctx *ctx);
+int cmd_query_pf(struct cmdctx *ctx);
 int cmd_link(struct cmdctx *ctx);
 int cmd_detach(struct cmdctx *ctx);
 int cmd_indicate(struct cmdctx *ctx);

@@ -238,6 +238,7 @@ static void password_line(struct session *s, const char *typed)
     char ts[48], tk[12];
 
     s->state = SESS_NEW;
+    term_hide_input(s->term, false);
     term_key(s, tk, sizeof tk);
     if (!d || !dir_password_ok(d, typed)) {
         note_failure(s->logon_userid);
@@ -333,6 +334,7 @@ static void new_line(struct session *s, const char *line)
     s->logon_noipl = ctx.argc == 3;
     s->state = SESS_PASSWORD;
     session_write(s, "ENTER PASSWORD:");
+    term_hide_input(s->term, true);         /* a 3270 does not show it */
 }
 
 static void run_command(struct session *s, const char *line)

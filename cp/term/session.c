@@ -6,6 +6,7 @@
 #include "cp/kern/task.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"
+#include "cp/vdev/vcons.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
@@ -143,7 +144,37 @@ static void on_output_space(struct term *t)
         vm_kick(s->user->vm);
 }
 
+/* A 3270's PF key: what SET PFnn gave it, entered or put into the input
+ * area; nothing for a key not set (VM/370 did the same). */
+static void on_pfkey(struct term *t, unsigned n)
+{
+    struct session *s = t->session;
+    struct user *u = s ? s->user : NULL;
+
+    if (!u || !u->pf || n > PF_KEYS || !u->pf->text[n][0])
+        return;
+    if (u->pf->delayed[n])
+        term_set_input(t, u->pf->text[n]);
+    else
+        on_input(t, u->pf->text[n]);
+}
+
+/* The status area's word: what CP waits for at this terminal. */
+static const char *on_status(const struct term *t)
+{
+    struct session *s = t->session;
+    struct vm *vm = s && s->state == SESS_ACTIVE && s->user ? s->user->vm : NULL;
+
+    if (!vm || vm->state == VM_STOPPED)
+        return "CP READ";
+    if (vcons_reading(vm))
+        return "VM READ";
+    return "RUNNING";
+}
+
 static const struct term_ops session_term_ops = {
+    .pfkey = on_pfkey,
+    .status = on_status,
     .output_space = on_output_space,
     .connected = on_connected,
     .disconnected = on_disconnected,

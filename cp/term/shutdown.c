@@ -1,7 +1,7 @@
 /* shutdown.c - SHUTDOWN: warn, checkpoint, drain the terminals, stop. */
 #include "cp/term/shutdown.h"
 #include "cp/kern/abend.h"
-#include "cp/io/con3215.h"
+#include "cp/io/term.h"
 #include "cp/term/session.h"
 #include "cp/term/oplog.h"
 #include "cp/kern/task.h"

@@ -3,6 +3,7 @@ SYSTEST_SRCS := \
 	tests/system/main.cpp \
 	tests/system/harness/hercules.cpp \
 	tests/system/harness/telnet3215.cpp \
+	tests/system/harness/tn3270.cpp \
 	tests/system/harness/cpsystem.cpp \
 	tests/system/harness/guestrun.cpp \
 	tests/system/test_boot.cpp \
@@ -10,6 +11,7 @@ SYSTEST_SRCS := \
 	tests/system/test_guest.cpp \
 	tests/system/test_sessions.cpp \
 	tests/system/test_terminals.cpp \
+	tests/system/test_3270.cpp \
 	tests/system/test_diagnose.cpp \
 	tests/system/test_minidisk.cpp \
 	tests/system/test_paging.cpp \
