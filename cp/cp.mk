@@ -42,6 +42,7 @@ CP_SRCS := \
 	cp/io/termcode.c \
 	cp/term/session.c \
 	cp/term/logon.c \
+	cp/term/lineedit.c \
 	cp/term/oplog.c \
 	cp/term/usermsg.c \
 	cp/term/termhooks.c \
@@ -57,6 +58,7 @@ CP_SRCS := \
 	cp/cmd/msgcmds.c \
 	cp/cmd/set.c \
 	cp/cmd/pfkeys.c \
+	cp/cmd/terminal.c \
 	cp/cmd/query_users.c \
 	cp/lib/string.c \
 	cp/lib/format.c \
@@ -88,6 +90,7 @@ CP_HOST_SRCS := \
 	cp/lib/string.c \
 	cp/lib/format.c \
 	cp/term/cmdline.c \
+	cp/term/lineedit.c \
 	cp/kern/freestor.c \
 	cp/kern/kmsg.c \
 	cp/mm/frame.c \

@@ -47,6 +47,9 @@ int cmd_set(struct cmdctx *ctx);
 bool cmd_is_pf(const char *word);
 int cmd_set_pf(struct cmdctx *ctx);
 int cmd_query_pf(struct cmdctx *ctx);
+/* TERMINAL and QUERY TERMINAL (terminal.c) */
+int cmd_terminal(struct cmdctx *ctx);
+int cmd_query_terminal(struct cmdctx *ctx);
 int cmd_link(struct cmdctx *ctx);
 int cmd_detach(struct cmdctx *ctx);
 int cmd_indicate(struct cmdctx *ctx);

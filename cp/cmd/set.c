@@ -1,4 +1,4 @@
-/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, PFnn). */
+/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, RUN, PFnn). */
 #include "cp/cmd/cmd.h"
 #include "cp/vm/user.h"
 #include "cp/lib/string.h"
@@ -32,7 +32,7 @@ static int set_emsg(struct cmdctx *ctx)
 int cmd_set(struct cmdctx *ctx)
 {
     if (ctx->argc < 2) {
-        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG or PFnn");
+        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG, RUN or PFnn");
         return RC_OPERAND;
     }
     if (!strcmp(ctx->argv[1], "MSG"))
@@ -41,6 +41,8 @@ int cmd_set(struct cmdctx *ctx)
         return on_off(ctx, &ctx->user->wng_on);
     if (!strcmp(ctx->argv[1], "IMSG"))
         return on_off(ctx, &ctx->user->imsg_on);
+    if (!strcmp(ctx->argv[1], "RUN"))
+        return on_off(ctx, &ctx->user->term.run);
     if (!strcmp(ctx->argv[1], "EMSG"))
         return set_emsg(ctx);
     if (cmd_is_pf(ctx->argv[1]))

@@ -15,7 +15,7 @@
 
 #include "cp/io/term.h"
 
-#define TERM_BATCH      8       /* lines written by one channel program */
+#define TERM_BATCH      16      /* lines written by one channel program */
 #define TERM_NULL_MS    500     /* a read still waiting then: an empty line */
 
 extern const struct term_kind con3215_kind;

@@ -186,7 +186,7 @@ static bool has_work(struct term *t)
     return strcmp(st, c->shown) != 0;
 }
 
-/* Once a second (the terminal probe): the status area may show what
+/* At every terminal probe (two seconds): the status area may show what
  * changed since the last write.  Not at every change: a guest that goes
  * from RUNNING to VM READ and back many times a second would otherwise
  * keep the terminal and CP busy writing the status area. */

@@ -234,7 +234,7 @@ static const struct rdev_driver term_driver = {
     .unsolicited = unsolicited,
 };
 
-/* every second: is anybody still at the idle connected terminals? */
+/* every TERM_PROBE_MS: is anybody still at the idle connected terminals? */
 static void probe_all(void *arg)
 {
     (void)arg;

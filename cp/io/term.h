@@ -21,8 +21,8 @@
  * has happened since (even if a new client already sits on the device
  * and its device end was lost): CP discards what was queued for the old
  * client and tells the session before the next line is written or read.
- * An idle connected terminal is sensed every second, so a client that
- * leaves is noticed at once.  Each change of client bumps the terminal's
+ * An idle connected terminal is sensed every two seconds, so a client
+ * that leaves is noticed soon even when nothing is written to it.  Each change of client bumps the terminal's
  * connection number (gen); the session compares it with its own, so
  * nothing written for one connection reaches a later one.
  *
@@ -42,7 +42,7 @@
 #define TERM_LINE       132     /* longest line kept in one queue entry */
 #define TERM_QLEN       64      /* queued lines above which writers wait */
 #define TERM_INMAX      160     /* longest input line */
-#define TERM_PROBE_MS   1000    /* idle connected terminals are sensed */
+#define TERM_PROBE_MS   2000    /* idle connected terminals are sensed */
 #define TERM_STATUS     12      /* characters of a 3270 status word */
 
 /* sense byte 0 as Hercules sets it */
@@ -109,7 +109,7 @@ struct term {
     struct tline *qhead, *qtail;    /* the output queue */
     unsigned qcount;
     struct ioreq req;
-    struct ccw1 ccw[9];
+    struct ccw1 ccw[17];
     const struct term_ops *ops;
     void *session;              /* the terminal session using it */
 };

@@ -2,6 +2,7 @@
 #include "cp/term/session.h"
 #include "cp/term/oplog.h"
 #include "cp/term/logon.h"
+#include "cp/term/lineedit.h"
 #include "cp/term/cmdline.h"
 #include "cp/kern/task.h"
 #include "cp/vm/user.h"
@@ -184,6 +185,11 @@ static const struct term_ops session_term_ops = {
 
 /* ---- the session task -------------------------------------------------- */
 
+static void logical_line(void *arg, const char *line)
+{
+    logon_line(arg, line);
+}
+
 static void session_task(void *arg)
 {
     struct session *s = arg;
@@ -213,7 +219,15 @@ static void session_task(void *arg)
         s->incount--;
         if (s->state == SESS_ACTIVE && s->user && session_console_hook)
             session_console_hook(s->user, line);        /* what the user typed */
-        logon_line(s, line);
+        if (s->state == SESS_ACTIVE && s->user && str_ncasecmp(line, "#CP", 3)) {
+            struct lineedit e = {
+                s->user->term.linend, s->user->term.chardel,
+                s->user->term.linedel, s->user->term.escape,
+            };
+            lineedit_apply(&e, line, logical_line, s);
+        } else {
+            logon_line(s, line);    /* LOGON, the password, #CP: as typed */
+        }
     }
 }
 

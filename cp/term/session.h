@@ -32,6 +32,7 @@ struct session {
     char inq[SESS_INQ][TERM_INMAX + 1];
     unsigned inhead, incount;
     bool attention;
+    bool cp_next;               /* the next line is for CP (SET RUN ON) */
     bool connect_event;
     bool lost_event;            /* the client went away */
     u8 lost_why;                /* its sense byte (cp/io/term.h) */

@@ -20,6 +20,13 @@ struct pfkeys {
 };
 struct dir_user;
 
+/* TERMINAL and SET RUN: how the user's terminal takes lines */
+struct termset {
+    char linend, chardel, linedel, escape;  /* 0 = OFF (cp/term/lineedit.h) */
+    bool mode_cp;               /* TERMINAL MODE CP: every line is for CP */
+    bool run;                   /* SET RUN ON: attention does not stop the VM */
+};
+
 struct user {
     char userid[9];
     u32 classes;                /* CLASS_BIT mask from the directory */
@@ -35,6 +42,7 @@ struct user {
     u64 virt_tod;               /* virtual CPU time, TOD units */
     u64 total_tod;              /* virtual + CP on the user's behalf */
     struct pfkeys *pf;          /* NULL until the first SET PFnn */
+    struct termset term;
     struct user *next;
 };
 

@@ -12,6 +12,7 @@ SYSTEST_SRCS := \
 	tests/system/test_sessions.cpp \
 	tests/system/test_terminals.cpp \
 	tests/system/test_3270.cpp \
+	tests/system/test_termset.cpp \
 	tests/system/test_diagnose.cpp \
 	tests/system/test_minidisk.cpp \
 	tests/system/test_paging.cpp \
