@@ -43,7 +43,7 @@ CP_SRCS := \
 	cp/term/session.c \
 	cp/term/logon.c \
 	cp/term/lineedit.c \
-	cp/term/oplog.c \
+	cp/kern/oplog.c \
 	cp/term/usermsg.c \
 	cp/term/termhooks.c \
 	cp/cmd/cmdtab.c \
@@ -93,6 +93,7 @@ CP_HOST_SRCS := \
 	cp/term/lineedit.c \
 	cp/kern/freestor.c \
 	cp/kern/kmsg.c \
+	cp/kern/oplog.c \
 	cp/mm/frame.c \
 	cp/mm/gspace.c \
 	cp/mm/gmem.c \

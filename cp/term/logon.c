@@ -1,7 +1,7 @@
 /* logon.c - the LOGON dialogue and command lines of a session. */
 #include "cp/term/logon.h"
 #include "cp/term/session.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/term/usermsg.h"
 #include "cp/term/cmdline.h"
 #include "cp/dir/directory.h"

@@ -1,6 +1,6 @@
 /* session.c - terminal sessions: a task per terminal that acts on lines. */
 #include "cp/term/session.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/term/logon.h"
 #include "cp/term/lineedit.h"
 #include "cp/term/cmdline.h"

@@ -3,7 +3,7 @@
 #include "cp/kern/abend.h"
 #include "cp/io/term.h"
 #include "cp/term/session.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/kern/task.h"
 #include "cp/kern/timer.h"
 #include "cp/vm/user.h"
