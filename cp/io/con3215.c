@@ -96,13 +96,13 @@ static void start_write(struct term *t)
         for (unsigned i = 0; i < l->len; i++)
             c->wtext[n][i] = term_to_wire(l->text[i]);
         c->wlines[n] = l;
-        ccw1_make(&t->ccw[n], CMD_WRITE_CR, CCW_SLI, len, (u32)(uintptr_t)c->wtext[n]);
+        ccw1_make(&t->ccw[TERM_WCCW + n], CMD_WRITE_CR, CCW_SLI, len, (u32)(uintptr_t)c->wtext[n]);
         n++;
     }
     for (unsigned i = 0; i + 1 < n; i++)        /* command-chained, the last one not */
-        t->ccw[i].b[1] |= CCW_CC;
+        t->ccw[TERM_WCCW + i].b[1] |= CCW_CC;
     c->nw = n;
-    term_start(t, TIO_WRITE);
+    term_start_write(t);
 }
 
 static void write_done(struct term *t, bool ok)

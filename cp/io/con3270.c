@@ -256,8 +256,8 @@ static void start_write(struct term *t)
     p = sba(p, cursor);
     *p++ = ORD_IC;
     c->restore = false;
-    ccw1_make(&t->ccw[0], cmd, CCW_SLI, (u16)(p - c->obuf), (u32)(uintptr_t)c->obuf);
-    term_start(t, TIO_WRITE);
+    ccw1_make(&t->ccw[TERM_WCCW], cmd, CCW_SLI, (u16)(p - c->obuf), (u32)(uintptr_t)c->obuf);
+    term_start_write(t);
 }
 
 static void write_done(struct term *t, bool ok)

@@ -112,6 +112,29 @@ static void start_sense(struct term *t)
     term_start(t, TIO_SENSE);
 }
 
+/* The gate: offset 0 of the table goes on to the write, every other
+ * offset the sense byte may give ends the program (term.h). */
+static bool gate_init(struct term *t)
+{
+    u8 *mem = kzalloc(512, "TGATE");
+
+    if (!mem)
+        return false;
+    t->gate = (struct ccw1 *)(((uintptr_t)mem + 255) & ~(uintptr_t)255);
+    ccw1_make(&t->gate[0], CCW_CMD_NOP, CCW_CC | CCW_SLI, 1, 0);
+    for (unsigned i = 2; i < 32; i++)
+        ccw1_make(&t->gate[i], CCW_CMD_NOP, CCW_SLI, 1, 0);
+    return true;
+}
+
+void term_start_write(struct term *t)
+{
+    ccw1_make(&t->ccw[0], CCW_CMD_SENSE, CCW_CC | CCW_SLI, 1, (u32)(uintptr_t)&t->ccw[1].b[7]);
+    ccw1_make(&t->ccw[1], CCW_CMD_TIC, 0, 0, (u32)(uintptr_t)t->gate);
+    ccw1_make(&t->gate[1], CCW_CMD_TIC, 0, 0, (u32)(uintptr_t)&t->ccw[TERM_WCCW]);
+    term_start(t, TIO_WRITE);
+}
+
 void term_chain_sense(struct term *t)
 {
     t->sense = 0;
@@ -130,7 +153,7 @@ void term_kick(struct term *t)
         t->want_read = false;
         t->kind->start_read(t);
     } else if (t->kind->has_work(t)) {
-        start_sense(t);         /* first make sure the client is still ours */
+        t->kind->start_write(t);        /* behind the gate */
     } else if (t->want_probe) {
         t->want_probe = false;
         if (t->connected)
@@ -163,9 +186,6 @@ static void io_done(struct ioreq *req)
         if (t->arrived) {
             t->arrived = false;
             client_arrived(t);
-        } else if (!why && t->kind->has_work(t)) {
-            t->kind->start_write(t);    /* the client is still ours: write */
-            return;
         }
         break;
     case TIO_READ:
@@ -184,6 +204,13 @@ static void io_done(struct ioreq *req)
         t->kind->read_done(t, req);
         break;
     case TIO_WRITE:
+        why = t->ccw[1].b[7];           /* the sense byte the gate stored */
+        if (why || (req->cstat & CHAN_PGM)) {
+            /* the gate stopped the write: nothing reached anybody */
+            t->kind->write_done(t, false);
+            client_gone(t, why ? why : SENSE_INTREQ);
+            break;
+        }
         t->kind->write_done(t, !failed);
         if (failed) {
             t->uc_seen = true;
@@ -329,6 +356,10 @@ void term_init_all(const struct term_ops *ops)
         t->ops = ops;
         t->kind = d->cls == RDEV_DISPLAY ? &con3270_kind : &con3215_kind;
         t->req.complete = io_done;
+        if (!gate_init(t)) {
+            kfree(t);
+            break;
+        }
         if (t->kind->attach)
             t->kind->attach(t);
         d->drv = &term_driver;

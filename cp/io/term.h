@@ -15,12 +15,23 @@
  * check), until a SENSE command reads it.
  *
  * So every channel program CP runs on a terminal starts by reading the
- * sense byte: a write is a SENSE and then, if the sense byte was clear,
- * the write; a read is SENSE command-chained to the read.  A sense byte
- * that is not clear means the client CP was talking to is gone, whatever
- * has happened since (even if a new client already sits on the device
- * and its device end was lost): CP discards what was queued for the old
- * client and tells the session before the next line is written or read.
+ * sense byte.  A sense byte that is not clear means the client CP was
+ * talking to is gone, whatever has happened since (even if a new client
+ * already sits on the device and its device end was lost): CP discards
+ * what was queued for the old client and tells the session before the
+ * next line is written or read.
+ *
+ * A write must not reach a new client even for a moment, so the test is
+ * made by the channel itself, inside one channel program (a gate): the
+ * SENSE stores the sense byte into the low byte of the address of the
+ * TIC that follows it, and that TIC goes to a 256-byte table of CCWs at
+ * the offset the sense byte gives.  Offset 0 leads on to the write; every
+ * other entry ends the program without writing (a NOP), or is a channel
+ * program check (a TIC to a TIC, an address that is not a doubleword).
+ * While the program runs the device is busy, so Hercules neither notices
+ * a client leaving nor gives the device to another.  A read is SENSE
+ * command-chained to the read: whatever it brings comes after the sense
+ * byte that says whose it is.
  * An idle connected terminal is sensed every two seconds, so a client
  * that leaves is noticed soon even when nothing is written to it.  Each change of client bumps the terminal's
  * connection number (gen); the session compares it with its own, so
@@ -109,7 +120,8 @@ struct term {
     struct tline *qhead, *qtail;    /* the output queue */
     unsigned qcount;
     struct ioreq req;
-    struct ccw1 ccw[17];
+    struct ccw1 ccw[2 + 16];    /* [0] SENSE, [1] TIC (a gate), then the kind's */
+    struct ccw1 *gate;          /* the 256-byte jump table of the write gate */
     const struct term_ops *ops;
     void *session;              /* the terminal session using it */
 };
@@ -142,6 +154,9 @@ const char *term_kind_name(const struct term *t);
 void term_start(struct term *t, enum term_io io);
 /* SENSE command-chained to one more CCW the caller fills in t->ccw[1] */
 void term_chain_sense(struct term *t);
+/* start the write the caller built from t->ccw[2] on, behind the gate */
+void term_start_write(struct term *t);
+#define TERM_WCCW       2       /* the first write CCW: t->ccw[TERM_WCCW] */
 /* take the first queued line off the queue (the caller frees it) */
 struct tline *term_dequeue(struct term *t);
 /* something may have changed: start the next channel program if idle */

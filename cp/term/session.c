@@ -82,6 +82,19 @@ void session_show_logo(struct session *s)
 
 /* ---- callbacks from the terminal driver (interruption level) ---------- */
 
+static void session_task(void *arg);
+
+/* A session's task is made when its terminal first has something for it:
+ * a task's stack is 16K of free storage, and most of the 33 terminals of
+ * the default system never see a client. */
+static void wake(struct session *s)
+{
+    if (!s->task)
+        s->task = task_create("SESSION", session_task, s);
+    if (s->task)
+        task_wakeup(s);
+}
+
 static void on_connected(struct term *t)
 {
     struct session *s = t->session;
@@ -89,7 +102,7 @@ static void on_connected(struct term *t)
     if (!s)
         return;
     s->connect_event = true;
-    task_wakeup(s);
+    wake(s);
 }
 
 static void on_disconnected(struct term *t, u8 why)
@@ -101,7 +114,7 @@ static void on_disconnected(struct term *t, u8 why)
     s->incount = 0;             /* lines from the old client are void */
     s->lost_event = true;
     s->lost_why = why;
-    task_wakeup(s);
+    wake(s);
     if (s->output_waiters)
         task_wakeup(&s->output_waiters);
 }
@@ -120,7 +133,7 @@ static void on_input(struct term *t, const char *line)
     slot = (s->inhead + s->incount) % SESS_INQ;
     strlcpy(s->inq[slot], line, sizeof s->inq[slot]);
     s->incount++;
-    task_wakeup(s);
+    wake(s);
 }
 
 static void on_attention(struct term *t)
@@ -130,7 +143,7 @@ static void on_attention(struct term *t)
     if (!s)
         return;
     s->attention = true;
-    task_wakeup(s);
+    wake(s);
 }
 
 /* the terminal caught up with its output: a virtual machine that waits to
@@ -248,7 +261,6 @@ void session_init_all(void)
             break;
         s->term = t;
         t->session = s;
-        s->task = task_create("SESSION", session_task, s);
         session_show_logo(s);                   /* finds out who is there */
     }
     oplog_set_sink(to_operator);

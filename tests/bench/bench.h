@@ -9,3 +9,5 @@ void benchShared();
 void benchSpool();
 // CMS commands from the line typed to the ready message (tests/bench/cms.cpp)
 void benchCms();
+// 32 users at once at 3215s and 3270s: command response times (tests/bench/users.cpp)
+void benchUsers();

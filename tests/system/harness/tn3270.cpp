@@ -180,3 +180,12 @@ void Tn3270::key(const std::string &a)
     action("Wait(10,Unlock)");
     action(a);
 }
+
+bool Tn3270::waitOutput(double seconds)
+{
+    bool ok = false;
+    char a[48];
+    snprintf(a, sizeof a, "Wait(%d,Output)", seconds < 1 ? 1 : (int)seconds);
+    action(a, &ok);
+    return ok;
+}

@@ -29,6 +29,8 @@ public:
     void type(const std::string &text);
     void key(const std::string &action);            // "PA(1)", "Clear", "PF(3)", "Enter"
     void close();                                   // the client goes away
+    // wait until the host writes to the screen; false after the time
+    bool waitOutput(double seconds);
 
 private:
     std::string action(const std::string &a, bool *ok = nullptr);
