@@ -99,6 +99,7 @@ static void client_arrived(struct term *t)
 void term_start(struct term *t, enum term_io io)
 {
     t->io = io;
+    t->io_since = tod_now();
     t->req.dev = t->dev;
     t->req.cp = t->ccw;
     t->req.arg = t;
@@ -206,9 +207,15 @@ static void io_done(struct ioreq *req)
     case TIO_WRITE:
         why = t->ccw[1].b[7];           /* the sense byte the gate stored */
         if (why || (req->cstat & CHAN_PGM)) {
-            /* the gate stopped the write: nothing reached anybody */
+            /* the gate stopped the write: nothing reached anybody.  The
+             * sense byte was an earlier client's; if the NOP that ended the
+             * program found a client there (its device end may have been
+             * lost), that client starts at the logo */
+            bool was = t->connected;
             t->kind->write_done(t, false);
             client_gone(t, why ? why : SENSE_INTREQ);
+            if (!was && !failed)
+                client_arrived(t);      /* the NOP found somebody there */
             break;
         }
         t->kind->write_done(t, !failed);
@@ -247,11 +254,16 @@ static void unsolicited(struct rdev *d, u8 dstat, u8 cstat)
             t->want_read = true;                /* input is ready */
         }
     } else if (dstat & UNIT_DE) {
-        /* a client connected; Hercules reset the device for it, so an
-         * I/O CP had under way there will never end */
-        if (d->active)
-            rio_cancel(d);
+        /* A client connected.  Nothing queued for the one before may
+         * reach it, whatever the sense byte says (a SENSE that read it may
+         * be the I/O Hercules forgot): the queue goes and the connection
+         * number moves on now; the SENSE that follows says why the old
+         * client left and lets the session know. */
         t->arrived = true;
+        term_discard_output(t);
+        t->gen++;
+        if (d->active)
+            rio_cancel(d);      /* Hercules reset the device: it never ends */
     }
     term_kick(t);
 }
@@ -269,6 +281,15 @@ static void probe_all(void *arg)
         struct term *t = terms[i];
         if (t->kind->tick)
             t->kind->tick(t);
+        /* Hercules resets a device for a new client and forgets an I/O
+         * under way there; if its device end is lost too, that I/O never
+         * ends.  Only a 3215 read may rightly wait that long (for the line
+         * after an empty one). */
+        if (t->io != TIO_NONE && !(t->io == TIO_READ && t->kind == &con3215_kind) &&
+            tod_now() - t->io_since > TERM_IO_LIMIT_SEC * TOD_SEC && t->dev->active) {
+            rio_cancel(t->dev);
+            t->want_sense = true;
+        }
         if (t->connected && t->io == TIO_NONE) {
             t->want_probe = true;
             term_kick(t);

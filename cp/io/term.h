@@ -55,6 +55,7 @@
 #define TERM_INMAX      160     /* longest input line */
 #define TERM_PROBE_MS   2000    /* idle connected terminals are sensed */
 #define TERM_STATUS     12      /* characters of a 3270 status word */
+#define TERM_IO_LIMIT_SEC 5     /* a write or sense still under way: lost */
 
 /* sense byte 0 as Hercules sets it */
 #define SENSE_CMDREJ    0x80    /* command reject */
@@ -109,6 +110,7 @@ struct term {
     bool connected;             /* a client is there, as far as CP knows */
     u32 gen;                    /* connection number: bumps at every change */
     enum term_io io;            /* the channel program under way */
+    u64 io_since;               /* TOD when it started */
     bool want_read;             /* an attention: input waits in Hercules */
     bool want_sense;            /* after a unit check: read why, clear it */
     bool uc_seen;               /* a unit check whose reason is not in yet */
