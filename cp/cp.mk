@@ -46,6 +46,9 @@ CP_SRCS := \
 	cp/cmd/shutdown.c \
 	cp/cmd/vmcmds.c \
 	cp/cmd/display.c \
+	cp/cmd/store.c \
+	cp/cmd/dsparse.c \
+	cp/cmd/stgfmt.c \
 	cp/cmd/cmdutil.c \
 	cp/cmd/logcmds.c \
 	cp/cmd/linkcmds.c \
