@@ -25,6 +25,7 @@ CP_SRCS := \
 	cp/vm/priv_timer.c \
 	cp/vm/priv_ctl.c \
 	cp/vm/vio.c \
+	cp/vm/adstop.c \
 	cp/vm/ipl.c \
 	cp/vm/vconfig.c \
 	cp/mm/gspace.c \
@@ -49,6 +50,7 @@ CP_SRCS := \
 	cp/cmd/store.c \
 	cp/cmd/dsparse.c \
 	cp/cmd/stgfmt.c \
+	cp/cmd/adstop.c \
 	cp/cmd/cmdutil.c \
 	cp/cmd/logcmds.c \
 	cp/cmd/linkcmds.c \

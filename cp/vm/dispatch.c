@@ -19,6 +19,7 @@
 #include "cp/vm/task.h"
 #include "cp/vm/intr.h"
 #include "cp/vm/pgfault.h"
+#include "cp/vm/vmdebug.h"
 #include "cp/vm/user.h"
 #include "cp/term/usermsg.h"
 #include "cp/term/logon.h"
@@ -146,6 +147,9 @@ static void handle_program(struct vm *vm)
             reflect_program(vm, code, ilc);
         return;
     case PGM_OPERATION:
+        if (adstop_hit(vm, ilc))
+            return;
+        /* fall through */
     case PGM_PRIVILEGED:
     case PGM_SPECIAL_OPERATION:
         if (priv_simulate(vm, code, ilc) < 0)

@@ -19,6 +19,7 @@ struct vdev;
 struct task;
 struct pf_req;
 struct nss;
+struct vmdebug;
 
 enum vm_state {
     VM_STOPPED,         /* not running: CP READ, or after a stop */
@@ -82,6 +83,7 @@ struct vm {
     u32 pf_count;               /* pseudo page faults given */
     struct pf_req *pf_reqs;
     struct nss *nss[NSS_PER_VM];    /* saved systems loaded in its storage */
+    struct vmdebug *debug;      /* ADSTOP, TRACE (cp/vm/vmdebug.h); NULL until used */
     /* statistics */
     u32 exits, priv_ops, diags, sios, pgm_reflected;
     u64 tod_in_cp;

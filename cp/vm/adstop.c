@@ -1,0 +1,76 @@
+/* adstop.c - ADSTOP: stop the virtual machine before the instruction at
+ * an address, once, as VM/370 did it: the first halfword of the
+ * instruction is replaced by X'0000', which no S/370 defines, so the
+ * guest traps to CP when it gets there; CP puts the instruction back,
+ * points the PSW at it and stops the machine with "ADSTOP AT hexloc".
+ * BEGIN then runs the instruction itself.
+ *
+ * The overlay is in the guest's storage, where the guest could see or
+ * overwrite it (docs/cpcommands.md); a store into a shared page gives
+ * this user a private copy first (cp/mm/gmem.h), so no other user of a
+ * saved system ever sees it. */
+#include "cp/vm/vmdebug.h"
+#include "cp/mm/gmem.h"
+#include "cp/mm/freestor.h"
+#include "cp/term/usermsg.h"
+#include "arch370/psw.h"
+
+struct vmdebug *vmdebug_of(struct vm *vm)
+{
+    if (!vm->debug)
+        vm->debug = kzalloc(sizeof *vm->debug, "VMDEBUG");
+    return vm->debug;
+}
+
+int adstop_set(struct vm *vm, u32 addr)
+{
+    static const u8 trap[2] = { 0x00, 0x00 };
+    struct vmdebug *d = vmdebug_of(vm);
+    u8 saved[2];
+    int rc;
+
+    if (!d)
+        return -1;
+    adstop_clear(vm);
+    if ((rc = gmem_read(&vm->mem, addr, saved, 2)) != 0)
+        return rc;
+    if ((rc = gmem_write(&vm->mem, addr, trap, 2)) != 0)
+        return rc;
+    d->adstop_saved[0] = saved[0];
+    d->adstop_saved[1] = saved[1];
+    d->adstop_addr = addr;
+    d->adstop_armed = true;
+    return 0;
+}
+
+void adstop_clear(struct vm *vm)
+{
+    struct vmdebug *d = vm->debug;
+
+    if (!d || !d->adstop_armed)
+        return;
+    d->adstop_armed = false;
+    gmem_write(&vm->mem, d->adstop_addr, d->adstop_saved, 2);
+}
+
+bool adstop_hit(struct vm *vm, u8 ilc)
+{
+    struct vmdebug *d = vm->debug;
+    u32 at = (psw370_ia(vm->cpu.psw) - ilc) & GADDR_MASK;
+
+    if (!d || !d->adstop_armed || at != d->adstop_addr || ilc != 2)
+        return false;
+    adstop_clear(vm);
+    vm->cpu.psw = psw370_set_ia(vm->cpu.psw, at);
+    vm->state = VM_STOPPED;
+    user_msg(vm->user, "ADSTOP AT %06X", at);
+    return true;
+}
+
+bool adstop_where(struct vm *vm, u32 *addr)
+{
+    if (!vm->debug || !vm->debug->adstop_armed)
+        return false;
+    *addr = vm->debug->adstop_addr;
+    return true;
+}
