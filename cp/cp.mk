@@ -51,6 +51,9 @@ CP_SRCS := \
 	cp/cmd/dsparse.c \
 	cp/cmd/stgfmt.c \
 	cp/cmd/adstop.c \
+	cp/cmd/dumpout.c \
+	cp/cmd/dump.c \
+	cp/cmd/vmdump.c \
 	cp/cmd/cmdutil.c \
 	cp/cmd/logcmds.c \
 	cp/cmd/linkcmds.c \

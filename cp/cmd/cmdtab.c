@@ -32,6 +32,8 @@ const struct cp_command cp_commands[] = {
     { "DISPLAY",  1, G,         cmd_display,    "display registers, PSW or storage" },
     { "BEGIN",    1, G,         cmd_begin,      "resume the virtual machine" },
     { "ADSTOP",   3, G,         cmd_adstop,     "stop the virtual machine at an instruction address" },
+    { "DUMP",     2, G,         cmd_dump,       "print the virtual machine's registers and storage" },
+    { "VMDUMP",   3, G,         cmd_vmdump,     "dump the whole virtual machine into a reader file" },
     { "IPL",      1, G,         cmd_ipl,        "load and start a system in the virtual machine" },
     { "STORE",    2, G,         cmd_store,      "change registers, PSW or storage" },
     { "SYSTEM",   3, G,         cmd_system,     "reset, clear or restart the virtual machine" },
