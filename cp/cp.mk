@@ -26,6 +26,8 @@ CP_SRCS := \
 	cp/vm/priv_ctl.c \
 	cp/vm/vio.c \
 	cp/vm/adstop.c \
+	cp/vm/vmdebug.c \
+	cp/vm/trace.c \
 	cp/vm/ipl.c \
 	cp/vm/vconfig.c \
 	cp/mm/gspace.c \
@@ -54,6 +56,8 @@ CP_SRCS := \
 	cp/cmd/dumpout.c \
 	cp/cmd/dump.c \
 	cp/cmd/vmdump.c \
+	cp/cmd/debugout.c \
+	cp/cmd/trace.c \
 	cp/cmd/cmdutil.c \
 	cp/cmd/logcmds.c \
 	cp/cmd/linkcmds.c \

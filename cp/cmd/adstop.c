@@ -2,6 +2,7 @@
  * reaches an instruction (cp/vm/adstop.c does the stopping). */
 #include "cp/cmd/cmd.h"
 #include "cp/cmd/cmdutil.h"
+#include "cp/cmd/debugout.h"
 #include "cp/vm/vmdebug.h"
 #include "cp/vm/user.h"
 #include "cp/lib/string.h"
@@ -33,6 +34,7 @@ int cmd_adstop(struct cmdctx *ctx)
                    (unsigned)(vm->mem.size >> 10));
         return RC_OPERAND;
     }
+    debugout_register();
     if (adstop_set(vm, addr) != 0) {
         cmd_printf(ctx, "CPX036E Address %06X is beyond your storage (%uK)", addr,
                    (unsigned)(vm->mem.size >> 10));

@@ -11,16 +11,7 @@
  * saved system ever sees it. */
 #include "cp/vm/vmdebug.h"
 #include "cp/mm/gmem.h"
-#include "cp/mm/freestor.h"
-#include "cp/term/usermsg.h"
 #include "arch370/psw.h"
-
-struct vmdebug *vmdebug_of(struct vm *vm)
-{
-    if (!vm->debug)
-        vm->debug = kzalloc(sizeof *vm->debug, "VMDEBUG");
-    return vm->debug;
-}
 
 int adstop_set(struct vm *vm, u32 addr)
 {
@@ -63,7 +54,7 @@ bool adstop_hit(struct vm *vm, u8 ilc)
     adstop_clear(vm);
     vm->cpu.psw = psw370_set_ia(vm->cpu.psw, at);
     vm->state = VM_STOPPED;
-    user_msg(vm->user, "ADSTOP AT %06X", at);
+    vmdebug_say(vm, VMDEBUG_TERMINAL, "ADSTOP AT %06X", at);
     return true;
 }
 

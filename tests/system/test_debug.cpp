@@ -1,6 +1,7 @@
 // test_debug.cpp - debugging a virtual machine from the terminal, as
 // VM/370 users did: ADSTOP and BEGIN (docs/cpcommands.md).
 #include "harness/cpsystem.h"
+#include "harness/guestrun.h"
 
 #include <CppUTest/TestHarness.h>
 #include <cstdio>
@@ -36,9 +37,13 @@ static std::string answer(Telnet3215 &t, const std::string &cmd)
     return t.readUntil(" AT CP370", 10);
 }
 
+// (text is evaluated once: it is often a command's answer)
 #define HAS(text, re)                                                   \
-    CHECK_TEXT(std::regex_search(text, std::regex(re)),                 \
-               (std::string("no /") + (re) + "/ in:\n" + (text)).c_str())
+    do {                                                                \
+        std::string text_ = (text);                                     \
+        CHECK_TEXT(std::regex_search(text_, std::regex(re)),            \
+                   (std::string("no /") + (re) + "/ in:\n" + text_).c_str()); \
+    } while (0)
 
 SYSTEM_TEST(Adstop, StopsBeforeTheInstructionOnceAndBeginRunsIt)
 {
@@ -174,4 +179,120 @@ SYSTEM_TEST(Dump, VmdumpGoesToTheReaderAndTheHostToolFormatsIt)
     fclose(f);
     HAS(run(buildDir() + "/tools/vmdumpfmt " + sys.dir() + "/short.txt"),
         "the dump ends before its END card[^\n]*\nEXIT 1\n");
+}
+
+TEST_GROUP(Trace) {};
+
+// TINTR to its end: the EXTERNAL and RESTART it waits for, typed as a
+// user would; the output up to its SUMMARY line
+static std::string runTintr(Telnet3215 &t, const std::string &name)
+{
+    t.sendLine("IPL " + name);
+    std::string out = t.readUntil("WAITING FOR EXTERNAL\\n", 30);
+    t.sendLine("#CP EXTERNAL");
+    out += t.readUntil("WAITING FOR RESTART\\n", 10);
+    t.sendLine("#CP SYSTEM RESTART");
+    out += t.readUntil("SUMMARY [^\\n]*\\n", 10);
+    out += t.readUntil("CPX400W [^\\n]*VM stopped\\n", 10);
+    return out;
+}
+
+// the PASS and FAIL lines of a guest's output, in order
+static std::string verdicts(const std::string &out)
+{
+    std::string v;
+    std::regex line("(PASS|FAIL|SUMMARY)[^\n]*\n");
+    for (std::sregex_iterator it(out.begin(), out.end(), line), end; it != end; ++it)
+        v += it->str();
+    return v;
+}
+
+// what the real printer printed, once the user's printer file is closed
+static std::string printed(CpSystem &sys, Telnet3215 &t)
+{
+    HAS(answer(t, "CLOSE 00E"), "PRT FILE [0-9]{4} TO USER1");
+    sys.opcmd("START 000E", "PRT 000E STARTED");
+    sys.op().readUntil("CPX452I PRT 000E printed file [0-9]{4} of USER1");
+    usleep(300000);
+    return readFile(sys.dir() + "/printer.txt");
+}
+
+SYSTEM_TEST(Trace, EveryClassGivesItsLinesForAKnownGuest)
+{
+    CpSystem sys("trace-classes");
+    auto t = logon(sys, 0x0020, "USER1", "PASS1");
+    answer(*t, "TRACE ALL PRINTER RUN");
+    HAS(answer(*t, "TRACE"), "TRACE SVC PROGRAM EXTERNAL I/O SIO CCW PRIVILEGED CSW PRINTER RUN\n");
+    std::string out = runTintr(*t, "TINTRB");
+    HAS(out, "SUMMARY [0-9]+ cases, 0 failed");
+    answer(*t, "TRACE END");
+    std::string prt = printed(sys, *t);
+    // SVC 42, with the PSWs
+    HAS(prt, "\nSVC      [0-9A-F]{6}  0A2A          OLD [0-9A-F]{8} [0-9A-F]{8}  NEW [0-9A-F]{8} [0-9A-F]{8}\n");
+    // the program interruptions TINTR causes on purpose
+    HAS(prt, "\nPROGRAM  [0-9A-F]{6}  CODE 00[0-9A-F]{2}     OLD ");
+    // the interrupt key (EXTERNAL) and the timers
+    HAS(prt, "\nEXTERNAL         CODE 0040     OLD ");
+    HAS(prt, "\nEXTERNAL         CODE 1004     OLD ");
+    // the console write: SIO, its CCW, the I/O interruption and its CSW
+    HAS(prt, "\nSIO      [0-9A-F]{6}  9C00[0-9A-F]{4}      SIO     CC 0 ");
+    HAS(prt, "\nCCW      [0-9A-F]{6}  09[0-9A-F]{6} 20000002\n");
+    HAS(prt, "\nI/O      DEVICE 009            OLD ");
+    HAS(prt, "\nCSW      DEVICE 009            CSW [0-9A-F]{8} 0C000000\n");
+    // instructions CP simulates: SSM, SCKC, LPSW ...
+    HAS(prt, "\nPRIV     [0-9A-F]{6}  80[0-9A-F]{6}      SSM     CC [0-3] +PSW ");
+    HAS(prt, "\nPRIV     [0-9A-F]{6}  B206[0-9A-F]{4}      SCKC    CC [0-3] +PSW ");
+}
+
+SYSTEM_TEST(Trace, ATracedGuestSeesExactlyWhatItWouldUntraced)
+{
+    CpSystem sys("trace-same");
+    auto t = logon(sys, 0x0020, "USER1", "PASS1");
+    std::string plain = verdicts(runTintr(*t, "TINTRE"));
+    GuestResult p = runGuest(*t, "TPRIVE");
+    answer(*t, "TRACE ALL PRINTER RUN");
+    std::string traced = verdicts(runTintr(*t, "TINTRE"));
+    GuestResult q = runGuest(*t, "TPRIVE");
+    STRCMP_EQUAL(plain.c_str(), traced.c_str());
+    HAS(traced, "SUMMARY [0-9]+ cases, 0 failed");
+    CHECK_TEXT(p.passed == q.passed, failures(q).c_str());
+    LONGS_EQUAL(0, q.failures);
+    LONGS_EQUAL(p.cases, q.cases);
+}
+
+SYSTEM_TEST(Trace, NorunStopsAfterEachLineAndBeginGoesOn)
+{
+    CpSystem sys("trace-norun");
+    auto t = logon(sys, 0x0020, "USER1", "PASS1");
+    answer(*t, "TRACE SVC");                               // TERMINAL, NORUN
+    HAS(answer(*t, "TRACE"), "TRACE SVC TERMINAL NORUN\n");
+    t->sendLine("IPL TINTRB");
+    std::string line = t->readUntil("SVC      [0-9A-F]{6}  0A2A [^\n]*\n", 30);
+    std::smatch m;
+    CHECK(std::regex_search(line, m, std::regex("NEW ([0-9A-F]{8} [0-9A-F]{8})\n")));
+    // stopped at the SVC's new PSW, in CP mode
+    HAS(answer(*t, "DISPLAY PSW"), "PSW = " + m[1].str() + "\n");
+    answer(*t, "TRACE END");
+    t->sendLine("BEGIN");
+    std::string out = t->readUntil("WAITING FOR EXTERNAL\\n", 30);
+    HAS(out, "PASS SVC is reflected with its code and ILC 2");
+}
+
+SYSTEM_TEST(Trace, TerminalLinesAndEveryBadOperand)
+{
+    CpSystem sys("trace-terminal");
+    auto t = logon(sys, 0x0020, "USER1", "PASS1");
+    answer(*t, "TRACE SVC PROG TERM RUN");
+    HAS(answer(*t, "TRACE"), "TRACE SVC PROGRAM TERMINAL RUN\n");
+    answer(*t, "TRACE PROG OFF");                         // where and RUN stay
+    HAS(answer(*t, "TRACE"), "TRACE SVC TERMINAL RUN\n");
+    std::string out = runTintr(*t, "TINTRB");
+    HAS(out, "\nSVC      [0-9A-F]{6}  0A2A ");
+    CHECK_TEXT(out.find("\nPROGRAM ") == std::string::npos, out.c_str());
+    HAS(out, "SUMMARY [0-9]+ cases, 0 failed");
+    HAS(answer(*t, "TRACE FOO"), "CPX004E Invalid TRACE operand FOO");
+    HAS(answer(*t, "TRACE RUN"), "CPX003E TRACE needs a class");
+    HAS(answer(*t, "TRACE BRANCH"), "CPX086E TRACE BRANCH and INSTRUCT are not available");
+    HAS(answer(*t, "TRACE END"), "TRACE ENDED\n");
+    HAS(answer(*t, "TRACE"), "TRACE OFF\n");
 }

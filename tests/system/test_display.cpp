@@ -16,9 +16,13 @@ static std::string answer(Telnet3215 &t, const std::string &cmd)
     return t.readUntil(" AT CP370", 10);
 }
 
+// (text is evaluated once: it is often a command's answer)
 #define HAS(text, re)                                                   \
-    CHECK_TEXT(std::regex_search(text, std::regex(re)),                 \
-               (std::string("no /") + (re) + "/ in:\n" + (text)).c_str())
+    do {                                                                \
+        std::string text_ = (text);                                     \
+        CHECK_TEXT(std::regex_search(text_, std::regex(re)),            \
+                   (std::string("no /") + (re) + "/ in:\n" + text_).c_str()); \
+    } while (0)
 
 SYSTEM_TEST(DisplayStore, EveryStorageFormShowsWhatStoreStored)
 {

@@ -1,0 +1,171 @@
+/* trace.c - the lines of TRACE, in the style of VM/370's: what happened,
+ * where, and the PSWs.
+ *
+ *   SVC      020104  0A0C          OLD 070C0000 40020106  NEW 00040000 00000800
+ *   PROGRAM  020110  CODE 0001     OLD 070C0000 80020112  NEW 00040000 00000900
+ *   EXTERNAL         CODE 0040     OLD 070C0000 00020200  NEW 00040000 00000A00
+ *   I/O      DEVICE 009            OLD FE020000 00020300  NEW 00040000 00000B00
+ *   CSW      DEVICE 009            CSW 00003008 0C000000
+ *   SIO      020120  9C000009      SIO     CC 0   PSW FE020000 00020124
+ *   CCW      003000  01003100 20000010
+ *   PRIV     020130  B20A0000      SPKA    CC 0   PSW 070C0000 00020134
+ *
+ * Everything is read from the guest's storage and state after CP has
+ * done what it does untraced, so tracing changes nothing the guest sees. */
+#include "cp/vm/trace.h"
+#include "cp/vm/priv.h"
+#include "cp/mm/gmem.h"
+#include "arch370/psw.h"
+#include "arch370/lowcore.h"
+#include "cp/lib/format.h"
+#include <stdarg.h>
+
+#define MAX_CCWS        16      /* of one channel program, listed */
+#define CCW_CD          0x80
+#define CCW_CC          0x40
+
+static void say(struct vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void say(struct vm *vm, const char *fmt, ...)
+{
+    char line[160];
+    va_list ap;
+
+    va_start(ap, fmt);
+    fmt_vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    vmdebug_say(vm, vm->debug->trace_dest, "%s", line);
+}
+
+static void stop_unless_run(struct vm *vm)
+{
+    if (!vm->debug->trace_run)
+        vm->state = VM_STOPPED;
+}
+
+static u32 hi(u64 psw) { return (u32)(psw >> 32); }
+static u32 lo(u64 psw) { return (u32)psw; }
+
+static void csw_line(struct vm *vm, u16 dev)
+{
+    u32 w0 = 0, w1 = 0;
+
+    gmem_fetch32(&vm->mem, LC370_CSW, &w0);
+    gmem_fetch32(&vm->mem, LC370_CSW + 4, &w1);
+    say(vm, "CSW      DEVICE %03X            CSW %08X %08X", dev, w0, w1);
+}
+
+void trace_interruption_event(struct vm *vm, u32 old_loc, u16 code, u8 ilc, u64 old)
+{
+    u32 t = vm->debug->trace, at = (psw370_ia(old) - ilc) & GADDR_MASK;
+    u64 new_psw = vm->cpu.psw;
+    bool said = false;
+
+    switch (old_loc) {
+    case LC370_SVC_OLD:
+        if (!(t & TRACE_SVC))
+            return;
+        say(vm, "SVC      %06X  0A%02X          OLD %08X %08X  NEW %08X %08X", at, code & 0xFF,
+            hi(old), lo(old), hi(new_psw), lo(new_psw));
+        said = true;
+        break;
+    case LC370_PGM_OLD:
+        if (!(t & TRACE_PROGRAM))
+            return;
+        say(vm, "PROGRAM  %06X  CODE %04X     OLD %08X %08X  NEW %08X %08X", at, code,
+            hi(old), lo(old), hi(new_psw), lo(new_psw));
+        said = true;
+        break;
+    case LC370_EXT_OLD:
+        if (!(t & TRACE_EXTERNAL))
+            return;
+        say(vm, "EXTERNAL         CODE %04X     OLD %08X %08X  NEW %08X %08X", code,
+            hi(old), lo(old), hi(new_psw), lo(new_psw));
+        said = true;
+        break;
+    case LC370_IO_OLD:
+        if (t & TRACE_IO) {
+            say(vm, "I/O      DEVICE %03X            OLD %08X %08X  NEW %08X %08X", code,
+                hi(old), lo(old), hi(new_psw), lo(new_psw));
+            said = true;
+        }
+        if (t & TRACE_CSW) {
+            csw_line(vm, code);
+            said = true;
+        }
+        break;
+    default:
+        return;
+    }
+    if (said)
+        stop_unless_run(vm);
+}
+
+/* the channel program of a SIO: from the CAW, following chaining and
+ * TIC, at most MAX_CCWS */
+static void ccw_lines(struct vm *vm)
+{
+    u32 caw = 0, addr;
+
+    if (gmem_fetch32(&vm->mem, LC370_CAW, &caw))
+        return;
+    addr = caw & 0x00FFFFF8u;
+    for (unsigned n = 0; n < MAX_CCWS; n++) {
+        u8 c[8];
+        if (gmem_read(&vm->mem, addr, c, 8)) {
+            say(vm, "CCW      %06X  (beyond storage)", addr);
+            return;
+        }
+        say(vm, "CCW      %06X  %02X%02X%02X%02X %02X%02X%02X%02X", addr,
+            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        if ((c[0] & 0x0F) == 0x08) {            /* TIC */
+            addr = ((u32)c[1] << 16 | (u32)c[2] << 8 | c[3]) & 0x00FFFFF8u;
+            continue;
+        }
+        if (!(c[4] & (CCW_CD | CCW_CC)))
+            return;
+        addr = (addr + 8) & GADDR_MASK;
+    }
+}
+
+static bool is_start_io(const struct insn *in)
+{
+    return in->bytes[0] == 0x9C && in->bytes[1] <= 0x01;   /* SIO, SIOF */
+}
+
+void trace_simulated_event(struct vm *vm, const struct insn *in, u32 at, int rc)
+{
+    u32 t = vm->debug->trace;
+    bool io = in->info && (in->info->flags & INSN_IO370);
+    u64 psw = vm->cpu.psw;
+    char hex[16], result[24];
+    bool said = false;
+    u8 cc = psw370_cc(psw);
+
+    if (!(t & (io ? TRACE_SIO | TRACE_CCW | TRACE_CSW : TRACE_PRIV)))
+        return;
+    for (unsigned i = 0; i < in->len && i < 6; i++)
+        fmt_snprintf(hex + 2 * i, sizeof hex - 2 * i, "%02X", in->bytes[i]);
+    if (rc > 0)
+        fmt_snprintf(result, sizeof result, "PROGRAM %04X", (unsigned)rc);
+    else if (rc < 0)
+        fmt_snprintf(result, sizeof result, "CP ERROR");
+    else
+        fmt_snprintf(result, sizeof result, "CC %u", cc);
+    if (t & (io ? TRACE_SIO : TRACE_PRIV)) {
+        say(vm, "%-8s %06X  %-12s  %-6s  %-12s PSW %08X %08X", io ? "SIO" : "PRIV", at, hex,
+            in->info ? in->info->mnemonic : "?", result, hi(psw), lo(psw));
+        said = true;
+    }
+    if (io && (t & TRACE_CCW) && rc == 0 && is_start_io(in)) {
+        ccw_lines(vm);
+        said = true;
+    }
+    /* SIO, TIO, HIO and TCH with CC 1 have stored a CSW */
+    if (io && (t & TRACE_CSW) && rc == 0 && cc == 1) {
+        csw_line(vm, (u16)(priv_ea(vm, in, 2) & 0xFFF));
+        said = true;
+    }
+    if (said)
+        stop_unless_run(vm);
+}
