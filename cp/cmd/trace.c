@@ -5,7 +5,8 @@
  *   TRace END
  *
  * classes: SVC, PROGram, EXTernal, I/O (IO), SIO, CCW, PRIVileged, CSW,
- * ALL.  A TRACE command sets where every traced line goes (TERMINAL if
+ * BRanch, INSTruct, ALL (all but BRANCH and INSTRUCT, which give a line
+ * per branch or per instruction).  A TRACE command sets where every traced line goes (TERMINAL if
  * not said) and whether the machine stops after each (NORUN if not said,
  * as in VM/370); OFF ends the classes named.  TRACE alone shows what is
  * traced. */
@@ -107,19 +108,14 @@ int cmd_trace(struct cmdctx *ctx)
             run = w[0] == 'R';
         else {
             cmd_printf(ctx, "CPX004E Invalid TRACE operand %.20s: a class (SVC, PROGRAM, "
-                       "EXTERNAL, I/O, SIO, CCW, PRIV, CSW, ALL), TERMINAL, PRINTER, BOTH, "
-                       "OFF, RUN, NORUN or END", ctx->raw[i]);
+                       "EXTERNAL, I/O, SIO, CCW, PRIV, CSW, BRANCH, INSTRUCT, ALL), "
+                       "TERMINAL, PRINTER, BOTH, OFF, RUN, NORUN or END", ctx->raw[i]);
             return RC_OPERAND;
         }
     }
     if (!bits) {
         cmd_printf(ctx, "CPX003E TRACE needs a class: SVC, PROGRAM, EXTERNAL, I/O, SIO, CCW, "
-                   "PRIV, CSW or ALL; or END");
-        return RC_OPERAND;
-    }
-    if (bits & (TRACE_BRANCH | TRACE_INSTRUCT)) {
-        cmd_printf(ctx, "CPX086E TRACE BRANCH and INSTRUCT are not available in cp370; "
-                   "use ADSTOP to stop at an instruction");
+                   "PRIV, CSW, BRANCH, INSTRUCT or ALL; or END");
         return RC_OPERAND;
     }
     if (!off && (dest & VMDEBUG_PRINTER) && !vur_find_kind(vm, SPOOL_PRT)) {

@@ -9,6 +9,8 @@
  *   SIO      020120  9C000009      SIO     CC 0   PSW FE020000 00020124
  *   CCW      003000  01003100 20000010
  *   PRIV     020130  B20A0000      SPKA    CC 0   PSW 070C0000 00020134
+ *   BRANCH   020140  -> 020200
+ *   INSTRUCT 020140  47F0C010      BC
  *
  * Everything is read from the guest's storage and state after CP has
  * done what it does untraced, so tracing changes nothing the guest sees. */
@@ -164,6 +166,64 @@ void trace_simulated_event(struct vm *vm, const struct insn *in, u32 at, int rc)
     /* SIO, TIO, HIO and TCH with CC 1 have stored a CSW */
     if (io && (t & TRACE_CSW) && rc == 0 && cc == 1) {
         csw_line(vm, (u16)(priv_ea(vm, in, 2) & 0xFFF));
+        said = true;
+    }
+    if (said)
+        stop_unless_run(vm);
+}
+
+#define PER_BRANCH      0x80000000u     /* CR9: successful branching */
+#define PER_IFETCH      0x40000000u     /* CR9: instruction fetching */
+#define PER_ALL_START   0x00000000u
+#define PER_ALL_END     0x7FFFFFFFu
+
+/* Everywhere; but after an instruction-fetching event the instruction
+ * it stopped must run once: a range that wraps around it (CR10 > CR11
+ * is everything but CR11+1..CR10-1) leaves it out for this run. */
+u32 trace_per_controls(struct vm *vm, u32 *start, u32 *end)
+{
+    struct vmdebug *d = vm->debug;
+    u32 mask = (d->trace & TRACE_BRANCH ? PER_BRANCH : 0) |
+               (d->trace & TRACE_INSTRUCT ? PER_IFETCH : 0);
+
+    *start = PER_ALL_START;
+    *end = PER_ALL_END;
+    if (d->per_skip && (mask & PER_IFETCH)) {
+        *start = d->per_skip_at + d->per_skip_len;
+        *end = d->per_skip_at - 1;
+        if (d->per_skip_at == 0)
+            *end = PER_ALL_END;
+    }
+    d->per_skip = false;
+    return mask;
+}
+
+/* A PER event of the real machine, which CP enabled for the guest's run
+ * only (trace_per_arm) and the guest never sees.  A successful branch
+ * is reported after it, with the PSW at the target; an instruction
+ * fetch before the instruction runs, with the PSW still at it. */
+void trace_per_event(struct vm *vm, u8 per_code, u32 per_addr)
+{
+    u32 t = vm->debug ? vm->debug->trace : 0, at = per_addr & GADDR_MASK;
+    bool said = false;
+
+    if ((per_code & 0x80) && (t & TRACE_BRANCH)) {
+        say(vm, "BRANCH   %06X  -> %06X", at, psw370_ia(vm->cpu.psw));
+        said = true;
+    }
+    if ((per_code & 0x40) && (t & TRACE_INSTRUCT)) {
+        u8 b[6] = { 0 };
+        char hex[16];
+        struct insn in;
+        gmem_read(&vm->mem, at, b, 2);
+        gmem_read(&vm->mem, at, b, insn_length(b[0]));
+        insn_decode(b, &in);
+        vm->debug->per_skip = true;
+        vm->debug->per_skip_at = at;
+        vm->debug->per_skip_len = insn_length(b[0]);
+        for (unsigned i = 0; i < in.len && i < 6; i++)
+            fmt_snprintf(hex + 2 * i, sizeof hex - 2 * i, "%02X", b[i]);
+        say(vm, "INSTRUCT %06X  %-12s  %s", at, hex, in.info ? in.info->mnemonic : "?");
         said = true;
     }
     if (said)

@@ -11,6 +11,19 @@
 
 void trace_interruption_event(struct vm *vm, u32 old_loc, u16 code, u8 ilc, u64 old_psw);
 void trace_simulated_event(struct vm *vm, const struct insn *in, u32 at, int rc);
+void trace_per_event(struct vm *vm, u8 per_code, u32 per_addr);
+
+u32 trace_per_controls(struct vm *vm, u32 *start, u32 *end);
+
+/* TRACE BRANCH and INSTRUCT use the real machine's program-event
+ * recording while the guest runs: the PER event mask for control
+ * register 9 (0: none) and the range for CR10 and CR11, for one run */
+static inline u32 trace_per_arm(struct vm *vm, u32 *start, u32 *end)
+{
+    if (!vm->debug || !(vm->debug->trace & (TRACE_BRANCH | TRACE_INSTRUCT)))
+        return 0;
+    return trace_per_controls(vm, start, end);
+}
 
 /* an interruption has been reflected: old_loc says which (X'18' external,
  * X'20' SVC, X'28' program, X'38' I/O), old_psw is what was stored */

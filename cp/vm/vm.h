@@ -74,6 +74,8 @@ struct vm {
     u64 idle_tod;               /* time a simulation spent waiting for the user (VM READ):
                                  * not charged as CP time (dispatch.c) */
     u32 pgm_new_ia;             /* where the last reflected one went */
+    u64 itimer_rem;             /* CPU time not yet counted off the interval
+                                   timer: less than one unit of it */
     u64 run_start;              /* TOD when this run started */
     /* pseudo page faults (DIAGNOSE X'258', cp/vm/pfault.c) */
     bool pf_on;

@@ -37,6 +37,11 @@ struct vmdebug {
     u32 trace;                  /* TRACE_* */
     u8 trace_dest;              /* VMDEBUG_TERMINAL | VMDEBUG_PRINTER */
     bool trace_run;             /* RUN: go on after a trace line (NORUN: stop) */
+    /* INSTRUCT: the instruction just traced, which the next run must
+     * not stop at again (an instruction-fetching event comes before the
+     * instruction runs) */
+    bool per_skip;
+    u32 per_skip_at, per_skip_len;
 };
 
 /* the debug state of vm, made if needed; NULL if no storage for it */

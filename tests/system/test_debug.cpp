@@ -292,7 +292,61 @@ SYSTEM_TEST(Trace, TerminalLinesAndEveryBadOperand)
     HAS(out, "SUMMARY [0-9]+ cases, 0 failed");
     HAS(answer(*t, "TRACE FOO"), "CPX004E Invalid TRACE operand FOO");
     HAS(answer(*t, "TRACE RUN"), "CPX003E TRACE needs a class");
-    HAS(answer(*t, "TRACE BRANCH"), "CPX086E TRACE BRANCH and INSTRUCT are not available");
     HAS(answer(*t, "TRACE END"), "TRACE ENDED\n");
     HAS(answer(*t, "TRACE"), "TRACE OFF\n");
+}
+
+// BRANCH and INSTRUCT come from the real machine's program-event
+// recording, which CP turns on for the guest's runs only: with NORUN
+// they step the guest a branch or an instruction at a time
+SYSTEM_TEST(Trace, InstructAndBranchStepTheGuest)
+{
+    CpSystem sys("trace-step");
+    auto t = logon(sys, 0x0020, "USER1", "PASS1");
+    answer(*t, "TRACE INSTRUCT");
+    t->sendLine("IPL TECHOB");
+    // the IPL PSW starts the program at X'20000': stopped before it runs
+    t->readUntil("INSTRUCT 020000  [0-9A-F]{4,12} +[A-Z]+\n", 30);
+    std::smatch m;
+    HAS(answer(*t, "DISPLAY PSW"), "PSW = [0-9A-F]{8} [0-9A-F]{2}020000\n");
+    // BEGIN runs it, and stops before the next
+    t->sendLine("BEGIN");
+    t->readUntil("INSTRUCT 02000[2-6]  [0-9A-F]{4,12} +[A-Z]+\n");
+    HAS(answer(*t, "DISPLAY PSW"), "PSW = [0-9A-F]{8} [0-9A-F]{2}02000[2-6]\n");
+    answer(*t, "TRACE BRANCH");
+    HAS(answer(*t, "TRACE"), "TRACE BRANCH INSTRUCT TERMINAL NORUN\n");
+    answer(*t, "TRACE INSTRUCT OFF");
+    t->sendLine("BEGIN");
+    std::string b = t->readUntil("BRANCH   [0-9A-F]{6}  -> [0-9A-F]{6}\n");
+    CHECK(std::regex_search(b, m, std::regex("-> ([0-9A-F]{6})\n")));
+    HAS(answer(*t, "DISPLAY PSW"), "PSW = [0-9A-F]{8} [0-9A-F]{2}" + m[1].str() + "\n");
+    answer(*t, "TRACE END");
+    t->sendLine("BEGIN");
+    t->readUntil("TECHO READY");
+    // with RUN every instruction has its line, and the program works as ever
+    t->sendLine("#CP TRACE INSTRUCT BRANCH PRINTER RUN");
+    t->sendLine("hello");
+    t->readUntil("ECHO: hello \\(5\\)");
+    t->sendLine("#CP TRACE END");
+    t->readUntil("TRACE ENDED");
+    t->sendBreak();
+    t->readUntil("CP READ");
+    std::string prt = printed(sys, *t);
+    HAS(prt, "\nINSTRUCT [0-9A-F]{6}  [0-9A-F]{4,12} +[A-Z]+\nINSTRUCT ");
+    HAS(prt, "\nBRANCH   [0-9A-F]{6}  -> [0-9A-F]{6}\n");
+}
+
+// a guest traced branch by branch gets the same results
+SYSTEM_TEST(Trace, ABranchTracedGuestSeesTheSame)
+{
+    CpSystem sys("trace-per-same");
+    auto t = logon(sys, 0x0020, "USER1", "PASS1");
+    GuestResult plain = runGuest(*t, "TPRIVB");
+    answer(*t, "TRACE BRANCH PRINTER RUN");
+    GuestResult traced = runGuest(*t, "TPRIVB", 120);
+    answer(*t, "TRACE END");
+    CHECK_TEXT(plain.passed == traced.passed, failures(traced).c_str());
+    LONGS_EQUAL(0, traced.failures);
+    LONGS_EQUAL(plain.cases, traced.cases);
+    HAS(printed(sys, *t), "\nBRANCH   [0-9A-F]{6}  -> 02[0-9A-F]{4}\n");
 }
