@@ -6,9 +6,9 @@
  *   EXTERNAL         CODE 0040     OLD 070C0000 00020200  NEW 00040000 00000A00
  *   I/O      DEVICE 009            OLD FE020000 00020300  NEW 00040000 00000B00
  *   CSW      DEVICE 009            CSW 00003008 0C000000
- *   SIO      020120  9C000009      SIO     CC 0   PSW FE020000 00020124
+ *   SIO      020558  9C003000      SIO       CC 0         PSW 00000000 0002055C
  *   CCW      003000  01003100 20000010
- *   PRIV     020130  B20A0000      SPKA    CC 0   PSW 070C0000 00020134
+ *   PRIV     0201B0  83240058      DIAG 058  CC 0         PSW 00080000 000201B4
  *   BRANCH   020140  -> 020200
  *   INSTRUCT 020140  47F0C010      BC
  *
@@ -25,6 +25,7 @@
 #define MAX_CCWS        16      /* of one channel program, listed */
 #define CCW_CD          0x80
 #define CCW_CC          0x40
+#define OP_DIAGNOSE     0x83
 
 static void say(struct vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -140,7 +141,7 @@ void trace_simulated_event(struct vm *vm, const struct insn *in, u32 at, int rc)
     u32 t = vm->debug->trace;
     bool io = in->info && (in->info->flags & INSN_IO370);
     u64 psw = vm->cpu.psw;
-    char hex[16], result[24];
+    char hex[16], result[24], name[12];
     bool said = false;
     u8 cc = psw370_cc(psw);
 
@@ -154,9 +155,14 @@ void trace_simulated_event(struct vm *vm, const struct insn *in, u32 at, int rc)
         fmt_snprintf(result, sizeof result, "CP ERROR");
     else
         fmt_snprintf(result, sizeof result, "CC %u", cc);
+    /* a DIAGNOSE says its code (when no base register hides it) */
+    if (in->bytes[0] == OP_DIAGNOSE && in->b2 == 0)
+        fmt_snprintf(name, sizeof name, "DIAG %03X", in->d2);
+    else
+        fmt_snprintf(name, sizeof name, "%s", in->info ? in->info->mnemonic : "?");
     if (t & (io ? TRACE_SIO : TRACE_PRIV)) {
-        say(vm, "%-8s %06X  %-12s  %-6s  %-12s PSW %08X %08X", io ? "SIO" : "PRIV", at, hex,
-            in->info ? in->info->mnemonic : "?", result, hi(psw), lo(psw));
+        say(vm, "%-8s %06X  %-12s  %-8s  %-12s PSW %08X %08X", io ? "SIO" : "PRIV", at, hex,
+            name, result, hi(psw), lo(psw));
         said = true;
     }
     if (io && (t & TRACE_CCW) && rc == 0 && is_start_io(in)) {

@@ -235,13 +235,13 @@ SYSTEM_TEST(Trace, EveryClassGivesItsLinesForAKnownGuest)
     HAS(prt, "\nEXTERNAL         CODE 0040     OLD ");
     HAS(prt, "\nEXTERNAL         CODE 1004     OLD ");
     // the console write: SIO, its CCW, the I/O interruption and its CSW
-    HAS(prt, "\nSIO      [0-9A-F]{6}  9C00[0-9A-F]{4}      SIO     CC 0 ");
+    HAS(prt, "\nSIO      [0-9A-F]{6}  9C00[0-9A-F]{4}      SIO       CC 0 ");
     HAS(prt, "\nCCW      [0-9A-F]{6}  09[0-9A-F]{6} 20000002\n");
     HAS(prt, "\nI/O      DEVICE 009            OLD ");
     HAS(prt, "\nCSW      DEVICE 009            CSW [0-9A-F]{8} 0C000000\n");
     // instructions CP simulates: SSM, SCKC, LPSW ...
-    HAS(prt, "\nPRIV     [0-9A-F]{6}  80[0-9A-F]{6}      SSM     CC [0-3] +PSW ");
-    HAS(prt, "\nPRIV     [0-9A-F]{6}  B206[0-9A-F]{4}      SCKC    CC [0-3] +PSW ");
+    HAS(prt, "\nPRIV     [0-9A-F]{6}  80[0-9A-F]{6}      SSM       CC [0-3] +PSW ");
+    HAS(prt, "\nPRIV     [0-9A-F]{6}  B206[0-9A-F]{4}      SCKC      CC [0-3] +PSW ");
 }
 
 SYSTEM_TEST(Trace, ATracedGuestSeesExactlyWhatItWouldUntraced)
