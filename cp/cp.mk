@@ -58,6 +58,7 @@ CP_SRCS := \
 	cp/cmd/vmdump.c \
 	cp/cmd/debugout.c \
 	cp/cmd/trace.c \
+	cp/cmd/dcp.c \
 	cp/cmd/cmdutil.c \
 	cp/cmd/logcmds.c \
 	cp/cmd/linkcmds.c \

@@ -76,6 +76,8 @@ int cmd_adstop(struct cmdctx *ctx);
 int cmd_dump(struct cmdctx *ctx);
 int cmd_vmdump(struct cmdctx *ctx);
 int cmd_trace(struct cmdctx *ctx);
+int cmd_dcp(struct cmdctx *ctx);
+int cmd_stcp(struct cmdctx *ctx);
 int cmd_logoff(struct cmdctx *ctx);
 int cmd_disconnect(struct cmdctx *ctx);
 int cmd_force(struct cmdctx *ctx);

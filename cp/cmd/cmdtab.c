@@ -34,6 +34,8 @@ const struct cp_command cp_commands[] = {
     { "ADSTOP",   3, G,         cmd_adstop,     "stop the virtual machine at an instruction address" },
     { "TRACE",    2, G,         cmd_trace,      "trace the virtual machine's interruptions and simulated instructions" },
     { "DUMP",     2, G,         cmd_dump,       "print the virtual machine's registers and storage" },
+    { "DCP",      3, C | E,     cmd_dcp,        "display CP's real storage" },
+    { "STCP",     4, C,         cmd_stcp,       "store into CP's real storage" },
     { "VMDUMP",   3, G,         cmd_vmdump,     "dump the whole virtual machine into a reader file" },
     { "IPL",      1, G,         cmd_ipl,        "load and start a system in the virtual machine" },
     { "STORE",    2, G,         cmd_store,      "change registers, PSW or storage" },

@@ -6,6 +6,9 @@
  *              reg: decimal 0-15 or one hex digit A-F; Y only 0, 2, 4, 6
  *   words      PSW (P, PS), CAW, CSW
  *
+ * DCP and STCP (real storage) take the storage forms with addresses of up
+ * to 8 hex digits.
+ *
  * cp370 also reads C with a decimal register number (C, C5, C0-3) as the
  * control registers, as its DISPLAY always did; VM/370 would read "C5" as
  * the storage word at X'C4', which is "0C5" or "LC5" here. */
@@ -115,23 +118,32 @@ static enum ds_error regs(const char *s, enum ds_what what, u32 max, u32 step, b
     return op->last <= max ? DS_OK : DS_BAD_REGISTER;
 }
 
+/* the largest address of digits hex digits: 6 for a virtual machine's
+ * storage, 8 for real storage (31 bits) */
+static u32 max_addr(unsigned digits)
+{
+    return digits == 6 ? DS_MAX_ADDR : DS_MAX_REAL;
+}
+
 /* storage: s follows the prefix letter (prefixed) or is the operand */
-static enum ds_error storage(const char *s, enum ds_what what, bool prefixed,
+static enum ds_error storage(const char *s, enum ds_what what, bool prefixed, unsigned digits,
                              struct ds_operand *op)
 {
     enum ds_error e;
-    u32 n;
+    u32 n, max = max_addr(digits);
 
     op->what = what;
     op->first = 0;
-    op->last = DS_MAX_ADDR;
+    op->last = max;
     if (!*s) {
         op->to_end = true;
         return prefixed ? DS_OK : DS_BAD_OPERAND;
     }
     if (!is_range(*s)) {
-        if ((e = hexnum(&s, &op->first, 6)) != DS_OK)
+        if ((e = hexnum(&s, &op->first, digits)) != DS_OK)
             return e;
+        if (op->first > max)
+            return DS_BAD_ADDRESS;
         op->last = op->first;
         if (!*s)
             return DS_OK;
@@ -139,26 +151,28 @@ static enum ds_error storage(const char *s, enum ds_what what, bool prefixed,
     if (is_range(*s)) {
         s++;
         if (!*s || !strcmp(s, "END")) {
-            op->last = DS_MAX_ADDR;
+            op->last = max;
             op->to_end = true;
             return DS_OK;
         }
-        if ((e = hexnum(&s, &op->last, 6)) != DS_OK || *s)
+        if ((e = hexnum(&s, &op->last, digits)) != DS_OK || *s)
             return e != DS_OK ? e : DS_BAD_OPERAND;
+        if (op->last > max)
+            return DS_BAD_ADDRESS;
         return op->last < op->first ? DS_BAD_RANGE : DS_OK;
     }
     if (*s != '.')
         return DS_BAD_OPERAND;
     if (!strcmp(++s, "END")) {
-        op->last = DS_MAX_ADDR;
+        op->last = max;
         op->to_end = true;
         return DS_OK;
     }
-    if ((e = hexnum(&s, &n, 6)) != DS_OK || *s)
+    if ((e = hexnum(&s, &n, digits)) != DS_OK || *s)
         return e != DS_OK ? e : DS_BAD_OPERAND;
     if (n == 0)
         return DS_BAD_RANGE;
-    if (n - 1 > DS_MAX_ADDR - op->first)
+    if (n - 1 > max - op->first)
         return DS_BAD_ADDRESS;
     op->last = op->first + n - 1;
     return DS_OK;
@@ -193,13 +207,13 @@ enum ds_error ds_parse_display(const char *w, struct ds_operand *op)
     case 'G': return regs(w + 1, DS_GPR, 15, 1, false, op);
     case 'Y': return regs(w + 1, DS_FPR, 6, 2, false, op);
     case 'X': return regs(w + 1, DS_CR, 15, 1, false, op);
-    case 'L': return storage(w + 1, DS_STORAGE, true, op);
-    case 'K': return storage(w + 1, DS_KEYS, true, op);
+    case 'L': return storage(w + 1, DS_STORAGE, true, 6, op);
+    case 'K': return storage(w + 1, DS_KEYS, true, 6, op);
     case 'T':
         op->translate = true;
-        return storage(w + 1, DS_STORAGE, true, op);
+        return storage(w + 1, DS_STORAGE, true, 6, op);
     default:
-        return storage(w, DS_STORAGE, false, op);
+        return storage(w, DS_STORAGE, false, 6, op);
     }
 }
 
@@ -219,14 +233,17 @@ static enum ds_error one_reg(const char *s, enum ds_what what, u32 max, u32 step
 }
 
 /* one storage address, nothing after it */
-static enum ds_error one_addr(const char *s, enum ds_what what, struct ds_operand *op)
+static enum ds_error one_addr(const char *s, enum ds_what what, unsigned digits,
+                              struct ds_operand *op)
 {
     enum ds_error e;
 
     op->what = what;
-    if ((e = hexnum(&s, &op->first, 6)) != DS_OK)
+    if ((e = hexnum(&s, &op->first, digits)) != DS_OK)
         return e;
     op->last = op->first;
+    if (op->first > max_addr(digits))
+        return DS_BAD_ADDRESS;
     return *s ? DS_BAD_OPERAND : DS_OK;
 }
 
@@ -248,9 +265,33 @@ enum ds_error ds_parse_store(const char *w, struct ds_operand *op)
     case 'G': return one_reg(w + 1, DS_GPR, 15, 1, false, op);
     case 'Y': return one_reg(w + 1, DS_FPR, 6, 2, false, op);
     case 'X': return one_reg(w + 1, DS_CR, 15, 1, false, op);
-    case 'L': return one_addr(w + 1, DS_STORAGE, op);
-    case 'S': return one_addr(w + 1, DS_STRING, op);
-    default:  return one_addr(w, DS_STORAGE, op);
+    case 'L': return one_addr(w + 1, DS_STORAGE, 6, op);
+    case 'S': return one_addr(w + 1, DS_STRING, 6, op);
+    default:  return one_addr(w, DS_STORAGE, 6, op);
+    }
+}
+
+enum ds_error ds_parse_real(const char *w, struct ds_operand *op)
+{
+    memset(op, 0, sizeof *op);
+    switch (w[0]) {
+    case 'L': return storage(w + 1, DS_STORAGE, true, 8, op);
+    case 'K': return storage(w + 1, DS_KEYS, true, 8, op);
+    case 'T':
+        op->translate = true;
+        return storage(w + 1, DS_STORAGE, true, 8, op);
+    default:
+        return storage(w, DS_STORAGE, false, 8, op);
+    }
+}
+
+enum ds_error ds_parse_real_store(const char *w, struct ds_operand *op)
+{
+    memset(op, 0, sizeof *op);
+    switch (w[0]) {
+    case 'L': return one_addr(w + 1, DS_STORAGE, 8, op);
+    case 'S': return one_addr(w + 1, DS_STRING, 8, op);
+    default:  return one_addr(w, DS_STORAGE, 8, op);
     }
 }
 

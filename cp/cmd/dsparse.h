@@ -11,6 +11,7 @@
 #include "arch370/types.h"
 
 #define DS_MAX_ADDR     0x00FFFFFFu     /* hexloc: 1 to 6 hex digits */
+#define DS_MAX_REAL     0x7FFFFFFFu     /* a real address (DCP, STCP): 1 to 8 */
 
 enum ds_what {
     DS_STORAGE,         /* [L]hexloc: hex words; T: with EBCDIC */
@@ -45,6 +46,11 @@ enum ds_error ds_parse_display(const char *word, struct ds_operand *op);
 /* The location operand of STORE: [L]hexloc, Shexloc, Greg, Yreg, Xreg,
  * Creg, PSW or STATUS; one location, no range. */
 enum ds_error ds_parse_store(const char *word, struct ds_operand *op);
+/* DCP's operand: a storage form of DISPLAY ([L|T|K]...), real addresses
+ * of 1 to 8 hex digits. */
+enum ds_error ds_parse_real(const char *word, struct ds_operand *op);
+/* STCP's location: [L]hexloc or Shexloc, 1 to 8 hex digits. */
+enum ds_error ds_parse_real_store(const char *word, struct ds_operand *op);
 /* A STORE hexword: 1 to 16 hex digits, right-adjusted in one fullword (up
  * to 8 digits) or two (9 to 16).  Returns the number of words, 0 if bad. */
 unsigned ds_hexword(const char *s, u32 words[2]);

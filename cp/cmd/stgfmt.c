@@ -5,9 +5,15 @@
 
 int stg_line(char *buf, u32 block, const u8 bytes[16], unsigned w0, unsigned w1, bool translate)
 {
+    return stg_line_digits(buf, 6, block & 0x00FFFFFFu, bytes, w0, w1, translate);
+}
+
+int stg_line_digits(char *buf, unsigned digits, u32 block, const u8 bytes[16], unsigned w0,
+                    unsigned w1, bool translate)
+{
     /* a translated line starts at its 16-byte block, a hex line at its first word */
     u32 at = translate ? block : block + w0 * 4;
-    int n = fmt_snprintf(buf, STG_LINE_MAX, "%06X ", at & 0x00FFFFFFu);
+    int n = fmt_snprintf(buf, STG_LINE_MAX, "%0*X ", (int)digits, at);
 
     for (unsigned w = 0; w < 4; w++) {
         const u8 *b = bytes + w * 4;

@@ -17,5 +17,8 @@
  * bytes of the block, words w0 to w1 - 1 (0..4) are shown.  Returns the
  * length of the line. */
 int stg_line(char *buf, u32 block, const u8 bytes[16], unsigned w0, unsigned w1, bool translate);
+/* the same with an address of digits hex digits (8 for real storage) */
+int stg_line_digits(char *buf, unsigned digits, u32 block, const u8 bytes[16], unsigned w0,
+                    unsigned w1, bool translate);
 
 #endif

@@ -91,3 +91,27 @@ SYSTEM_TEST(DisplayStore, BadFormsAreRefusedAndChangeNothing)
     HAS(answer(*t, "D FFFFC"), "0FFFFC  00000000\n");
     HAS(answer(*t, "D G15"), "GPR 15 = 00000000\n");
 }
+
+// DCP and STCP: CP's own real storage, for the classes VM/370 gave them
+SYSTEM_TEST(DisplayStore, DcpAndStcpShowAndStoreRealStorageForClassesCAndE)
+{
+    CpSystem sys("display-dcp");
+    auto m = logon(sys, 0x0020, "MAINT", "MAINT");
+    std::string d = answer(*m, "DCP 10000");
+    std::smatch w;
+    CHECK_TEXT(std::regex_search(d, w, std::regex("00010000  ([0-9A-F]{8})\n")), d.c_str());
+    HAS(answer(*m, "DCP T10000.20"), "00010000  [0-9A-F]{8} [0-9A-F]{8} [0-9A-F]{8} [0-9A-F]{8}  \\*.{16}\\*\n"
+                                     "00010010  ");
+    HAS(answer(*m, "DCP K0-1FFF"), "00000000  KEY [0-9A-F]{2} [0-9A-F]{2}\n");
+    // storing back what is there changes nothing, and says what it stored
+    HAS(answer(*m, "STCP 10000 " + w[1].str()), "STCP COMPLETE: 4 BYTES AT 00010000\n");
+    HAS(answer(*m, "DCP 10000"), "00010000  " + w[1].str() + "\n");
+    HAS(answer(*m, "DCP 80000000"), "CPX004E Invalid DCP operand 80000000: a real address is 1 to 8");
+    HAS(answer(*m, "DCP 7FFFFFF0"), "CPX036E Address 7FFFFFF0 is beyond real storage \\(65536K\\)");
+    HAS(answer(*m, "STCP 7FFFFFF0 1"), "CPX036E Address 7FFFFFF0 is beyond real storage");
+    HAS(answer(*m, "STCP S10000 ABC"), "CPX004E Invalid hexadecimal data ABC; nothing was stored");
+    HAS(answer(*m, "DCP G5"), "CPX004E Invalid DCP operand G5");
+    auto u = logon(sys, 0x0021, "USER1", "PASS1");
+    HAS(answer(*u, "DCP 10000"), "CPX002E DCP is not authorized for your privilege class");
+    HAS(answer(*u, "STCP 10000 0"), "CPX002E STCP is not authorized for your privilege class");
+}

@@ -268,3 +268,40 @@ TEST(StoreValues, StringsAreWholeBytes)
     LONGS_EQUAL(0, ds_hexbytes("C1C2C3C4C5", b, sizeof b));
     LONGS_EQUAL(0, ds_hexbytes("ZZ", b, sizeof b));
 }
+
+TEST_GROUP(RealStorageOperands)
+{
+    struct ds_operand op;
+};
+
+TEST(RealStorageOperands, DcpTakesEightDigitAddresses)
+{
+    LONGS_EQUAL(DS_OK, ds_parse_real("T1000000.20", &op));
+    LONGS_EQUAL(0x1000000, op.first);
+    LONGS_EQUAL(0x100001F, op.last);
+    CHECK_TRUE(op.translate);
+    LONGS_EQUAL(DS_OK, ds_parse_real("K0-END", &op));
+    LONGS_EQUAL(DS_KEYS, op.what);
+    CHECK_TRUE(op.to_end);
+    LONGS_EQUAL(DS_MAX_REAL, op.last);
+}
+
+TEST(RealStorageOperands, BadRealAddresses)
+{
+    LONGS_EQUAL(DS_BAD_ADDRESS, ds_parse_real("80000000", &op));
+    LONGS_EQUAL(DS_BAD_ADDRESS, ds_parse_real("100000000", &op));
+    LONGS_EQUAL(DS_BAD_ADDRESS, ds_parse_real("7FFFFFFF.2", &op));
+    LONGS_EQUAL(DS_BAD_OPERAND, ds_parse_real("G5", &op));
+    LONGS_EQUAL(DS_BAD_OPERAND, ds_parse_real("PSW", &op));
+}
+
+TEST(RealStorageOperands, StcpTakesOneLocation)
+{
+    LONGS_EQUAL(DS_OK, ds_parse_real_store("S1000001", &op));
+    LONGS_EQUAL(DS_STRING, op.what);
+    LONGS_EQUAL(0x1000001, op.first);
+    LONGS_EQUAL(DS_OK, ds_parse_real_store("L20000", &op));
+    LONGS_EQUAL(DS_STORAGE, op.what);
+    LONGS_EQUAL(DS_BAD_OPERAND, ds_parse_real_store("20000-20004", &op));
+    LONGS_EQUAL(DS_BAD_ADDRESS, ds_parse_real_store("80000000", &op));
+}
