@@ -350,3 +350,31 @@ SYSTEM_TEST(Trace, ABranchTracedGuestSeesTheSame)
     LONGS_EQUAL(plain.cases, traced.cases);
     HAS(printed(sys, *t), "\nBRANCH   [0-9A-F]{6}  -> 02[0-9A-F]{4}\n");
 }
+
+// a VMDUMP taken from the spool by the guest itself: CMS reads the
+// reader file onto its disk, the host tool cmsdisk copies it out, and
+// vmdumpfmt formats that copy
+SYSTEM_TEST(Dump, VmdumpReadFromTheSpoolByCmsFormatsOnTheHost)
+{
+    static const char *ready = "(^|\\n)R(\\(-?[0-9]+\\))?; T=[0-9.]+/[0-9.]+ [0-9:]{8}\\n";
+    CpSystem sys("dump-readcard");
+    auto t = logon(sys, 0x0020, "USER6", "PASS6", "");
+    t->readUntil("CP370 CMS VERSION [^\\n]*\\n");
+    t->sendLine("CP STORE S1F0000 C6D9D6D440E3C8C540E2D7D6D6D3");    // "FROM THE SPOOL"
+    t->readUntil(ready);
+    t->sendLine("CP VMDUMP *FROM THE SPOOL");
+    std::string out = t->readUntil(ready);
+    HAS(out, "VMDUMP FILE [0-9]{4} TO USER6 +RECS ([0-9]{6})");
+    t->sendLine("CP SPOOL 00C CLASS V");                   // the reader takes class V files
+    t->readUntil(ready);
+    t->sendLine("READCARD VMDUMP FILE A");
+    HAS(t->readUntil(ready, 30), "FILE 'VMDUMP FILE A1' READ: [0-9]+ RECORDS");
+    t->sendLine("#CP LOGOFF");
+    t->readUntil("LOGOFF AT");
+    sys.opcmd("SHUTDOWN", "CPX960I[^\\n]*\\n");
+    std::string fmt = run(buildDir() + "/tools/cmsdisk " + sys.dir() + "/cpusr1.3350 21 4 read VMDUMP FILE | " +
+                          buildDir() + "/tools/vmdumpfmt -r 1F0000-1F000F -");
+    HAS(fmt, "^VMDUMP OF USER6 STORAGE 2048K TAKEN [0-9/]{8} [0-9:]{8}  FROM THE SPOOL\n");
+    HAS(fmt, "\n1F0000  C6D9D6D4 40E3C8C5 40E2D7D6 D6D30000  \\*FROM THE SPOOL..\\*\n");
+    HAS(fmt, "\nEND OF DUMP\nEXIT 0\n");
+}
