@@ -50,23 +50,39 @@ static u32 class_of(const char *w)
     return 0;
 }
 
+static const char *dest_name(u8 dest)
+{
+    return dest == (VMDEBUG_TERMINAL | VMDEBUG_PRINTER) ? "BOTH" :
+           dest == VMDEBUG_PRINTER ? "PRINTER" : "TERMINAL";
+}
+
+/* one line for each place and RUN/NORUN some class has */
 static void show(struct cmdctx *ctx, const struct vmdebug *d)
 {
-    char line[120];
-    int n = fmt_snprintf(line, sizeof line, "TRACE");
+    u32 done = 0;
 
     if (!d || !d->trace) {
         cmd_printf(ctx, "TRACE OFF");
         return;
     }
-    for (unsigned i = 0; i < ARRAY_SIZE(classes); i++)
-        if ((d->trace & classes[i].bits) == classes[i].bits && classes[i].bits != TRACE_ALL &&
-            strcmp(classes[i].name, "IO"))
+    for (unsigned k = 0; k < TRACE_CLASSES; k++) {
+        char line[120];
+        int n;
+        if (!(d->trace & (1u << k)) || (done & (1u << k)))
+            continue;
+        n = fmt_snprintf(line, sizeof line, "TRACE");
+        for (unsigned i = 0; i < ARRAY_SIZE(classes); i++) {
+            unsigned j = trace_index(classes[i].bits);
+            if (classes[i].bits == TRACE_ALL || !strcmp(classes[i].name, "IO") ||
+                !(d->trace & classes[i].bits) || d->trace_dest[j] != d->trace_dest[k] ||
+                d->trace_run[j] != d->trace_run[k])
+                continue;
             n += fmt_snprintf(line + n, sizeof line - (size_t)n, " %s", classes[i].name);
-    cmd_printf(ctx, "%s %s %s", line,
-               d->trace_dest == (VMDEBUG_TERMINAL | VMDEBUG_PRINTER) ? "BOTH" :
-               d->trace_dest == VMDEBUG_PRINTER ? "PRINTER" : "TERMINAL",
-               d->trace_run ? "RUN" : "NORUN");
+            done |= classes[i].bits;
+        }
+        cmd_printf(ctx, "%s %s %s", line, dest_name(d->trace_dest[k]),
+                   d->trace_run[k] ? "RUN" : "NORUN");
+    }
 }
 
 int cmd_trace(struct cmdctx *ctx)
@@ -132,7 +148,11 @@ int cmd_trace(struct cmdctx *ctx)
         return RC_OK;
     }
     d->trace |= bits;
-    d->trace_dest = dest;
-    d->trace_run = run;
+    for (unsigned i = 0; i < TRACE_CLASSES; i++) {
+        if (bits & (1u << i)) {
+            d->trace_dest[i] = dest;
+            d->trace_run[i] = run;
+        }
+    }
     return RC_OK;
 }

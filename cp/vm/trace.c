@@ -27,22 +27,22 @@
 #define CCW_CC          0x40
 #define OP_DIAGNOSE     0x83
 
-static void say(struct vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(struct vm *vm, u32 cls, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-static void say(struct vm *vm, const char *fmt, ...)
+/* a line of class cls, where that class goes; with NORUN for it, the
+ * machine stops once the hook is done */
+static void say(struct vm *vm, u32 cls, const char *fmt, ...)
 {
+    struct vmdebug *d = vm->debug;
+    unsigned i = trace_index(cls);
     char line[160];
     va_list ap;
 
     va_start(ap, fmt);
     fmt_vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    vmdebug_say(vm, vm->debug->trace_dest, "%s", line);
-}
-
-static void stop_unless_run(struct vm *vm)
-{
-    if (!vm->debug->trace_run)
+    vmdebug_say(vm, d->trace_dest[i], "%s", line);
+    if (!d->trace_run[i])
         vm->state = VM_STOPPED;
 }
 
@@ -55,53 +55,43 @@ static void csw_line(struct vm *vm, u16 dev)
 
     gmem_fetch32(&vm->mem, LC370_CSW, &w0);
     gmem_fetch32(&vm->mem, LC370_CSW + 4, &w1);
-    say(vm, "CSW      DEVICE %03X            CSW %08X %08X", dev, w0, w1);
+    say(vm, TRACE_CSW, "CSW      DEVICE %03X            CSW %08X %08X", dev, w0, w1);
 }
 
 void trace_interruption_event(struct vm *vm, u32 old_loc, u16 code, u8 ilc, u64 old)
 {
     u32 t = vm->debug->trace, at = (psw370_ia(old) - ilc) & GADDR_MASK;
     u64 new_psw = vm->cpu.psw;
-    bool said = false;
 
     switch (old_loc) {
     case LC370_SVC_OLD:
         if (!(t & TRACE_SVC))
             return;
-        say(vm, "SVC      %06X  0A%02X          OLD %08X %08X  NEW %08X %08X", at, code & 0xFF,
-            hi(old), lo(old), hi(new_psw), lo(new_psw));
-        said = true;
+        say(vm, TRACE_SVC, "SVC      %06X  0A%02X          OLD %08X %08X  NEW %08X %08X", at,
+            code & 0xFF, hi(old), lo(old), hi(new_psw), lo(new_psw));
         break;
     case LC370_PGM_OLD:
         if (!(t & TRACE_PROGRAM))
             return;
-        say(vm, "PROGRAM  %06X  CODE %04X     OLD %08X %08X  NEW %08X %08X", at, code,
-            hi(old), lo(old), hi(new_psw), lo(new_psw));
-        said = true;
+        say(vm, TRACE_PROGRAM, "PROGRAM  %06X  CODE %04X     OLD %08X %08X  NEW %08X %08X", at,
+            code, hi(old), lo(old), hi(new_psw), lo(new_psw));
         break;
     case LC370_EXT_OLD:
         if (!(t & TRACE_EXTERNAL))
             return;
-        say(vm, "EXTERNAL         CODE %04X     OLD %08X %08X  NEW %08X %08X", code,
-            hi(old), lo(old), hi(new_psw), lo(new_psw));
-        said = true;
+        say(vm, TRACE_EXTERNAL, "EXTERNAL         CODE %04X     OLD %08X %08X  NEW %08X %08X",
+            code, hi(old), lo(old), hi(new_psw), lo(new_psw));
         break;
     case LC370_IO_OLD:
-        if (t & TRACE_IO) {
-            say(vm, "I/O      DEVICE %03X            OLD %08X %08X  NEW %08X %08X", code,
-                hi(old), lo(old), hi(new_psw), lo(new_psw));
-            said = true;
-        }
-        if (t & TRACE_CSW) {
+        if (t & TRACE_IO)
+            say(vm, TRACE_IO, "I/O      DEVICE %03X            OLD %08X %08X  NEW %08X %08X",
+                code, hi(old), lo(old), hi(new_psw), lo(new_psw));
+        if (t & TRACE_CSW)
             csw_line(vm, code);
-            said = true;
-        }
         break;
     default:
         return;
     }
-    if (said)
-        stop_unless_run(vm);
 }
 
 /* the channel program of a SIO: from the CAW, following chaining and
@@ -116,10 +106,10 @@ static void ccw_lines(struct vm *vm)
     for (unsigned n = 0; n < MAX_CCWS; n++) {
         u8 c[8];
         if (gmem_read(&vm->mem, addr, c, 8)) {
-            say(vm, "CCW      %06X  (beyond storage)", addr);
+            say(vm, TRACE_CCW, "CCW      %06X  (beyond storage)", addr);
             return;
         }
-        say(vm, "CCW      %06X  %02X%02X%02X%02X %02X%02X%02X%02X", addr,
+        say(vm, TRACE_CCW, "CCW      %06X  %02X%02X%02X%02X %02X%02X%02X%02X", addr,
             c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
         if ((c[0] & 0x0F) == 0x08) {            /* TIC */
             addr = ((u32)c[1] << 16 | (u32)c[2] << 8 | c[3]) & 0x00FFFFF8u;
@@ -142,7 +132,6 @@ void trace_simulated_event(struct vm *vm, const struct insn *in, u32 at, int rc)
     bool io = in->info && (in->info->flags & INSN_IO370);
     u64 psw = vm->cpu.psw;
     char hex[16], result[24], name[12];
-    bool said = false;
     u8 cc = psw370_cc(psw);
 
     if (!(t & (io ? TRACE_SIO | TRACE_CCW | TRACE_CSW : TRACE_PRIV)))
@@ -161,21 +150,16 @@ void trace_simulated_event(struct vm *vm, const struct insn *in, u32 at, int rc)
     else
         fmt_snprintf(name, sizeof name, "%s", in->info ? in->info->mnemonic : "?");
     if (t & (io ? TRACE_SIO : TRACE_PRIV)) {
-        say(vm, "%-8s %06X  %-12s  %-8s  %-12s PSW %08X %08X", io ? "SIO" : "PRIV", at, hex,
+        say(vm, io ? TRACE_SIO : TRACE_PRIV, "%-8s %06X  %-12s  %-8s  %-12s PSW %08X %08X", io ? "SIO" : "PRIV", at, hex,
             name, result, hi(psw), lo(psw));
-        said = true;
     }
     if (io && (t & TRACE_CCW) && rc == 0 && is_start_io(in)) {
         ccw_lines(vm);
-        said = true;
     }
     /* SIO, TIO, HIO and TCH with CC 1 have stored a CSW */
     if (io && (t & TRACE_CSW) && rc == 0 && cc == 1) {
         csw_line(vm, (u16)(priv_ea(vm, in, 2) & 0xFFF));
-        said = true;
     }
-    if (said)
-        stop_unless_run(vm);
 }
 
 #define PER_BRANCH      0x80000000u     /* CR9: successful branching */
@@ -211,11 +195,9 @@ u32 trace_per_controls(struct vm *vm, u32 *start, u32 *end)
 void trace_per_event(struct vm *vm, u8 per_code, u32 per_addr)
 {
     u32 t = vm->debug ? vm->debug->trace : 0, at = per_addr & GADDR_MASK;
-    bool said = false;
 
     if ((per_code & 0x80) && (t & TRACE_BRANCH)) {
-        say(vm, "BRANCH   %06X  -> %06X", at, psw370_ia(vm->cpu.psw));
-        said = true;
+        say(vm, TRACE_BRANCH, "BRANCH   %06X  -> %06X", at, psw370_ia(vm->cpu.psw));
     }
     if ((per_code & 0x40) && (t & TRACE_INSTRUCT)) {
         u8 b[6] = { 0 };
@@ -229,9 +211,6 @@ void trace_per_event(struct vm *vm, u8 per_code, u32 per_addr)
         vm->debug->per_skip_len = insn_length(b[0]);
         for (unsigned i = 0; i < in.len && i < 6; i++)
             fmt_snprintf(hex + 2 * i, sizeof hex - 2 * i, "%02X", b[i]);
-        say(vm, "INSTRUCT %06X  %-12s  %s", at, hex, in.info ? in.info->mnemonic : "?");
-        said = true;
+        say(vm, TRACE_INSTRUCT, "INSTRUCT %06X  %-12s  %s", at, hex, in.info ? in.info->mnemonic : "?");
     }
-    if (said)
-        stop_unless_run(vm);
 }

@@ -22,6 +22,7 @@
 #define TRACE_CSW       0x0080          /* every CSW stored */
 #define TRACE_BRANCH    0x0100
 #define TRACE_INSTRUCT  0x0200
+#define TRACE_CLASSES   10              /* bits 0 .. 9 */
 
 /* where lines go */
 #define VMDEBUG_TERMINAL    0x01
@@ -35,14 +36,25 @@ struct vmdebug {
     u8 adstop_saved[2];
     /* TRACE */
     u32 trace;                  /* TRACE_* */
-    u8 trace_dest;              /* VMDEBUG_TERMINAL | VMDEBUG_PRINTER */
-    bool trace_run;             /* RUN: go on after a trace line (NORUN: stop) */
+    /* per class (by bit number), as each TRACE command set it */
+    u8 trace_dest[TRACE_CLASSES];   /* VMDEBUG_TERMINAL | VMDEBUG_PRINTER */
+    bool trace_run[TRACE_CLASSES];  /* RUN: go on after a line (NORUN: stop) */
     /* INSTRUCT: the instruction just traced, which the next run must
      * not stop at again (an instruction-fetching event comes before the
      * instruction runs) */
     bool per_skip;
     u32 per_skip_at, per_skip_len;
 };
+
+/* the bit number of a TRACE_* class: the index of its settings */
+static inline unsigned trace_index(u32 cls)
+{
+    unsigned i = 0;
+
+    while (i < TRACE_CLASSES - 1 && !(cls & (1u << i)))
+        i++;
+    return i;
+}
 
 /* the debug state of vm, made if needed; NULL if no storage for it */
 struct vmdebug *vmdebug_of(struct vm *vm);
