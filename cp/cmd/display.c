@@ -9,6 +9,7 @@
 #include "cp/cmd/stgfmt.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/user.h"
+#include "cp/vm/vmdebug.h"
 #include "cp/mm/gmem.h"
 #include "cp/lib/string.h"
 #include "cp/lib/format.h"
@@ -52,6 +53,7 @@ static void show_storage(struct cmdctx *ctx, struct vm *vm, const struct ds_oper
         unsigned w0 = block < start ? (start - block) / 4 : 0;
         unsigned w1 = end - block < 16 ? (end - block + 1) / 4 : 4;
         gmem_read(&vm->mem, block, b, 16);
+        adstop_unmask(vm, block, b, 16);
         stg_line(line, block, b, w0, w1, op->translate);
         cmd_printf(ctx, "%s", line);
         if (block + 16 < block)

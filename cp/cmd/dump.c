@@ -16,6 +16,7 @@
 #include "cp/vm/vm.h"
 #include "cp/vm/vdev.h"
 #include "cp/vm/user.h"
+#include "cp/vm/vmdebug.h"
 #include "cp/vm/timer.h"
 #include "cp/mm/gmem.h"
 #include "cp/lib/string.h"
@@ -50,6 +51,7 @@ static void storage_into(struct vm *vm, struct dumpout *o, u32 first, u32 last)
         unsigned w1 = end - block < 16 ? (end - block + 1) / 4 : 4;
         bool whole = w0 == 0 && w1 == 4;
         gmem_read(&vm->mem, block, b, 16);
+        adstop_unmask(vm, block, b, 16);
         if (whole && block > (start & ~15u) && !memcmp(b, prev, 16) && block + 16 <= end) {
             if (same++ == 0)
                 same_from = block;

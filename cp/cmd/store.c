@@ -13,6 +13,7 @@
 #include "cp/cmd/dsparse.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/user.h"
+#include "cp/vm/vmdebug.h"
 #include "cp/mm/gmem.h"
 #include "cp/lib/string.h"
 
@@ -112,6 +113,7 @@ static int store_status(struct cmdctx *ctx, struct vm *vm)
     }
     if (rc)
         return beyond(ctx, vm, SS_CR + 63);
+    adstop_stored(vm, SS_CPU_TIMER, SS_CR + 64 - SS_CPU_TIMER);
     cmd_printf(ctx, "STORE COMPLETE");
     return RC_OK;
 }
@@ -132,7 +134,10 @@ static int store_string(struct cmdctx *ctx, struct vm *vm, u32 addr)
     }
     if (addr >= vm->mem.size || total > vm->mem.size - addr)
         return beyond(ctx, vm, addr >= vm->mem.size ? addr : vm->mem.size);
-    return gmem_write(&vm->mem, addr, data, total) ? beyond(ctx, vm, addr) : RC_OK;
+    if (gmem_write(&vm->mem, addr, data, total))
+        return beyond(ctx, vm, addr);
+    adstop_stored(vm, addr, total);
+    return RC_OK;
 }
 
 int cmd_store(struct cmdctx *ctx)
@@ -187,6 +192,7 @@ int cmd_store(struct cmdctx *ctx)
         for (unsigned i = 0; i < n; i++)
             if (gmem_store32(&vm->mem, addr + 4 * i, w[i]))
                 return beyond(ctx, vm, addr + 4 * i);
+        adstop_stored(vm, addr, n * 4);
         return RC_OK;
     }
 }

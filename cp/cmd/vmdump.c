@@ -18,6 +18,7 @@
 #include "cp/spool/vur.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/user.h"
+#include "cp/vm/vmdebug.h"
 #include "cp/vm/timer.h"
 #include "cp/dir/directory.h"
 #include "cp/mm/gmem.h"
@@ -66,6 +67,7 @@ static u32 storage_cards(struct dumpout *o, struct vm *vm, u32 first, u32 last)
         char line[CARD + 1];
         int k;
         gmem_read(&vm->mem, a, b, STG_PER_CARD);
+        adstop_unmask(vm, a, b, STG_PER_CARD);
         if (!memcmp(b, zero, sizeof b))
             continue;
         k = fmt_snprintf(line, sizeof line, "STG %06X ", a);

@@ -6,9 +6,10 @@
  * BEGIN then runs the instruction itself.
  *
  * The overlay is in the guest's storage, where the guest could see or
- * overwrite it (docs/cpcommands.md); a store into a shared page gives
- * this user a private copy first (cp/mm/gmem.h), so no other user of a
- * saved system ever sees it. */
+ * overwrite it (docs/cpcommands.md); the user's DISPLAY, DUMP and STORE
+ * see and change the instruction instead.  A store into a shared page
+ * gives this user a private copy first (cp/mm/gmem.h), so no other user
+ * of a saved system ever sees it. */
 #include "cp/vm/vmdebug.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
@@ -64,4 +65,39 @@ bool adstop_where(struct vm *vm, u32 *addr)
         return false;
     *addr = vm->debug->adstop_addr;
     return true;
+}
+
+static bool covers(u32 addr, u32 len, u32 a)
+{
+    return ((a - addr) & GADDR_MASK) < len;
+}
+
+void adstop_unmask(struct vm *vm, u32 addr, u8 *buf, u32 len)
+{
+    struct vmdebug *d = vm->debug;
+
+    if (!d || !d->adstop_armed)
+        return;
+    for (u32 i = 0; i < 2; i++) {
+        u32 a = (d->adstop_addr + i) & GADDR_MASK;
+        if (covers(addr, len, a))
+            buf[(a - addr) & GADDR_MASK] = d->adstop_saved[i];
+    }
+}
+
+void adstop_stored(struct vm *vm, u32 addr, u32 len)
+{
+    static const u8 trap[2] = { 0x00, 0x00 };
+    struct vmdebug *d = vm->debug;
+    bool hit = false;
+
+    if (!d || !d->adstop_armed)
+        return;
+    for (u32 i = 0; i < 2; i++) {
+        u32 a = (d->adstop_addr + i) & GADDR_MASK;
+        if (covers(addr, len, a) && gmem_fetch8(&vm->mem, a, &d->adstop_saved[i]) == 0)
+            hit = true;
+    }
+    if (hit)
+        gmem_write(&vm->mem, d->adstop_addr, trap, 2);
 }

@@ -73,5 +73,11 @@ void adstop_clear(struct vm *vm);
 bool adstop_hit(struct vm *vm, u8 ilc);
 /* where it is set; false if none */
 bool adstop_where(struct vm *vm, u32 *addr);
+/* storage read for the user (DISPLAY, DUMP, VMDUMP): the instruction's
+ * bytes in place of the overlay */
+void adstop_unmask(struct vm *vm, u32 addr, u8 *buf, u32 len);
+/* the user has stored len bytes at addr (STORE): what went over the
+ * overlay is the instruction now, and the overlay goes back */
+void adstop_stored(struct vm *vm, u32 addr, u32 len);
 
 #endif

@@ -77,6 +77,8 @@ SYSTEM_TEST(Adstop, OffPutsTheInstructionBackAndBadAddressesAreRefused)
     t->readUntil("CP READ");
     std::string before = answer(*t, "DISPLAY " + at);
     answer(*t, "ADSTOP " + at);
+    // the user sees the instruction, not the overlay the guest would find
+    STRCMP_EQUAL(before.c_str(), answer(*t, "DISPLAY " + at).c_str());
     HAS(answer(*t, "ADSTOP 20001"), "CPX004E Invalid ADSTOP address 20001: an even address");
     HAS(answer(*t, "ADSTOP 100000"), "CPX036E Address 100000 is beyond your storage");
     HAS(answer(*t, "ADSTOP"), "CPX003E ADSTOP needs one operand");

@@ -5,6 +5,8 @@
 extern "C" {
 #include "cp/cmd/cmd.h"
 #include "cp/mm/gmem.h"
+#include "cp/vm/vmdebug.h"
+#include "cp/mm/freestor.h"
 }
 #include <CppUTest/TestHarness.h>
 #include <string>
@@ -257,4 +259,50 @@ TEST(StoreCommand, BeyondStorageChangesNothing)
     refuses("STORE FFFFC 1 2", "CPX036E Address 100000 is beyond your storage");
     refuses("STORE SFFFFF C1C2", "CPX036E");
     LONGS_EQUAL(0, f->get32(0xFFFFC));
+}
+
+// ADSTOP's X'0000' is for the guest only: the user's DISPLAY shows the
+// instruction, and a STORE over it changes the instruction, not the stop
+TEST_GROUP(AdstopOverlay)
+{
+    FakeVm *f;
+    void setup()
+    {
+        f = new FakeVm(1 << 20);
+        static const u8 code[] = { 0x47, 0xF0, 0xC0, 0x10, 0x07, 0xFE };
+        f->put(0x20000, code, sizeof code);
+    }
+    void teardown()
+    {
+        kfree(f->vm.debug);
+        f->vm.debug = nullptr;
+        delete f;
+        std::vector<std::string>().swap(out);
+    }
+};
+
+TEST(AdstopOverlay, TheGuestHasTheTrapTheUserSeesTheInstruction)
+{
+    LONGS_EQUAL(0, adstop_set(&f->vm, 0x20000));
+    LONGS_EQUAL(0x0000C010, f->get32(0x20000));
+    runCommand(*f, cmd_display, "D 20000.6");
+    STRCMP_EQUAL("020000  47F0C010 07FE0000", out[0].c_str());
+}
+
+TEST(AdstopOverlay, AStoreOverItChangesTheInstructionAndKeepsTheStop)
+{
+    adstop_set(&f->vm, 0x20000);
+    runCommand(*f, cmd_store, "STORE S20001 F1");
+    LONGS_EQUAL(0x0000C010, f->get32(0x20000));
+    runCommand(*f, cmd_display, "D 20000");
+    STRCMP_EQUAL("020000  47F1C010", out[0].c_str());
+    adstop_clear(&f->vm);
+    LONGS_EQUAL(0x47F1C010, f->get32(0x20000));
+}
+
+TEST(AdstopOverlay, OffPutsTheInstructionBack)
+{
+    adstop_set(&f->vm, 0x20004);
+    adstop_clear(&f->vm);
+    LONGS_EQUAL(0x07FE0000, f->get32(0x20004));
 }
