@@ -34,7 +34,7 @@ static std::string answer(Telnet3215 &t, const std::string &cmd)
 {
     t.sendLine(cmd);
     t.sendLine("QUERY USERID");
-    return t.readUntil(" AT CP370", 10);
+    return t.readUntil(" AT CP370", 30);
 }
 
 // (text is evaluated once: it is often a command's answer)
@@ -190,12 +190,12 @@ TEST_GROUP(Trace) {};
 static std::string runTintr(Telnet3215 &t, const std::string &name)
 {
     t.sendLine("IPL " + name);
-    std::string out = t.readUntil("WAITING FOR EXTERNAL\\n", 30);
+    std::string out = t.readUntil("WAITING FOR EXTERNAL\\n", 60);
     t.sendLine("#CP EXTERNAL");
-    out += t.readUntil("WAITING FOR RESTART\\n", 10);
+    out += t.readUntil("WAITING FOR RESTART\\n", 60);
     t.sendLine("#CP SYSTEM RESTART");
-    out += t.readUntil("SUMMARY [^\\n]*\\n", 10);
-    out += t.readUntil("CPX400W [^\\n]*VM stopped\\n", 10);
+    out += t.readUntil("SUMMARY [^\\n]*\\n", 60);
+    out += t.readUntil("CPX400W [^\\n]*VM stopped\\n", 60);
     return out;
 }
 
@@ -254,7 +254,7 @@ SYSTEM_TEST(Trace, ATracedGuestSeesExactlyWhatItWouldUntraced)
     GuestResult p = runGuest(*t, "TPRIVE");
     answer(*t, "TRACE ALL PRINTER RUN");
     std::string traced = verdicts(runTintr(*t, "TINTRE"));
-    GuestResult q = runGuest(*t, "TPRIVE");
+    GuestResult q = runGuest(*t, "TPRIVE", 120);
     STRCMP_EQUAL(plain.c_str(), traced.c_str());
     HAS(traced, "SUMMARY [0-9]+ cases, 0 failed");
     CHECK_TEXT(p.passed == q.passed, failures(q).c_str());
