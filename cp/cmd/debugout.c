@@ -21,12 +21,19 @@ static void out(struct vm *vm, unsigned dest, const char *line)
         struct vdev *d = vur_find_kind(vm, SPOOL_PRT);
         u8 rec[VUR_PRINT_MAX];
         size_t n = strlen(line);
+        bool mine;
         if (!d)
             return;
         if (n > sizeof rec)
             n = sizeof rec;
         ebc_from_ascii(rec, line, n);
+        /* a CLOSE from the terminal waits while the spool has this file */
+        mine = !vur_of(d)->inio;
+        if (mine)
+            vur_io_begin(d);
         vur_put(vm, d, CCW_WRITE_SP1, rec, (u16)n);
+        if (mine)
+            vur_io_end(d);
     }
 }
 
