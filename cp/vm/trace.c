@@ -15,7 +15,6 @@
  * Everything is read from the guest's storage and state after CP has
  * done what it does untraced, so tracing changes nothing the guest sees. */
 #include "cp/vm/trace.h"
-#include "cp/vm/priv.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
 #include "arch370/lowcore.h"
@@ -158,7 +157,7 @@ void trace_simulated_event(struct vm *vm, const struct insn *in, u32 at, int rc)
     }
     /* SIO, TIO, HIO and TCH with CC 1 have stored a CSW */
     if (io && (t & TRACE_CSW) && rc == 0 && cc == 1) {
-        csw_line(vm, (u16)(priv_ea(vm, in, 2) & 0xFFF));
+        csw_line(vm, (u16)(insn_ea(in, 2, vm->cpu.ctx.gpr, GADDR_MASK) & 0xFFF));
     }
 }
 
