@@ -25,6 +25,7 @@
 #define CCW_CD          0x80
 #define CCW_CC          0x40
 #define OP_DIAGNOSE     0x83
+#define OP_TEST_CHANNEL 0x9F            /* TCH, CLRCH */
 
 static void say(struct vm *vm, u32 cls, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -155,8 +156,9 @@ void trace_simulated_event(struct vm *vm, const struct insn *in, u32 at, int rc)
     if (io && (t & TRACE_CCW) && rc == 0 && is_start_io(in)) {
         ccw_lines(vm);
     }
-    /* SIO, TIO, HIO and TCH with CC 1 have stored a CSW */
-    if (io && (t & TRACE_CSW) && rc == 0 && cc == 1) {
+    /* an I/O instruction with CC 1 has stored a CSW, but for TCH and
+     * CLRCH (9F), whose CC 1 is about the channel */
+    if (io && (t & TRACE_CSW) && rc == 0 && cc == 1 && in->bytes[0] != OP_TEST_CHANNEL) {
         csw_line(vm, (u16)(insn_ea(in, 2, vm->cpu.ctx.gpr, GADDR_MASK) & 0xFFF));
     }
 }

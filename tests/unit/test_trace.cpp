@@ -135,6 +135,15 @@ TEST(TraceLines, TioWithCcOneStoredACsw)
     STRCMP_EQUAL("CSW      DEVICE 009            CSW 00023A38 0C000000", lines[0].c_str());
 }
 
+TEST(TraceLines, TchWithCcOneStoredNoCsw)
+{
+    static const u8 tch[] = { 0x9F, 0x00, 0x00, 0x00 };
+    trace(TRACE_CSW);
+    f->vm.cpu.psw = 0x000000001002058Aull;
+    simulated(tch);
+    CHECK(lines.empty());
+}
+
 TEST(TraceLines, PrivilegedInstructionsAndDiagnoseCodes)
 {
     static const u8 lctl[] = { 0xB7, 0x00, 0xC0, 0x04 };
