@@ -26,6 +26,9 @@ CP_SRCS := \
 	cp/vm/priv_timer.c \
 	cp/vm/priv_ctl.c \
 	cp/vm/vio.c \
+	cp/vm/adstop.c \
+	cp/vm/vmdebug.c \
+	cp/vm/trace.c \
 	cp/vdev/ipl.c \
 	cp/vm/vconfig.c \
 	cp/mm/gspace.c \
@@ -52,6 +55,16 @@ CP_SRCS := \
 	cp/cmd/shutdown.c \
 	cp/cmd/vmcmds.c \
 	cp/cmd/display.c \
+	cp/cmd/store.c \
+	cp/cmd/dsparse.c \
+	cp/cmd/stgfmt.c \
+	cp/cmd/adstop.c \
+	cp/cmd/dumpout.c \
+	cp/cmd/dump.c \
+	cp/cmd/vmdump.c \
+	cp/cmd/debugout.c \
+	cp/cmd/trace.c \
+	cp/cmd/dcp.c \
 	cp/cmd/cmdutil.c \
 	cp/cmd/logcmds.c \
 	cp/cmd/linkcmds.c \

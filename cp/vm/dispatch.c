@@ -19,6 +19,8 @@
 #include "cp/kern/task.h"
 #include "cp/kern/intr.h"
 #include "cp/vm/pgfault.h"
+#include "cp/vm/vmdebug.h"
+#include "cp/vm/trace.h"
 #include "cp/vm/user.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
@@ -83,8 +85,12 @@ static void account(struct vm *vm, u64 used)
     /* interval timer: bit 31 is 1/(300 * 256) second */
     if (gspace_frame(&vm->mem, LC370_TIMER, false) &&
         gmem_fetch32(&vm->mem, LC370_TIMER, &it) == 0) {
-        u32 dec = (u32)(used * 300 * 256 / TOD_SEC);
+        /* what is less than a unit carries over, or short runs (a
+         * guest that traps often) would never count the timer down */
+        u64 units = used * 300 * 256 + vm->itimer_rem;
+        u32 dec = (u32)(units / TOD_SEC);
         u32 nv = it - dec;
+        vm->itimer_rem = units % TOD_SEC;
         if ((s32)it >= 0 && (s32)nv < 0)
             c->ext_pending |= VEXT_INTERVAL;
         if (dec)
@@ -130,6 +136,12 @@ static void handle_program(struct vm *vm)
     u16 code = lc_pgm_code() & 0xFF;
     u8 ilc = lc_pgm_ilc();
 
+    if (code & PGM_PER) {               /* TRACE BRANCH/INSTRUCT: CP's, not the guest's */
+        trace_per_event(vm, lc_per_code(), lc_per_addr());
+        code &= (u16)~PGM_PER;
+        if (!code)
+            return;
+    }
     if (program_loop(vm, code, ilc))
         return;
 
@@ -143,6 +155,9 @@ static void handle_program(struct vm *vm)
             reflect_program(vm, code, ilc);
         return;
     case PGM_OPERATION:
+        if (adstop_hit(vm, ilc))
+            return;
+        /* fall through */
     case PGM_PRIVILEGED:
     case PGM_SPECIAL_OPERATION:
         if (priv_simulate(vm, code, ilc) < 0)
@@ -198,6 +213,7 @@ static void run_guest(struct vm *vm, s64 slice)
     u64 t0, t1, rpsw = 0;
     bool folded;
     int code;
+    u32 per, per_start, per_end;
 
     if (slice < (s64)TOD_USEC)
         slice = (s64)TOD_USEC;
@@ -205,6 +221,12 @@ static void run_guest(struct vm *vm, s64 slice)
         c->cpu_timer < slice)
         slice = c->cpu_timer + 1;               /* stop when its CPU timer runs out */
     c->ctx.psw = psw390_for_guest(c->psw) | c->esa_mode;
+    if ((per = trace_per_arm(vm, &per_start, &per_end)) != 0) {
+        c->ctx.psw |= PSW_PER;          /* TRACE BRANCH/INSTRUCT: this run only */
+        lctl(9, per);
+        lctl(10, per_start);
+        lctl(11, per_end);
+    }
     lctl(1, gspace_std(&vm->mem));
     lctl(7, gspace_std(&vm->mem));     /* secondary space = the same space */
     intr_arm_clock();

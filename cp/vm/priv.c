@@ -1,6 +1,7 @@
 /* priv.c - the privileged-instruction table and its dispatcher. */
 #include "cp/vm/priv.h"
 #include "cp/vm/reflect.h"
+#include "cp/vm/trace.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
@@ -113,6 +114,7 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
         return reflect_program(vm, PGM_PRIVILEGED, ilc);
     vm->priv_ops++;
     rc = fn(vm, &in);
+    trace_simulated(vm, &in, (ia - ilc) & GADDR_MASK, rc);
     if (rc > 0)
         return reflect_program(vm, (u16)rc, ilc);
     return rc;

@@ -1,6 +1,7 @@
 /* reflect.c - store old PSW, load new PSW: interruptions into the guest. */
 #include "cp/vm/reflect.h"
 #include "cp/vm/vdev.h"
+#include "cp/vm/trace.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
 #include "arch370/lowcore.h"
@@ -29,6 +30,7 @@ static int swap(struct vm *vm, u32 old_loc, u32 new_loc, u16 code, u8 ilc)
         return rc;
     vm->cpu.psw = new_psw;
     vm->cpu.esa_mode = 0;               /* the old PSW had no room for it */
+    trace_interruption(vm, old_loc, code, ilc, old);
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "cp/kern/task.h"
 #include "cp/vm/user.h"
 #include "cp/vm/pfault.h"
+#include "cp/vm/vmdebug.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 
@@ -42,6 +43,7 @@ void vm_destroy(struct vm *vm)
         vdev_remove(vm, vm->devs);
     gspace_destroy(&vm->mem);
     nss_vm_reset(vm);
+    kfree(vm->debug);
     kfree(vm);
 }
 
@@ -49,6 +51,7 @@ void vm_reset(struct vm *vm, bool clear)
 {
     struct vcpu *c = &vm->cpu;
 
+    adstop_clear(vm);                   /* its instruction back, before storage goes */
     memset(c, 0, sizeof *c);
     memcpy(c->cr, reset_cr, sizeof c->cr);
     c->clock_comparator = ~0ull;

@@ -20,7 +20,9 @@ SYSTEST_SRCS := \
 	tests/system/test_audit.cpp \
 	tests/system/test_spool.cpp \
 	tests/system/test_spoolcons.cpp \
-	tests/system/test_cms.cpp
+	tests/system/test_cms.cpp \
+	tests/system/test_display.cpp \
+	tests/system/test_debug.cpp
 
 SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))
 
