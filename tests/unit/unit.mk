@@ -12,6 +12,7 @@ UNIT_SRCS := \
 	tests/unit/test_paging.cpp \
 	tests/unit/realmem.cpp \
 	tests/unit/test_ccwxlat.cpp \
+	tests/unit/test_gspace.cpp \
 	tests/unit/test_termcode.cpp \
 	tests/unit/fakevm.cpp \
 	tests/unit/fakepager.cpp \
