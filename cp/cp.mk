@@ -54,6 +54,7 @@ CP_SRCS := \
 	cp/cmd/linkcmds.c \
 	cp/cmd/msgcmds.c \
 	cp/cmd/set.c \
+	cp/cmd/setpf.c \
 	cp/cmd/query_users.c \
 	cp/lib/string.c \
 	cp/lib/format.c \

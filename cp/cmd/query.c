@@ -4,6 +4,7 @@
  * style response lines. */
 #include "cp/cmd/cmd.h"
 #include "cp/cmd/query.h"
+#include "cp/cmd/setpf.h"
 #include "cp/vm/user.h"
 #include "cp/kern/timer.h"
 #include "cp/vm/acct.h"
@@ -137,6 +138,8 @@ int cmd_query(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX003E QUERY needs an operand, e.g. QUERY TIME");
         return RC_OPERAND;
     }
+    if (!strcmp(ctx->argv[1], "PF") || setpf_is_key(ctx->argv[1]))
+        return q_pf(ctx);                       /* PF and PF1 .. PF24 */
     for (unsigned i = 0; i < ARRAY_SIZE(query_table); i++) {
         const struct subcmd *q = &query_table[i];
         if (cmd_abbrev(ctx->argv[1], q->name, q->minlen)) {

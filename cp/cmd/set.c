@@ -1,5 +1,6 @@
-/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG). */
+/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, PFnn). */
 #include "cp/cmd/cmd.h"
+#include "cp/cmd/setpf.h"
 #include "cp/vm/user.h"
 #include "cp/lib/string.h"
 
@@ -32,7 +33,7 @@ static int set_emsg(struct cmdctx *ctx)
 int cmd_set(struct cmdctx *ctx)
 {
     if (ctx->argc < 2) {
-        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG or EMSG");
+        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG or PFnn");
         return RC_OPERAND;
     }
     if (!strcmp(ctx->argv[1], "MSG"))
@@ -43,6 +44,8 @@ int cmd_set(struct cmdctx *ctx)
         return on_off(ctx, &ctx->user->imsg_on);
     if (!strcmp(ctx->argv[1], "EMSG"))
         return set_emsg(ctx);
+    if (setpf_is_key(ctx->argv[1]))
+        return setpf_set(ctx);
     cmd_printf(ctx, "CPX004E Unknown SET operand: %.20s", ctx->raw[1]);
     return RC_OPERAND;
 }

@@ -46,6 +46,7 @@ void user_destroy(struct user *u)
             break;
         }
     }
+    kfree(u->pfkeys);
     kfree(u);
 }
 

@@ -26,6 +26,7 @@ struct user {
     u32 max_storage;            /* DEFINE STORAGE limit (directory) */
     u64 virt_tod;               /* virtual CPU time, TOD units */
     u64 total_tod;              /* virtual + CP on the user's behalf */
+    struct pfkeys *pfkeys;      /* SET PFnn (cp/cmd/setpf.c); NULL: none */
     struct user *next;
 };
 
