@@ -17,7 +17,8 @@ SYSTEST_SRCS := \
 	tests/system/test_audit.cpp \
 	tests/system/test_spool.cpp \
 	tests/system/test_spoolcons.cpp \
-	tests/system/test_cms.cpp
+	tests/system/test_cms.cpp \
+	tests/system/test_vm370cms.cpp
 
 SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))
 
@@ -26,4 +27,4 @@ $(B)/tests/system_tests: $(SYSTEST_OBJS)
 	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt -lpthread
 
 # everything a system test may IPL or attach
-SYSTEST_DEPS := $(B)/tests/system_tests $(SYSRES) $(SYSTEM_VOLUMES)
+SYSTEST_DEPS := $(B)/tests/system_tests $(SYSRES) $(SYSTEM_VOLUMES) $(B)/tools/mknss
