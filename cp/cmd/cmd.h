@@ -42,6 +42,7 @@ int cmd_force(struct cmdctx *ctx);
 int cmd_autolog(struct cmdctx *ctx);
 int cmd_message(struct cmdctx *ctx);
 int cmd_warning(struct cmdctx *ctx);
+int cmd_smsg(struct cmdctx *ctx);
 int cmd_set(struct cmdctx *ctx);
 int cmd_link(struct cmdctx *ctx);
 int cmd_detach(struct cmdctx *ctx);

@@ -1,4 +1,4 @@
-/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, PFnn). */
+/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, SMSG, PFnn). */
 #include "cp/cmd/cmd.h"
 #include "cp/cmd/setpf.h"
 #include "cp/vm/user.h"
@@ -30,10 +30,21 @@ static int set_emsg(struct cmdctx *ctx)
     return RC_OPERAND;
 }
 
+/* SET SMSG ON|OFF: may SMSG reach the virtual machine's VMCF.  VM/SP's
+ * third form, IUCV, needs IUCV, which cp370 does not have. */
+static int set_smsg(struct cmdctx *ctx)
+{
+    if (ctx->argc == 3 && !strcmp(ctx->argv[2], "IUCV")) {
+        cmd_printf(ctx, "CPX004E SET SMSG IUCV: cp370 has no IUCV; use SET SMSG ON (VMCF)");
+        return RC_OPERAND;
+    }
+    return on_off(ctx, &ctx->user->smsg_on);
+}
+
 int cmd_set(struct cmdctx *ctx)
 {
     if (ctx->argc < 2) {
-        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG or PFnn");
+        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG, SMSG or PFnn");
         return RC_OPERAND;
     }
     if (!strcmp(ctx->argv[1], "MSG"))
@@ -44,6 +55,8 @@ int cmd_set(struct cmdctx *ctx)
         return on_off(ctx, &ctx->user->imsg_on);
     if (!strcmp(ctx->argv[1], "EMSG"))
         return set_emsg(ctx);
+    if (!strcmp(ctx->argv[1], "SMSG"))
+        return set_smsg(ctx);
     if (setpf_is_key(ctx->argv[1]))
         return setpf_set(ctx);
     cmd_printf(ctx, "CPX004E Unknown SET operand: %.20s", ctx->raw[1]);

@@ -19,6 +19,7 @@ struct user {
     struct session *sess;       /* NULL while disconnected */
     u8 dsc_why;                 /* why the terminal was lost (con3215.h sense) */
     bool msg_on, wng_on, imsg_on;
+    bool smsg_on;               /* SET SMSG ON: SMSG reaches its VMCF */
     u16 number;                 /* small number, owner tag of frames */
     struct vm *vm;              /* the virtual machine */
     const struct dir_user *dir; /* the directory entry (NULL: built in) */

@@ -18,7 +18,8 @@ SYSTEST_SRCS := \
 	tests/system/test_spool.cpp \
 	tests/system/test_spoolcons.cpp \
 	tests/system/test_cms.cpp \
-	tests/system/test_vm370cms.cpp
+	tests/system/test_vm370cms.cpp \
+	tests/system/test_vmcf.cpp
 
 SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))
 

@@ -13,6 +13,7 @@ UNIT_SRCS := \
 	tests/unit/realmem.cpp \
 	tests/unit/test_ccwxlat.cpp \
 	tests/unit/test_gspace.cpp \
+	tests/unit/test_vmcf.cpp \
 	tests/unit/test_termcode.cpp \
 	tests/unit/fakevm.cpp \
 	tests/unit/fakepager.cpp \
