@@ -122,3 +122,24 @@ SYSTEM_TEST(VM370Cms, IplsFromItsSavedSystemRunsProfileExecAndCommands)
                check.c_str());
     CHECK_TEXT(check.find("8 files") != std::string::npos, check.c_str());
 }
+
+// a second user at the same time, the first one's 191 linked read-only:
+// both run R6 CMS from one copy of the nucleus's shared segment
+SYSTEM_TEST(VM370Cms, TwoUsersRunItAtOnceSharingTheNucleus)
+{
+    if (!haveR6())
+        return;
+    CpSystem sys("vm370cms-two", r6System());
+    auto t = logon(sys, 0x0020, "CMSUSER", "CMSUSER", "");
+    t->readUntil("CMS VERSION 6\\.0 - [^\\n]*\\n", 30);
+    auto u = logon(sys, 0x0021, "CMSUSR2", "CMSUSR2", "");
+    u->readUntil("CMS VERSION 6\\.0 - [^\\n]*\\n", 30);
+    cms(*t, "STATE PROFILE EXEC", 60);
+    cms(*u, "STATE PROFILE EXEC", 60);
+    std::string out = cms(*u, "STATE TESTCMD MODULE");
+    CHECK_TEXT(std::regex_search(out, std::regex("^Ready;")), out.c_str());
+    out = cms(*t, "CP QUERY USERS");
+    CHECK_TEXT(out.find("USERS") != std::string::npos, out.c_str());
+    std::string q = sys.opcmd("QUERY NSS", "NSS CMSSEG [^\\n]*\\n");
+    CHECK_TEXT(std::regex_search(q, std::regex("NSS CMS6 .*IN STORAGE +16 USERS +2")), q.c_str());
+}
