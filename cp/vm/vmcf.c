@@ -460,11 +460,6 @@ int vmcf_request(struct vm *vm, const struct vmcf_req *rq)
 
 /* ---- SMSG --------------------------------------------------------------- */
 
-bool vmcf_authorized(const struct vm *vm)
-{
-    return vm && st(vm);
-}
-
 bool vmcf_smsg(struct vm *vm, const char *from, const char *text)
 {
     struct vmcf_vm *s = vm ? st(vm) : NULL;

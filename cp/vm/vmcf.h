@@ -83,8 +83,6 @@ int vmcf_request(struct vm *vm, const struct vmcf_req *rq);
 /* SMSG: text (ASCII) from userid to the virtual machine vm; false if it
  * does not take SMSG now (not authorized for it) */
 bool vmcf_smsg(struct vm *vm, const char *from, const char *text);
-/* is vm authorized (for SMSG: with VMCP_F_SMSG or SET SMSG ON) */
-bool vmcf_authorized(const struct vm *vm);
 
 /* the reflection of external interruptions: is a X'4001' waiting, and
  * (present) store the oldest's header into the guest's buffer */
