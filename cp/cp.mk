@@ -19,6 +19,7 @@ CP_SRCS := \
 	cp/vdev/vcons.c \
 	cp/vdev/chanprog.c \
 	cp/vm/reflect.c \
+	cp/vm/vmcf.c \
 	cp/vm/dispatch.c \
 	cp/vm/priv.c \
 	cp/vm/priv_psw.c \
@@ -72,6 +73,7 @@ CP_SRCS := \
 	cp/cmd/set.c \
 	cp/cmd/pfkeys.c \
 	cp/cmd/terminal.c \
+	cp/cmd/smsg.c \
 	cp/cmd/query_users.c \
 	cp/lib/string.c \
 	cp/lib/format.c \
@@ -115,7 +117,8 @@ CP_HOST_SRCS := \
 	cp/kern/timer.c \
 	cp/mm/pageslot.c \
 	cp/mm/clock.c \
-	cp/mm/pager.c
+	cp/mm/pager.c \
+	cp/vm/vmcf.c
 
 # every C file of CP compiles for the host too (DESIGN.md, "Layout"):
 # make check builds them all, so a file that reaches the machine other

@@ -48,6 +48,7 @@ int cmd_force(struct cmdctx *ctx);
 int cmd_autolog(struct cmdctx *ctx);
 int cmd_message(struct cmdctx *ctx);
 int cmd_warning(struct cmdctx *ctx);
+int cmd_smsg(struct cmdctx *ctx);
 int cmd_set(struct cmdctx *ctx);
 /* SET PFnn and QUERY PF[nn] (pfkeys.c); is the word PF1 ... PF24? */
 bool cmd_is_pf(const char *word);

@@ -78,7 +78,7 @@ int cmd_query_pf(struct cmdctx *ctx)
     for (unsigned n = 1; n <= PF_KEYS; n++) {
         if ((only && n != only) || !u->pf || !u->pf->text[n][0])
             continue;
-        cmd_printf(ctx, "PF%02u %-7s %s", n, u->pf->delayed[n] ? "DELAYED" : "IMMED",
+        cmd_printf(ctx, "PF%02u %s %s", n, u->pf->delayed[n] ? "DELAYED" : "IMMED",
                    u->pf->text[n]);
         shown++;
     }

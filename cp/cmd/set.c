@@ -1,4 +1,4 @@
-/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, RUN, PFnn). */
+/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, SMSG, RUN, PFnn). */
 #include "cp/cmd/cmd.h"
 #include "cp/vm/user.h"
 #include "cp/lib/string.h"
@@ -29,10 +29,21 @@ static int set_emsg(struct cmdctx *ctx)
     return RC_OPERAND;
 }
 
+/* SET SMSG ON|OFF: may SMSG reach the virtual machine's VMCF.  VM/SP's
+ * third form, IUCV, needs IUCV, which cp370 does not have. */
+static int set_smsg(struct cmdctx *ctx)
+{
+    if (ctx->argc == 3 && !strcmp(ctx->argv[2], "IUCV")) {
+        cmd_printf(ctx, "CPX004E SET SMSG IUCV: cp370 has no IUCV; use SET SMSG ON (VMCF)");
+        return RC_OPERAND;
+    }
+    return on_off(ctx, &ctx->user->smsg_on);
+}
+
 int cmd_set(struct cmdctx *ctx)
 {
     if (ctx->argc < 2) {
-        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG, RUN or PFnn");
+        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG, SMSG, RUN or PFnn");
         return RC_OPERAND;
     }
     if (!strcmp(ctx->argv[1], "MSG"))
@@ -47,6 +58,8 @@ int cmd_set(struct cmdctx *ctx)
         return set_emsg(ctx);
     if (cmd_is_pf(ctx->argv[1]))
         return cmd_set_pf(ctx);
+    if (!strcmp(ctx->argv[1], "SMSG"))
+        return set_smsg(ctx);
     cmd_printf(ctx, "CPX004E Unknown SET operand: %.20s", ctx->raw[1]);
     return RC_OPERAND;
 }

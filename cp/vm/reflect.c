@@ -1,5 +1,6 @@
 /* reflect.c - store old PSW, load new PSW: interruptions into the guest. */
 #include "cp/vm/reflect.h"
+#include "cp/vm/vmcf.h"
 #include "cp/vm/vdev.h"
 #include "cp/vm/trace.h"
 #include "cp/mm/gmem.h"
@@ -140,6 +141,13 @@ static u16 enabled_external(struct vm *vm, bool consume, u16 *subcode)
     }
     if ((cr0 & CR0_SERVICE) && (c->ext_pending & VEXT_SERVICE) && c->nsvc)
         return consume ? take_service(vm, subcode) : c->svc[0].code;
+    /* VMCF: masked by the PSW alone; the header goes into the guest's
+     * buffer as the interruption is taken */
+    if (vmcf_pending(vm)) {
+        if (consume)
+            vmcf_present(vm);
+        return EXT_VMCF;
+    }
     return 0;
 }
 

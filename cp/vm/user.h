@@ -34,6 +34,7 @@ struct user {
     struct session *sess;       /* NULL while disconnected */
     u8 dsc_why;                 /* why the terminal was lost (cp/io/term.h sense) */
     bool msg_on, wng_on, imsg_on;
+    bool smsg_on;               /* SET SMSG ON: SMSG reaches its VMCF */
     u16 number;                 /* small number, owner tag of frames */
     struct vm *vm;              /* the virtual machine */
     const struct dir_user *dir; /* the directory entry (NULL: built in) */

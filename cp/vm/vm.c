@@ -1,5 +1,6 @@
 /* vm.c - creating, resetting, starting and stopping virtual machines. */
 #include "cp/vm/vm.h"
+#include "cp/vm/vmcf.h"
 #include "cp/vm/vdev.h"
 #include "cp/vm/dispatch.h"
 #include "cp/vm/reflect.h"
@@ -41,6 +42,7 @@ void vm_destroy(struct vm *vm)
     timer_cancel(&vm->ptimer);
     while (vm->devs)
         vdev_remove(vm, vm->devs);
+    vmcf_vm_reset(vm);
     gspace_destroy(&vm->mem);
     nss_vm_reset(vm);
     kfree(vm->debug);
@@ -66,6 +68,7 @@ void vm_reset(struct vm *vm, bool clear)
         nss_vm_reset(vm);
     }
     vm->pf_on = false;                  /* pseudo page faults end with a reset */
+    vmcf_vm_reset(vm);                  /* so does VMCF authorization, as in VM/370 */
     vm->pgm_loop = 0;
     vm->resets++;
 }

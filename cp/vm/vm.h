@@ -86,6 +86,7 @@ struct vm {
     struct pf_req *pf_reqs;
     struct nss *nss[NSS_PER_VM];    /* saved systems loaded in its storage */
     struct vmdebug *debug;      /* ADSTOP, TRACE (cp/vm/vmdebug.h); NULL until used */
+    struct vmcf_vm *vmcf;       /* VMCF (cp/vm/vmcf.c); NULL: not authorized */
     /* statistics */
     u32 exits, priv_ops, diags, sios, pgm_reflected;
     u64 tod_in_cp;

@@ -22,7 +22,9 @@ SYSTEST_SRCS := \
 	tests/system/test_spoolcons.cpp \
 	tests/system/test_cms.cpp \
 	tests/system/test_display.cpp \
-	tests/system/test_debug.cpp
+	tests/system/test_debug.cpp \
+	tests/system/test_vm370cms.cpp \
+	tests/system/test_vmcf.cpp
 
 SYSTEST_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(SYSTEST_SRCS))
 
@@ -31,4 +33,4 @@ $(B)/tests/system_tests: $(SYSTEST_OBJS)
 	$(HOSTCXX) -o $@ $^ -lCppUTest -lCppUTestExt -lpthread
 
 # everything a system test may IPL or attach
-SYSTEST_DEPS := $(B)/tests/system_tests $(SYSRES) $(SYSTEM_VOLUMES)
+SYSTEST_DEPS := $(B)/tests/system_tests $(SYSRES) $(SYSTEM_VOLUMES) $(B)/tools/mknss

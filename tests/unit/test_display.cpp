@@ -95,7 +95,8 @@ TEST(DisplayCommand, EndGoesToTheEndOfStorage)
 
 TEST(DisplayCommand, StorageKeysOfTwoKBlocks)
 {
-    gspace_set_key(&f->vm.mem, 0x2000, 0x60);
+    gspace_set_key(&f->vm.mem, 0x2000, 0x60);   // S/370 keys are per 2K block:
+    gspace_set_key(&f->vm.mem, 0x2800, 0x60);   // both halves of the page
     shows("D K1000-2FFF", { "001000  KEY 00 00 60 60" });
     shows("D K0-8FFF", { "000000  KEY 00 00 00 00 60 60 00 00 00 00 00 00 00 00 00 00",
                          "008000  KEY 00 00" });

@@ -12,6 +12,8 @@ UNIT_SRCS := \
 	tests/unit/test_paging.cpp \
 	tests/unit/realmem.cpp \
 	tests/unit/test_ccwxlat.cpp \
+	tests/unit/test_gspace.cpp \
+	tests/unit/test_vmcf.cpp \
 	tests/unit/test_termcode.cpp \
 	tests/unit/test_lineedit.cpp \
 	tests/unit/fakevm.cpp \
