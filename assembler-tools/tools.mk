@@ -14,6 +14,9 @@ VMDUMPFMT_SRCS := assembler-tools/vmdumpfmt.c cp/cmd/stgfmt.c cp/lib/format.c ar
 VMDUMPFMT_OBJS := $(patsubst %.c,$(B)/host/%.o,$(VMDUMPFMT_SRCS))
 
 $(B)/tools/vmdumpfmt: $(VMDUMPFMT_OBJS)
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)
+	$(Q)$(HOSTCC) -o $@ $^
 
 # mknss: a saved system or segment from a segment file, into the store;
 # it links CP's own store code (cp/mm/nssstore.c) through host stand-ins
