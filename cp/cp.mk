@@ -26,6 +26,8 @@ CP_SRCS := \
 	cp/vm/priv_key.c \
 	cp/vm/priv_timer.c \
 	cp/vm/priv_ctl.c \
+	cp/vm/vmem.c \
+	cp/vm/shadow.c \
 	cp/vm/vio.c \
 	cp/vm/adstop.c \
 	cp/vm/vmdebug.c \

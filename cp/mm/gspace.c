@@ -23,6 +23,24 @@ static void shared_unmapped(u32 frame)
         shared_unmapped_fn(frame);
 }
 
+static void (*unmapping_fn)(struct gspace *gs, u32 page);
+
+void gspace_unmap_register(void (*unmapping)(struct gspace *gs, u32 page))
+{
+    unmapping_fn = unmapping;
+}
+
+void gspace_unmapping(struct gspace *gs, u32 page)
+{
+    struct gpage *gp = &gs->pages[page];
+
+    if (!(gp->flags & GP_SHADOWED))
+        return;
+    if (unmapping_fn && !(*gspace_pte(gs, page) & PTE_INVALID))
+        unmapping_fn(gs, page);
+    gp->flags &= ~GP_SHADOWED;
+}
+
 /* Page tables are 1K each, four to a frame; the segment table takes a
  * frame of its own (ESA/390 wants it 4K aligned).  Table frames are CP's:
  * locked, never stolen. */
@@ -37,6 +55,16 @@ static u32 *alloc_table_frame(u16 owner)
     fr->gpage = 0xFFFFFFFFu;
     fr->flags |= FRAME_LOCKED;
     return (u32 *)(uintptr_t)f;
+}
+
+u32 *gspace_table_alloc(u16 owner)
+{
+    return alloc_table_frame(owner);
+}
+
+void gspace_table_free(u32 *table)
+{
+    frame_free((u32)(uintptr_t)table);
 }
 
 /* Four segments' page tables in one frame; each STE gets a full
@@ -189,6 +217,7 @@ static bool drop_page(struct gspace *gs, u32 page, bool *tlb_dirty)
 
     if (!(*pte & PTE_INVALID)) {
         u32 f = *pte & PTE_FRAME_MASK;
+        gspace_unmapping(gs, page);
         *pte = PTE_INVALID;
         *tlb_dirty = true;
         if (gp->flags & GP_SHARED) {
@@ -398,6 +427,7 @@ int gspace_unshare(struct gspace *gs, u32 page)
         fr->gpage = page;
         fr->space = gs;
         sske(f, gpage_real_key(gp));
+        gspace_unmapping(gs, page);
         *pte = f;
         ptlb();
         gp->flags &= ~(GP_SHARED | GP_SLOT_CURRENT);

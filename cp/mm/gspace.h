@@ -62,6 +62,7 @@ struct gpage {
 #define GP_SHARED       0x04    /* mapped to a saved system's frame */
 #define GP_SEGMENT      0x08    /* beyond the storage, in a loaded segment */
 #define GP_KEY_HI       0x10    /* the real key is the second half's */
+#define GP_SHADOWED     0x20    /* a shadow table may map its frame (cp/vm/shadow.h) */
 
 /* the key the real frame of a page carries (see "Keys" above) */
 static inline u8 gpage_real_key(const struct gpage *gp)
@@ -145,6 +146,18 @@ void gspace_map_shared(struct gspace *gs, u32 page, u32 frame, u8 key, u8 key2);
  * function told when a space stops mapping one; the last unmapping frees
  * it there */
 void gspace_shared_register(void (*unmapped)(u32 frame));
+/* Shadow tables (cp/vm/shadow.h) map guest virtual pages straight to
+ * the frames of guest real pages.  Whoever owns them registers the
+ * function told, before a page marked GP_SHADOWED loses its frame
+ * (page-out, release, copy of a shared page, clear), so that no shadow
+ * entry survives the frame's reuse; the page's entry still holds the
+ * frame when it is called.  gspace_unmapping is that call, for the pager
+ * too. */
+void gspace_unmap_register(void (*unmapping)(struct gspace *gs, u32 page));
+void gspace_unmapping(struct gspace *gs, u32 page);
+/* a locked frame of CP's for translation tables (may sleep), and back */
+u32 *gspace_table_alloc(u16 owner);
+void gspace_table_free(u32 *table);
 /* a store into a shared page: give the page a private copy; 0 done,
  * -1 no frame to be had, 1 the page was not shared */
 int gspace_unshare(struct gspace *gs, u32 page);

@@ -153,7 +153,9 @@ static u32 steal(void)
         gs = fr->space;
         page = fr->gpage;
         gp = &gs->pages[page];
-        /* unmapped first, so the guest cannot change it while it is written */
+        /* unmapped first, so the guest cannot change it while it is
+         * written: through its shadow tables too, if it runs with DAT */
+        gspace_unmapping(gs, page);
         *gspace_pte(gs, page) = PTE_INVALID;
         ptlb();
         key = iske(f);

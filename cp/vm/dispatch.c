@@ -19,6 +19,7 @@
 #include "cp/kern/task.h"
 #include "cp/kern/intr.h"
 #include "cp/vm/pgfault.h"
+#include "cp/vm/shadow.h"
 #include "cp/vm/vmdebug.h"
 #include "cp/vm/trace.h"
 #include "cp/vm/user.h"
@@ -55,10 +56,6 @@ static bool psw_runnable(struct vm *vm)
             return false;
         }
         reflect_program(vm, PGM_SPECIFICATION, 0);
-        return false;
-    }
-    if (psw370_dat(psw)) {
-        dispatch_stop(vm, "CPX402E Guest DAT (PSW %08X %08X) is not supported; VM stopped", psw);
         return false;
     }
     return true;
@@ -148,10 +145,14 @@ static void handle_program(struct vm *vm)
     switch (code) {
     case PGM_SEGMENT_TRANS:
     case PGM_PAGE_TRANS:
-        pgfault_translation(vm, ilc);
+        /* with DAT on the TEA is the guest's virtual address */
+        if (psw370_dat(vm->cpu.psw))
+            shadow_translation(vm, ilc);
+        else
+            pgfault_translation(vm, ilc);
         return;
     case PGM_PROTECTION:
-        if (!pgfault_protection(vm, ilc))
+        if (psw370_dat(vm->cpu.psw) ? !shadow_protection(vm, ilc) : !pgfault_protection(vm, ilc))
             reflect_program(vm, code, ilc);
         return;
     case PGM_OPERATION:
@@ -213,7 +214,7 @@ static void run_guest(struct vm *vm, s64 slice)
     u64 t0, t1, rpsw = 0;
     bool folded;
     int code;
-    u32 per, per_start, per_end;
+    u32 per, per_start, per_end, std;
 
     if (slice < (s64)TOD_USEC)
         slice = (s64)TOD_USEC;
@@ -227,8 +228,15 @@ static void run_guest(struct vm *vm, s64 slice)
         lctl(10, per_start);
         lctl(11, per_end);
     }
-    lctl(1, gspace_std(&vm->mem));
-    lctl(7, gspace_std(&vm->mem));     /* secondary space = the same space */
+    /* guest real = CP virtual; with the guest's DAT on, its shadow tables */
+    std = psw370_dat(c->psw) ? shadow_std(vm) : gspace_std(&vm->mem);
+    if (!std) {
+        dispatch_stop(vm, "CPX409E No real storage for the shadow tables of your virtual storage, "
+                      "PSW %08X %08X; VM stopped", c->psw);
+        return;
+    }
+    lctl(1, std);
+    lctl(7, std);                       /* secondary space = the same space */
     intr_arm_clock();
     dispatch_slice_over = false;
     t0 = tod_now();

@@ -1,5 +1,6 @@
 /* priv.c - the privileged-instruction table and its dispatcher. */
 #include "cp/vm/priv.h"
+#include "cp/vm/vmem.h"
 #include "cp/vm/reflect.h"
 #include "cp/vm/trace.h"
 #include "cp/mm/gmem.h"
@@ -66,9 +67,9 @@ static int execute_target(struct vm *vm, struct insn *ex, u8 *bytes)
 
     if (target & 1)
         return PGM_SPECIFICATION;
-    rc = gmem_read(&vm->mem, target, bytes, 2);
+    rc = vmem_read(vm, target, bytes, 2);
     if (!rc && insn_length(bytes[0]) > 2)
-        rc = gmem_read(&vm->mem, target, bytes, insn_length(bytes[0]));
+        rc = vmem_read(vm, target, bytes, insn_length(bytes[0]));
     if (rc)
         return rc;
     if (bytes[0] == OP_EXECUTE)
@@ -76,6 +77,17 @@ static int execute_target(struct vm *vm, struct insn *ex, u8 *bytes)
     if (ex->r1)
         bytes[1] |= (u8)vm->cpu.ctx.gpr[ex->r1];
     return 0;
+}
+
+/* A segment- or page-translation exception of a DAT guest's operand
+ * nullifies the instruction: the old PSW names it, not the next one (the
+ * exit left the PSW past it).  Everything else is suppressed or
+ * completed as it stands. */
+static int reflect_access(struct vm *vm, int code, u8 ilc)
+{
+    if (code == PGM_SEGMENT_TRANS || code == PGM_PAGE_TRANS)
+        vm->cpu.psw = psw370_set_ia(vm->cpu.psw, (psw370_ia(vm->cpu.psw) - ilc) & GADDR_MASK);
+    return reflect_program(vm, (u16)code, ilc);
 }
 
 int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
@@ -87,14 +99,14 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
     int rc;
 
     /* the instruction is ilc bytes before the PSW (suppressed) */
-    rc = gmem_read(&vm->mem, (ia - ilc) & GADDR_MASK, bytes, ilc ? ilc : 2);
+    rc = vmem_read(vm, (ia - ilc) & GADDR_MASK, bytes, ilc ? ilc : 2);
     if (rc)
-        return reflect_program(vm, (u16)rc, ilc);
+        return reflect_access(vm, rc, ilc);
     insn_decode(bytes, &in);
     if (bytes[0] == OP_EXECUTE) {
         rc = execute_target(vm, &in, bytes);
         if (rc)
-            return reflect_program(vm, (u16)rc, ilc);
+            return reflect_access(vm, rc, ilc);
         insn_decode(bytes, &in);
     }
     /* not a S/370 instruction at all (an ESA/390 one): a S/370 has none */
@@ -116,6 +128,6 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
     rc = fn(vm, &in);
     trace_simulated(vm, &in, (ia - ilc) & GADDR_MASK, rc);
     if (rc > 0)
-        return reflect_program(vm, (u16)rc, ilc);
+        return reflect_access(vm, rc, ilc);
     return rc;
 }

@@ -1,7 +1,9 @@
 /* priv_ctl.c - control registers, translation and CPU identification:
  * LCTL, STCTL, PTLB, LRA, STIDP, STIDC, SIGP, STAP (GA22-7000). */
 #include "cp/vm/priv.h"
+#include "cp/vm/vmem.h"
 #include "cp/vm/vdev.h"
+#include "cp/vm/shadow.h"
 #include "cp/mm/gmem.h"
 #include "arch370/pgm.h"
 #include "arch370/lowcore.h"
@@ -15,8 +17,8 @@ static int control_range(struct vm *vm, const struct insn *in, bool store)
     if (ea & 3)
         return PGM_SPECIFICATION;
     for (;;) {
-        int rc = store ? gmem_store32(&vm->mem, ea, vm->cpu.cr[r])
-                       : gmem_fetch32(&vm->mem, ea, &vm->cpu.cr[r]);
+        int rc = store ? vmem_store32(vm, ea, vm->cpu.cr[r])
+                       : vmem_fetch32(vm, ea, &vm->cpu.cr[r]);
         if (rc)
             return rc;
         if (r == in->r3)
@@ -37,67 +39,34 @@ int priv_stctl(struct vm *vm, const struct insn *in)
     return control_range(vm, in, true);
 }
 
-/* PTLB: CP keeps no translation of the guest's own tables, nothing to purge */
+/* PTLB: the guest may have changed its tables; every shadow translation
+ * CP made from them goes (cp/vm/shadow.h) */
 int priv_ptlb(struct vm *vm, const struct insn *in)
 {
-    (void)vm;
     (void)in;
+    shadow_purge(vm);
     return 0;
 }
 
 /* LRA: translate the operand address through the guest's own S/370
- * tables (CR0 page and segment size, CR1 segment table), whatever the
- * PSW's DAT bit.  CC 0 real address in R1; CC 1 segment invalid, CC 2
- * page invalid, CC 3 table length exceeded (R1 = the entry's address). */
+ * tables (arch370/dat370.h), whatever the PSW's DAT bit.  CC 0 real
+ * address in R1; CC 1 segment invalid, CC 2 page invalid (R1 = the
+ * entry's address); CC 3 a table length exceeded (R1 = the address the
+ * entry would have had).  A bad format or entry is a translation
+ * specification, an entry beyond storage an addressing exception. */
 int priv_lra(struct vm *vm, const struct insn *in)
 {
-    u32 cr0 = vm->cpu.cr[0], cr1 = vm->cpu.cr[1];
-    u32 va = priv_ea(vm, in, 2);
-    u32 *r1 = &vm->cpu.ctx.gpr[in->r1];
-    unsigned page_sz = (cr0 >> 22) & 3, seg_sz = (cr0 >> 19) & 3;
-    unsigned seg_bits, page_bits;
-    u32 sx, px, ste_addr, ste, pte_addr, pto, ptl;
-    u16 pte;
-    int rc;
+    static const u8 cc[] = {
+        [DAT370_OK] = 0, [DAT370_SEG_INVALID] = 1, [DAT370_PAGE_INVALID] = 2,
+        [DAT370_SEG_LENGTH] = 3, [DAT370_PAGE_LENGTH] = 3,
+    };
+    struct dat370_walk w;
+    enum dat370_rc rc = vmem_walk(vm, priv_ea(vm, in, 2), &w);
 
-    if ((page_sz != 1 && page_sz != 2) || (seg_sz != 0 && seg_sz != 2))
-        return PGM_TRANS_SPEC;
-    seg_bits = seg_sz == 0 ? 16 : 20;           /* 64K or 1M segments */
-    page_bits = page_sz == 1 ? 11 : 12;         /* 2K or 4K pages */
-    sx = va >> seg_bits;
-    px = (va & ((1u << seg_bits) - 1)) >> page_bits;
-    ste_addr = ((cr1 & 0x00FFFFC0u) + sx * 4) & GADDR_MASK;
-    if (sx > ((cr1 >> 24) + 1) * 16 - 1) {
-        *r1 = ste_addr;
-        priv_set_cc(vm, 3);
-        return 0;
-    }
-    rc = gmem_fetch32(&vm->mem, ste_addr, &ste);
-    if (rc)
-        return rc;
-    if (ste & 1) {
-        *r1 = ste_addr;
-        priv_set_cc(vm, 1);
-        return 0;
-    }
-    pto = ste & 0x00FFFFF8u;
-    ptl = ste >> 28;
-    pte_addr = (pto + px * 2) & GADDR_MASK;
-    if ((px >> (seg_bits - page_bits - 4)) > ptl) {
-        *r1 = pte_addr;
-        priv_set_cc(vm, 3);
-        return 0;
-    }
-    rc = gmem_fetch16(&vm->mem, pte_addr, &pte);
-    if (rc)
-        return rc;
-    if (pte & (page_bits == 12 ? 0x0008 : 0x0004)) {
-        *r1 = pte_addr;
-        priv_set_cc(vm, 2);
-        return 0;
-    }
-    *r1 = ((u32)(pte & (page_bits == 12 ? 0xFFF0 : 0xFFF8)) << 8) | (va & ((1u << page_bits) - 1));
-    priv_set_cc(vm, 0);
+    if (rc == DAT370_SPEC || rc == DAT370_ADDRESSING)
+        return dat370_pgm(rc);
+    vm->cpu.ctx.gpr[in->r1] = rc == DAT370_OK ? w.real : w.entry;
+    priv_set_cc(vm, cc[rc]);
     return 0;
 }
 
@@ -110,7 +79,7 @@ int priv_stidp(struct vm *vm, const struct insn *in)
     if (ea & 7)
         return PGM_SPECIFICATION;
     id = (id & 0x00FFFFFFFFFFFFFFull) | 0xFF00000000000000ull;
-    return gmem_store64(&vm->mem, ea, id & 0xFFFFFFFFFFFF0000ull);
+    return vmem_store64(vm, ea, id & 0xFFFFFFFFFFFF0000ull);
 }
 
 static bool channel_has_devices(struct vm *vm, u8 channel)
@@ -167,5 +136,5 @@ int priv_stap(struct vm *vm, const struct insn *in)
 
     if (ea & 1)
         return PGM_SPECIFICATION;
-    return gmem_store16(&vm->mem, ea, 0);
+    return vmem_store16(vm, ea, 0);
 }

@@ -1,6 +1,7 @@
 /* priv_psw.c - PSW instructions: LPSW, SSM, STNSM, STOSM, SPKA, IPK.
  * (GA22-7000, "Control Instructions") */
 #include "cp/vm/priv.h"
+#include "cp/vm/vmem.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
@@ -20,7 +21,7 @@ int priv_lpsw(struct vm *vm, const struct insn *in)
 
     if (ea & 7)
         return PGM_SPECIFICATION;
-    rc = gmem_fetch64(&vm->mem, ea, &psw);
+    rc = vmem_fetch64(vm, ea, &psw);
     if (rc)
         return rc;
     vm->cpu.psw = psw;
@@ -44,7 +45,7 @@ int priv_ssm(struct vm *vm, const struct insn *in)
 
     if (vm->cpu.cr[0] & CR0_SSM_SUPPRESS)
         return PGM_SPECIAL_OPERATION;
-    rc = gmem_fetch8(&vm->mem, priv_ea(vm, in, 2), &mask);
+    rc = vmem_fetch8(vm, priv_ea(vm, in, 2), &mask);
     if (rc)
         return rc;
     return set_system_mask(vm, mask);
@@ -55,7 +56,7 @@ int priv_ssm(struct vm *vm, const struct insn *in)
 static int store_then(struct vm *vm, const struct insn *in, bool or_op)
 {
     u8 mask = (u8)(vm->cpu.psw >> 56);
-    int rc = gmem_store8(&vm->mem, priv_ea(vm, in, 1), mask);
+    int rc = vmem_store8(vm, priv_ea(vm, in, 1), mask);
 
     if (rc)
         return rc;

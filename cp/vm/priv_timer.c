@@ -6,6 +6,7 @@
  * the secure state", which a S/370 does when the TOD-clock switch is not
  * in the enable-set position. */
 #include "cp/vm/priv.h"
+#include "cp/vm/vmem.h"
 #include "cp/vm/vm.h"
 #include "cp/mm/gmem.h"
 #include "arch370/pgm.h"
@@ -22,7 +23,7 @@ static int fetch_operand(struct vm *vm, const struct insn *in, u64 *v)
     u32 ea;
     int rc = doubleword_operand(vm, in, &ea);
 
-    return rc ? rc : gmem_fetch64(&vm->mem, ea, v);
+    return rc ? rc : vmem_fetch64(vm, ea, v);
 }
 
 int priv_sck(struct vm *vm, const struct insn *in)
@@ -66,7 +67,7 @@ int priv_stckc(struct vm *vm, const struct insn *in)
     u32 ea;
     int rc = doubleword_operand(vm, in, &ea);
 
-    return rc ? rc : gmem_store64(&vm->mem, ea, vm->cpu.clock_comparator);
+    return rc ? rc : vmem_store64(vm, ea, vm->cpu.clock_comparator);
 }
 
 s64 vtimer_cpu_timer(struct vm *vm)
@@ -90,5 +91,5 @@ int priv_stpt(struct vm *vm, const struct insn *in)
     u32 ea;
     int rc = doubleword_operand(vm, in, &ea);
 
-    return rc ? rc : gmem_store64(&vm->mem, ea, (u64)vtimer_cpu_timer(vm));
+    return rc ? rc : vmem_store64(vm, ea, (u64)vtimer_cpu_timer(vm));
 }

@@ -8,6 +8,7 @@
 #include "cp/vm/user.h"
 #include "cp/vm/pfault.h"
 #include "cp/vm/vmdebug.h"
+#include "cp/vm/shadow.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 
@@ -43,6 +44,7 @@ void vm_destroy(struct vm *vm)
     while (vm->devs)
         vdev_remove(vm, vm->devs);
     vmcf_vm_reset(vm);
+    shadow_free(vm);
     gspace_destroy(&vm->mem);
     nss_vm_reset(vm);
     kfree(vm->debug);
@@ -70,6 +72,7 @@ void vm_reset(struct vm *vm, bool clear)
     vm->pf_on = false;                  /* pseudo page faults end with a reset */
     vmcf_vm_reset(vm);                  /* so does VMCF authorization, as in VM/370 */
     vm->pgm_loop = 0;
+    shadow_purge(vm);                   /* its tables may be gone: translate afresh */
     vm->resets++;
 }
 

@@ -20,6 +20,7 @@ struct task;
 struct pf_req;
 struct nss;
 struct vmdebug;
+struct shadow;
 
 enum vm_state {
     VM_STOPPED,         /* not running: CP READ, or after a stop */
@@ -87,6 +88,8 @@ struct vm {
     struct nss *nss[NSS_PER_VM];    /* saved systems loaded in its storage */
     struct vmdebug *debug;      /* ADSTOP, TRACE (cp/vm/vmdebug.h); NULL until used */
     struct vmcf_vm *vmcf;       /* VMCF (cp/vm/vmcf.c); NULL: not authorized */
+    struct shadow *shadow;      /* shadow tables for guest DAT (cp/vm/shadow.h);
+                                   NULL until the guest turns DAT on */
     /* statistics */
     u32 exits, priv_ops, diags, sios, pgm_reflected;
     u64 tod_in_cp;

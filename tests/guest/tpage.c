@@ -11,6 +11,13 @@
  * same for the same seed and size on any system), and how long the
  * passes took (TOD microseconds), which `make bench` uses.
  *
+ * With DAT f (f = 0 to 3: 4K pages and 1M segments, 4K and 64K, 2K and
+ * 1M, 2K and 64K) it runs with DAT on, through tables of its own that map
+ * the first megabyte virtual = real and the area in reverse page order
+ * (virtual page i of the area on real page n-1-i): the same words at the
+ * same virtual addresses, the same checksum, now through CP's shadow
+ * tables as CP pages the real storage under them.
+ *
  * With HOLD it then says "TPAGE WAITING" and reads commands from its
  * console: VERIFY checks every word again, RELEASE gives the area back
  * to CP by DIAGNOSE X'10', ZEROS checks that it reads as zeros, END ends. */
@@ -56,6 +63,37 @@ static u32 visit(u32 page, u32 pass, u32 *first_bad)
 }
 
 static u32 npages, passes;
+
+/* ---- DAT f: the guest's own tables --------------------------------------- */
+
+static const u32 dat_cr0[4] = { 0x12u << 19, 0x10u << 19, 0x0Au << 19, 0x08u << 19 };
+static u32 dat_segtab[256] __attribute__((aligned(64)));
+static u16 dat_pt[8192] __attribute__((aligned(8)));
+
+static void dat_on(unsigned f)
+{
+    unsigned page_bits = f < 2 ? 12 : 11, seg_bits = f % 2 ? 16 : 20;
+    u32 per_seg = 1u << (seg_bits - page_bits), nseg = 1u << (24 - seg_bits);
+    u32 cr0, cr1 = ((nseg / 16 - 1) << 24) | (u32)(uintptr_t)dat_segtab;
+    u8 old;
+
+    for (u32 s = 0; s < nseg; s++)
+        dat_segtab[s] = 0xF0000000u | (u32)(uintptr_t)&dat_pt[s * per_seg];
+    for (u32 p = 0; p < (1u << (24 - page_bits)); p++) {
+        u32 va = p << page_bits, ra = va;
+        if (va >= AREA && va < AREA + npages * 4096u) {
+            u32 i = (va - AREA) / 4096u;
+            ra = AREA + (npages - 1 - i) * 4096u + (va & 0xFFF);
+        }
+        dat_pt[p] = page_bits == 12 ? (u16)((ra >> 8) & 0xFFF0) : (u16)((ra >> 8) & 0xFFF8);
+        if (va >= AREA + npages * 4096u)
+            dat_pt[p] = page_bits == 12 ? 0x0008 : 0x0004;   /* beyond: invalid */
+    }
+    asm volatile("stctl 0,0,%0" : "=Q"(cr0));
+    cr0 = (cr0 & ~(0x1Fu << 19)) | dat_cr0[f];
+    asm volatile("lctl 0,0,%0\n\tlctl 1,1,%1" : : "Q"(cr0), "Q"(cr1) : "memory");
+    asm volatile("stosm %0,0x04" : "=Q"(old) : : "memory");
+}
 
 static void verify(void)
 {
@@ -130,6 +168,13 @@ int main(void)
         report("the area fits the virtual machine's storage", false,
                "%u MB from X'100000' > %uK", (unsigned)mb, (unsigned)(storage_size() >> 10));
         return 0;
+    }
+    while (*p == ' ')
+        p++;
+    if (!strncmp(p, "DAT", 3)) {
+        p += 3;
+        dat_on(parm_number(&p, 0) & 3);
+        con_write("TPAGE DAT ON");
     }
     t0 = get_tod();
     for (u32 pass = 0; pass <= passes; pass++) {

@@ -16,6 +16,7 @@ SYSTEST_SRCS := \
 	tests/system/test_diagnose.cpp \
 	tests/system/test_minidisk.cpp \
 	tests/system/test_paging.cpp \
+	tests/system/test_dat.cpp \
 	tests/system/test_nss.cpp \
 	tests/system/test_audit.cpp \
 	tests/system/test_spool.cpp \

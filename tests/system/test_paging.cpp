@@ -4,6 +4,7 @@
 // pages give back their slots.  The guest is tests/guest/tpage.c.
 #include "harness/cpsystem.h"
 #include "harness/guestrun.h"
+#include "harness/tpage.h"
 
 #include <CppUTest/TestHarness.h>
 #include <cstdint>
@@ -11,26 +12,6 @@
 #include <vector>
 
 TEST_GROUP(Paging) {};
-
-// what tpage.c writes, computed here independently of CP
-static uint32_t tpagePattern(uint32_t seed, uint32_t addr, uint32_t pass)
-{
-    uint32_t x = seed ^ (addr * 2654435761u) ^ (pass * 0x9E3779B9u);
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return x ? x : 1;
-}
-
-static std::string tpageChecksum(uint32_t mb, uint32_t passes, uint32_t seed)
-{
-    uint32_t sum = 0;
-    for (uint32_t a = 0x100000; a < 0x100000 + mb * 0x100000; a += 4)
-        sum = sum * 31 + tpagePattern(seed, a, passes);
-    char buf[16];
-    snprintf(buf, sizeof buf, "%08X", sum);
-    return buf;
-}
 
 // the number after `label` in text (e.g. "PAGE-OUTS " -> 1234), -1 if none
 static long number(const std::string &text, const std::string &label)

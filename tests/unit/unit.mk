@@ -3,6 +3,7 @@ UNIT_SRCS := \
 	tests/main.cpp \
 	tests/unit/fakes.cpp \
 	tests/unit/test_arch.cpp \
+	tests/unit/test_dat370.cpp \
 	tests/unit/test_insn.cpp \
 	tests/unit/test_lib.cpp \
 	tests/unit/test_mm.cpp \

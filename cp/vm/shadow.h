@@ -1,0 +1,67 @@
+/* shadow.h - shadow tables: a guest with DAT on, run by the real DAT.
+ *
+ * A guest that turns on DAT (EC-mode PSW bit 5) translates its virtual
+ * addresses through S/370 tables in its own real storage, which is itself
+ * CP's virtual storage (cp/mm/gspace.h).  The real CPU can do only one
+ * translation, so CP composes the two: for each address space the guest
+ * uses (one CR1 and CR0 translation format) it keeps a shadow ESA/390
+ * segment table with sixteen 1M segments and their page tables, whose
+ * entries map a 4K page of guest virtual storage straight to the real
+ * frame holding it.  The guest runs with the shadow segment table in
+ * CR1.  Entries start invalid and are filled when the real CPU faults on
+ * them (shadow_translation): CP walks the guest's tables
+ * (arch370/dat370.h); if they translate, the shadow entry is made and the
+ * instruction runs again; if not, the guest gets its own segment-,
+ * page-translation or translation-specification exception.
+ *
+ * Staying right:
+ *   - PTLB drops every shadow translation of the guest (shadow_purge):
+ *     S/370 lets a program rely on a changed table entry only after it;
+ *   - CP taking a frame away from a guest page (page-out, release, a
+ *     shared page copied, storage cleared) drops every shadow entry that
+ *     maps it before the frame is reused (cp/mm/gspace.h, GP_SHADOWED);
+ *   - switching CR1 switches shadow tables: up to SHADOW_SPACES address
+ *     spaces keep theirs, least recently used one reused.
+ *
+ * Pages: ESA/390 pages are 4K.  With 4K guest pages every guest page is
+ * one shadow page.  With 2K guest pages a shadow page is made only when
+ * both 2K halves of the 4K virtual page are valid and map the two halves
+ * of one 4K real page, in order; otherwise the half the instruction
+ * touches gets its page-translation exception if it is invalid, and a
+ * valid half whose neighbour cannot share its frame stops the VM with
+ * CPX407E (docs/virtual-machine.md).  64K segments need nothing special:
+ * sixteen of them share one shadow page table. */
+#ifndef CP_VM_SHADOW_H
+#define CP_VM_SHADOW_H
+
+#include "cp/vm/vm.h"
+
+#define SHADOW_SPACES   4
+
+struct shadow_stats {
+    u32 fills;                  /* shadow entries made */
+    u32 reflected;              /* translation exceptions given to the guest */
+    u32 switches;               /* CR1 changes that found their tables */
+    u32 builds;                 /* CR1 changes that had to start afresh */
+    u32 purges;                 /* PTLB */
+    u32 dropped;                /* entries dropped because CP took a frame */
+};
+
+extern struct shadow_stats shadow_stats;
+
+/* the real segment-table designation to run the guest with now (its
+ * CR0 and CR1); 0 if no storage for the tables.  May sleep. */
+u32 shadow_std(struct vm *vm);
+/* the real CPU gave a segment- or page-translation exception while the
+ * guest ran with DAT on: fill the shadow entry or reflect the guest's
+ * own exception */
+void shadow_translation(struct vm *vm, u8 ilc);
+/* a protection exception with DAT on: true if CP resolved it (a shared
+ * page copied; the instruction runs again), false if it is the guest's */
+bool shadow_protection(struct vm *vm, u8 ilc);
+/* PTLB: drop every shadow translation of the guest */
+void shadow_purge(struct vm *vm);
+/* the VM goes: give back the tables */
+void shadow_free(struct vm *vm);
+
+#endif
