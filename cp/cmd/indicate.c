@@ -9,6 +9,7 @@
 #include "cp/cmd/cmd.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"
+#include "cp/vm/shadow.h"
 #include "cp/mm/frame.h"
 #include "cp/mm/pager.h"
 #include "cp/mm/pageslot.h"
@@ -46,6 +47,7 @@ static int ind_load(struct cmdctx *ctx)
     u32 total = frame_count_total(), freef = frame_count_free(), user = 0, shr = shared_frames();
     unsigned nusers = 0;
     const struct pager_stats *s = &pager_stats;
+    const struct shadow_stats *sh = &shadow_stats;
 
     for (struct user *u = users; u; u = u->next) {
         nusers++;
@@ -61,6 +63,13 @@ static int ind_load(struct cmdctx *ctx)
     cmd_printf(ctx, "CP INSTRUCTIONS PER FAULT: PAGE-IN %u, FIRST TOUCH %u",
                (unsigned)average(s->insns_pagein, s->timed_pagein),
                (unsigned)average(s->insns_zero, s->timed_zero));
+    cmd_printf(ctx, "SHADOW TABLES: FILLS %u, REFLECTED %u, CR1 SWITCHES %u, BUILDS %u, PURGES %u, "
+               "DROPPED %u", (unsigned)sh->fills, (unsigned)sh->reflected, (unsigned)sh->switches,
+               (unsigned)sh->builds, (unsigned)sh->purges, (unsigned)sh->dropped);
+    cmd_printf(ctx, "CP INSTRUCTIONS PER SHADOW EVENT: FILL %u, REFLECTED FAULT %u, CR1 SWITCH %u",
+               (unsigned)average(sh->insns_fill, sh->fills),
+               (unsigned)average(sh->insns_reflect, sh->reflected),
+               (unsigned)average(sh->insns_switch, sh->timed_switch));
     cmd_printf(ctx, "PAGE SLOTS %u, IN USE %u (%u%%), BAD %u", (unsigned)slots_total(),
                (unsigned)slots_used(), (unsigned)percent(slots_used(), slots_total()),
                (unsigned)slots_bad());

@@ -32,13 +32,8 @@ void gspace_unmap_register(void (*unmapping)(struct gspace *gs, u32 page))
 
 void gspace_unmapping(struct gspace *gs, u32 page)
 {
-    struct gpage *gp = &gs->pages[page];
-
-    if (!(gp->flags & GP_SHADOWED))
-        return;
     if (unmapping_fn && !(*gspace_pte(gs, page) & PTE_INVALID))
         unmapping_fn(gs, page);
-    gp->flags &= ~GP_SHADOWED;
 }
 
 /* Page tables are 1K each, four to a frame; the segment table takes a

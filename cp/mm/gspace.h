@@ -62,7 +62,6 @@ struct gpage {
 #define GP_SHARED       0x04    /* mapped to a saved system's frame */
 #define GP_SEGMENT      0x08    /* beyond the storage, in a loaded segment */
 #define GP_KEY_HI       0x10    /* the real key is the second half's */
-#define GP_SHADOWED     0x20    /* a shadow table may map its frame (cp/vm/shadow.h) */
 
 /* the key the real frame of a page carries (see "Keys" above) */
 static inline u8 gpage_real_key(const struct gpage *gp)
@@ -148,11 +147,10 @@ void gspace_map_shared(struct gspace *gs, u32 page, u32 frame, u8 key, u8 key2);
 void gspace_shared_register(void (*unmapped)(u32 frame));
 /* Shadow tables (cp/vm/shadow.h) map guest virtual pages straight to
  * the frames of guest real pages.  Whoever owns them registers the
- * function told, before a page marked GP_SHADOWED loses its frame
- * (page-out, release, copy of a shared page, clear), so that no shadow
- * entry survives the frame's reuse; the page's entry still holds the
- * frame when it is called.  gspace_unmapping is that call, for the pager
- * too. */
+ * function told before any page loses its frame (page-out, release, copy
+ * of a shared page, clear), so that no shadow entry survives the frame's
+ * reuse; the page's entry still holds the frame when it is called.
+ * gspace_unmapping is that call, for the pager too. */
 void gspace_unmap_register(void (*unmapping)(struct gspace *gs, u32 page));
 void gspace_unmapping(struct gspace *gs, u32 page);
 /* a locked frame of CP's for translation tables (may sleep), and back */

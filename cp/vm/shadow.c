@@ -4,6 +4,7 @@
 #include "cp/vm/reflect.h"
 #include "cp/vm/dispatch.h"
 #include "cp/kern/freestor.h"
+#include "cp/kern/task.h"
 #include "cp/mm/gmem.h"
 #include "cp/mm/frame.h"
 #include "arch370/dat370.h"
@@ -140,6 +141,7 @@ u32 shadow_std(struct vm *vm)
     struct shadow *sh = vm->shadow;
     struct shadow_space *sp = NULL, *victim = NULL;
     u32 cr0 = vm->cpu.cr[0] & CR0_370_XLATE, cr1 = vm->cpu.cr[1];
+    u64 t0 = task_insns();
 
     if (!sh) {
         sh = vm->shadow = kzalloc(sizeof *sh, "SHADOW");
@@ -166,6 +168,10 @@ u32 shadow_std(struct vm *vm)
         shadow_stats.builds++;
     } else if (sp != sh->cur) {
         shadow_stats.switches++;
+    }
+    if (sp != sh->cur) {
+        shadow_stats.insns_switch += task_insns() - t0;
+        shadow_stats.timed_switch++;
     }
     sh->cur = sp;
     sp->last = ++sh->clock;
@@ -211,7 +217,6 @@ static int host_entry(struct vm *vm, u32 greal, u32 *pte)
         if (*gspace_pte(gs, page) & PTE_INVALID)
             continue;                           /* taken again meanwhile */
         *pte = *gspace_pte(gs, page) & (PTE_FRAME_MASK | PTE_PROTECT);
-        gs->pages[page].flags |= GP_SHADOWED;
         return 0;
     }
     return -1;
@@ -373,7 +378,22 @@ static void fill_2k(struct vm *vm, u32 va, u8 ilc)
                   "PSW %08X %08X; VM stopped", vm->cpu.psw);
 }
 
+static void translation(struct vm *vm, u8 ilc);
+
+/* the work of one fault, counted as a fill or as the guest's own */
 void shadow_translation(struct vm *vm, u8 ilc)
+{
+    u32 reflected = shadow_stats.reflected;
+    u64 t0 = task_insns();
+
+    translation(vm, ilc);
+    if (shadow_stats.reflected != reflected)
+        shadow_stats.insns_reflect += task_insns() - t0;
+    else
+        shadow_stats.insns_fill += task_insns() - t0;
+}
+
+static void translation(struct vm *vm, u8 ilc)
 {
     u32 va = lc_tea() & TEA_PAGE;
     struct dat370_fmt f;

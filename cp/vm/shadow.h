@@ -19,7 +19,7 @@
  *     S/370 lets a program rely on a changed table entry only after it;
  *   - CP taking a frame away from a guest page (page-out, release, a
  *     shared page copied, storage cleared) drops every shadow entry that
- *     maps it before the frame is reused (cp/mm/gspace.h, GP_SHADOWED);
+ *     maps it before the frame is reused (cp/mm/gspace.h, gspace_unmapping);
  *   - switching CR1 switches shadow tables: up to SHADOW_SPACES address
  *     spaces keep theirs, least recently used one reused.
  *
@@ -45,6 +45,10 @@ struct shadow_stats {
     u32 builds;                 /* CR1 changes that had to start afresh */
     u32 purges;                 /* PTLB */
     u32 dropped;                /* entries dropped because CP took a frame */
+    /* CP instructions (Hercules' count, this VM's task only) spent on
+     * each kind of event, for INDICATE LOAD and make bench */
+    u64 insns_fill, insns_reflect, insns_switch;
+    u32 timed_switch;
 };
 
 extern struct shadow_stats shadow_stats;
