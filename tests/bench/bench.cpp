@@ -88,7 +88,7 @@ static void benchIo()
     printf("  ratio SIO : X'18' : X'250' = %.2f : %.2f : 1\n\n", s / b, a / b);
 }
 
-// `bench` runs every part; `bench io|paging|shared|spool|cms|users` one of them
+// `bench` runs every part; `bench io|paging|shared|spool|cms|users|dat` one of them
 int main(int argc, char **argv)
 {
     std::string only = argc > 1 ? argv[1] : "";
@@ -105,6 +105,8 @@ int main(int argc, char **argv)
             benchCms();
         if (only.empty() || only == "users")
             benchUsers();
+        if (only.empty() || only == "dat")
+            benchDat();
     } catch (std::exception &e) {
         fprintf(stderr, "bench: %s\n", e.what());
         return 1;

@@ -11,3 +11,5 @@ void benchSpool();
 void benchCms();
 // 32 users at once at 3215s and 3270s: command response times (tests/bench/users.cpp)
 void benchUsers();
+// guests with DAT on: shadow-table costs (tests/bench/dat.cpp)
+void benchDat();

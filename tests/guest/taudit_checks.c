@@ -107,7 +107,7 @@ static void lra_prepare(struct run *r)
     segtab[PAGE_A >> 20] = 0xF0000000u | (u32)(uintptr_t)pagetab;
     saved_cr0 = get_cr(0);
     saved_cr1 = get_cr(1);
-    set_cr(0, (saved_cr0 & ~0x00F80000u) | 0x00B00000u);   /* 4K pages, 1M segments */
+    set_cr(0, (saved_cr0 & ~0x00F80000u) | 0x00900000u);   /* 4K pages, 1M segments: 10010 */
     set_cr(1, (u32)(uintptr_t)segtab);
 }
 static bool lra_verify(const struct run *r, char *why, unsigned size)
