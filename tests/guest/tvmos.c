@@ -101,6 +101,7 @@ static u8 biopl[64] __attribute__((aligned(8)));
 static u8 bioe[16 * SLOT_BLOCKS] __attribute__((aligned(8)));
 static u8 bounce[BLOCK * SLOT_BLOCKS] __attribute__((aligned(8)));
 static bool io_failed;
+static u32 io_cc, io_rc, io_status;     /* the first failure, for the report */
 
 static void put32(u8 *p, u32 v)
 {
@@ -137,8 +138,14 @@ static void slot_io(int proc, u32 page, bool write)
     }
     r.rx = (u32)(uintptr_t)biopl;
     r.ry = 1;
-    if (cp370_diag_250_block_io(&r) != 0 || r.rx1 != 0)
+    int cc = cp370_diag_250_block_io(&r);
+    if ((cc != 0 || r.rx1 != 0) && !io_failed) {
         io_failed = true;
+        io_cc = (u32)cc;
+        io_rc = r.rx1;
+        for (u32 b = 0; b < SLOT_BLOCKS && !io_status; b++)
+            io_status = bioe[16 * b + 1];
+    }
 }
 
 /* ---- frames and the page-fault handler ----------------------------------- */
@@ -330,9 +337,10 @@ int main(void)
         }
         if (round)
             report("every word of every process is what it wrote the round before",
-                   wrong == 0 && !io_failed, "round %u: %u words wrong, the first at %06X%s",
-                   (unsigned)round, (unsigned)wrong, (unsigned)first_wrong,
-                   io_failed ? ", an I/O failed" : "");
+                   wrong == 0 && !io_failed, "round %u: %u words wrong, the first at %06X; "
+                   "I/O %s (cc %u rc %u entry status %u)", (unsigned)round, (unsigned)wrong,
+                   (unsigned)first_wrong, io_failed ? "failed" : "ok", (unsigned)io_cc,
+                   (unsigned)io_rc, (unsigned)io_status);
     }
     set_new_psw(0x68, psw_make(0, 0, false, false, (u32)(uintptr_t)pgm_entry));
     for (int i = 0; i < NPROC; i++) {

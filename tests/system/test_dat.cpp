@@ -82,8 +82,9 @@ static std::string vmosChecksum(uint32_t seed)
 // its own page-fault handler paging to and from its own minidisk, CR1
 // switched between processes.  Seven copies, covering every page and
 // segment size, on an 8M machine where CP pages their real storage too
-// (eight copies make DIAGNOSE X'250' fail under that load: see
-// docs/virtual-machine.md).
+// (with eight copies some of their DIAGNOSE X'250' block requests end
+// with entry status 3 under that load, and the processes lose pages: see
+// "Known problems" in docs/virtual-machine.md).
 SYSTEM_TEST(GuestDat, VirtualMemoryOsPagesItsProcessesUnderCpPagingByteForByte)
 {
     CpSystem sys("dat-vmos", SystemOptions().storage(8));
