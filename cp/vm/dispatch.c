@@ -216,6 +216,14 @@ static void run_guest(struct vm *vm, s64 slice)
     int code;
     u32 per, per_start, per_end, std;
 
+    /* guest real = CP virtual; with the guest's DAT on, its shadow tables
+     * (first: making them may sleep, and other runs load the CRs meanwhile) */
+    std = psw370_dat(c->psw) ? shadow_std(vm) : gspace_std(&vm->mem);
+    if (!std) {
+        dispatch_stop(vm, "CPX409E No real storage for the shadow tables of your virtual storage, "
+                      "PSW %08X %08X; VM stopped", c->psw);
+        return;
+    }
     if (slice < (s64)TOD_USEC)
         slice = (s64)TOD_USEC;
     if ((c->cr[0] & 0x00000400u) && psw_ext_enabled(c->psw) && c->cpu_timer >= 0 &&
@@ -227,13 +235,6 @@ static void run_guest(struct vm *vm, s64 slice)
         lctl(9, per);
         lctl(10, per_start);
         lctl(11, per_end);
-    }
-    /* guest real = CP virtual; with the guest's DAT on, its shadow tables */
-    std = psw370_dat(c->psw) ? shadow_std(vm) : gspace_std(&vm->mem);
-    if (!std) {
-        dispatch_stop(vm, "CPX409E No real storage for the shadow tables of your virtual storage, "
-                      "PSW %08X %08X; VM stopped", c->psw);
-        return;
     }
     lctl(1, std);
     lctl(7, std);                       /* secondary space = the same space */
