@@ -1,7 +1,7 @@
 /* insn.c - decode an instruction into struct insn.
  *
  * The format comes from the opcode table (insn_table.c), looked up by
- * binary search on the table key; the fields are then cut out of the
+ * the first opcode byte and then the table key; the fields are then cut out of the
  * bytes once, here, so no handler ever shifts instruction bits itself. */
 #include "arch370/insn.h"
 
@@ -21,10 +21,34 @@ u16 insn_opkey(const u8 *b)
     }
 }
 
+/* Where the rows of each first opcode byte begin in the (sorted) table:
+ * rows [first[b], first[b + 1]) have keys b00-bFF.  Built on first use;
+ * it makes a lookup one index and, for the few bytes with many rows
+ * (B2, B3, B9, E5...), a short binary search, instead of a search of the
+ * whole table on every trap. */
+static u16 first[257];
+static bool first_built;
+
+static void build_first(void)
+{
+    unsigned i = 0;
+
+    for (unsigned b = 0; b <= 256; b++) {
+        while (i < insn_table_size && (insn_table[i].opcode >> 8) < b)
+            i++;
+        first[b] = (u16)i;
+    }
+    first_built = true;
+}
+
 const struct insn_info *insn_lookup(u16 opkey)
 {
-    unsigned lo = 0, hi = insn_table_size;
+    unsigned lo, hi;
 
+    if (!first_built)
+        build_first();
+    lo = first[opkey >> 8];
+    hi = first[(opkey >> 8) + 1];
     while (lo < hi) {
         unsigned mid = (lo + hi) / 2;
         u16 k = insn_table[mid].opcode;

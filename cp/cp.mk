@@ -20,6 +20,7 @@ CP_SRCS := \
 	cp/vdev/chanprog.c \
 	cp/vm/reflect.c \
 	cp/vm/dispatch.c \
+	cp/vm/assist.c \
 	cp/vm/priv.c \
 	cp/vm/priv_psw.c \
 	cp/vm/priv_key.c \

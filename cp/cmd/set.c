@@ -1,4 +1,4 @@
-/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG). */
+/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, ASSIST). */
 #include "cp/cmd/cmd.h"
 #include "cp/vm/user.h"
 #include "cp/lib/string.h"
@@ -32,7 +32,7 @@ static int set_emsg(struct cmdctx *ctx)
 int cmd_set(struct cmdctx *ctx)
 {
     if (ctx->argc < 2) {
-        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG or EMSG");
+        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG or ASSIST");
         return RC_OPERAND;
     }
     if (!strcmp(ctx->argv[1], "MSG"))
@@ -43,6 +43,10 @@ int cmd_set(struct cmdctx *ctx)
         return on_off(ctx, &ctx->user->imsg_on);
     if (!strcmp(ctx->argv[1], "EMSG"))
         return set_emsg(ctx);
+    /* ASSIST: VM/370's name for the microcode assists a user could turn
+     * off to compare; here the short path for common traps */
+    if (!strcmp(ctx->argv[1], "ASSIST"))
+        return on_off(ctx, &ctx->user->assist_on);
     cmd_printf(ctx, "CPX004E Unknown SET operand: %.20s", ctx->raw[1]);
     return RC_OPERAND;
 }

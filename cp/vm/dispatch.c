@@ -15,6 +15,7 @@
 #include "cp/vm/dispatch.h"
 #include "cp/vm/reflect.h"
 #include "cp/vm/priv.h"
+#include "cp/vm/assist.h"
 #include "cp/vm/vdev.h"
 #include "cp/kern/task.h"
 #include "cp/kern/intr.h"
@@ -24,6 +25,8 @@
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
 #include "arch370/prefix.h"
+#include "arch370/lowcore.h"
+#include "arch370/be.h"
 
 #define PGM_LOOP_LIMIT  32
 
@@ -71,25 +74,70 @@ static bool enabled_for_anything(u64 psw)
     return (psw & PSW_BC_CHANMASKS) != 0;
 }
 
-/* Virtual CPU time passes: CPU timer, interval timer at X'50'. */
+/* The interval timer at X'50' counts down in units of 1/(300 * 256)
+ * second (bit 31), which is 53,333 1/3 TOD units: virtual time is kept in
+ * thirds of a TOD unit, and what is not a whole unit yet is carried to
+ * the next run, so the timer loses nothing however short the runs are
+ * (a guest that traps every few microseconds never ran a whole unit
+ * between two exits), and no 64-bit division is needed. */
+#define IT_UNIT_THIRDS  160000u
+#define IT_RUN_MAX      0x40000000u     /* a run this long: 64-bit arithmetic */
+
+static u32 interval_units(struct vm *vm, u64 used)
+{
+    u64 thirds = used * 3 + vm->it_rem;
+    u32 t = (u32)thirds;
+
+    if (used >= IT_RUN_MAX) {
+        vm->it_rem = (u32)(thirds % IT_UNIT_THIRDS);
+        return (u32)(thirds / IT_UNIT_THIRDS);
+    }
+    vm->it_rem = t % IT_UNIT_THIRDS;
+    return t / IT_UNIT_THIRDS;
+}
+
+/* Virtual CPU time passes: the user's virtual time, the CPU timer, the
+ * interval timer (only while page 0 is in storage: a page-0 that is not
+ * is not brought in for it).  CP's own time is charged by the task's
+ * clock instead (charge_cp). */
 static void account(struct vm *vm, u64 used)
 {
     struct vcpu *c = &vm->cpu;
-    u32 it;
+    u32 dec = interval_units(vm, used), it, nv;
+    u8 *p;
 
     vm->user->virt_tod += used;
-    vm->user->total_tod += used;
     c->cpu_timer -= (s64)used;
-    /* interval timer: bit 31 is 1/(300 * 256) second */
-    if (gspace_frame(&vm->mem, LC370_TIMER, false) &&
-        gmem_fetch32(&vm->mem, LC370_TIMER, &it) == 0) {
-        u32 dec = (u32)(used * 300 * 256 / TOD_SEC);
-        u32 nv = it - dec;
-        if ((s32)it >= 0 && (s32)nv < 0)
-            c->ext_pending |= VEXT_INTERVAL;
-        if (dec)
-            gmem_store32(&vm->mem, LC370_TIMER, nv);
+    if (!dec)
+        return;
+    p = gmem_fast(&vm->mem, LC370_TIMER, 4, true);
+    if (p)
+        it = get_be32(p);
+    else if (!gspace_frame(&vm->mem, LC370_TIMER, false) ||
+             gmem_fetch32(&vm->mem, LC370_TIMER, &it))
+        return;
+    nv = it - dec;
+    if ((s32)it >= 0 && (s32)nv < 0) {
+        c->ext_pending |= VEXT_INTERVAL;
+        vm->posted++;
     }
+    if (p)
+        put_be32(p, nv);
+    else
+        gmem_store32(&vm->mem, LC370_TIMER, nv);
+}
+
+/* Charge the user what CP did for him since the last charge: the VM
+ * task's own CPU time (cp/kern/task.c), which holds the guest's runs,
+ * every simulation, the dispatcher's rounds, page faults taken in this
+ * task and the real interruptions handled while it ran, and never the
+ * time other tasks ran while it slept. */
+static void charge_cp(struct vm *vm)
+{
+    u64 t = task_cpu_tod();
+
+    vm->user->total_tod += t - vm->acct_mark;
+    vm->acct_mark = t;
 }
 
 /* A program interruption at the first instruction of the guest's own
@@ -190,40 +238,11 @@ static bool fold_real_psw(struct vm *vm, u64 rpsw)
     return false;
 }
 
-/* Run the guest once, for at most what is left of its time slice. */
-static void run_guest(struct vm *vm, s64 slice)
+/* Handle one exit the general way. */
+static void handle_exit(struct vm *vm, int code, s64 left, u64 rpsw)
 {
-    struct vcpu *c = &vm->cpu;
-    s64 left;
-    u64 t0, t1, rpsw = 0;
-    bool folded;
-    int code;
+    bool folded = fold_real_psw(vm, rpsw);
 
-    if (slice < (s64)TOD_USEC)
-        slice = (s64)TOD_USEC;
-    if ((c->cr[0] & 0x00000400u) && psw_ext_enabled(c->psw) && c->cpu_timer >= 0 &&
-        c->cpu_timer < slice)
-        slice = c->cpu_timer + 1;               /* stop when its CPU timer runs out */
-    c->ctx.psw = psw390_for_guest(c->psw) | c->esa_mode;
-    lctl(1, gspace_std(&vm->mem));
-    lctl(7, gspace_std(&vm->mem));     /* secondary space = the same space */
-    intr_arm_clock();
-    dispatch_slice_over = false;
-    t0 = tod_now();
-    spt(slice);
-    code = enter_guest(&c->ctx);
-    left = stpt();
-    spt(0x7FFFFFFFFFFFFFFFll);
-    t1 = tod_now();
-    vm->exits++;
-    account(vm, (u64)(slice - (left > 0 ? left : 0)));
-    switch (code) {
-    case EXIT_PGM: rpsw = lc_pgm_old_psw(); break;
-    case EXIT_SVC: rpsw = lc_svc_old_psw(); break;
-    case EXIT_EXT: rpsw = lc_ext_old_psw(); break;
-    case EXIT_IO:  rpsw = lc_io_old_psw(); break;
-    }
-    folded = fold_real_psw(vm, rpsw);
     switch (code) {
     case EXIT_PGM:
         if (folded)
@@ -241,10 +260,55 @@ static void run_guest(struct vm *vm, s64 slice)
             dispatch_slice_over = true;
         break;
     }
-    t1 = tod_now() - t1;
-    vm->user->total_tod += t1 > vm->idle_tod ? t1 - vm->idle_tod : 0;
-    vm->idle_tod = 0;
-    (void)t0;
+}
+
+static u64 exit_psw(int code)
+{
+    switch (code) {
+    case EXIT_PGM: return lc_pgm_old_psw();
+    case EXIT_SVC: return lc_svc_old_psw();
+    case EXIT_EXT: return lc_ext_old_psw();
+    case EXIT_IO:  return lc_io_old_psw();
+    }
+    return 0;
+}
+
+/* Run the guest for at most what is left of its time slice.  After an
+ * exit CP handled, the short path (cp/vm/assist.c, SET ASSIST ON) may
+ * let it go on at once, without the round of vm_task. */
+static void run_guest(struct vm *vm, s64 slice)
+{
+    struct vcpu *c = &vm->cpu;
+    struct assist_mark mark;
+    s64 run, left;
+    int code;
+
+    if (slice < (s64)TOD_USEC)
+        slice = (s64)TOD_USEC;
+    if ((c->cr[0] & 0x00000400u) && psw_ext_enabled(c->psw) && c->cpu_timer >= 0 &&
+        c->cpu_timer < slice)
+        slice = c->cpu_timer + 1;               /* stop when its CPU timer runs out */
+    c->ctx.psw = psw390_for_guest(c->psw) | c->esa_mode;
+    lctl(1, gspace_std(&vm->mem));
+    lctl(7, gspace_std(&vm->mem));     /* secondary space = the same space */
+    intr_arm_clock();
+    dispatch_slice_over = false;
+    assist_begin(vm, &mark);
+    spt(slice);
+    run = slice;
+    for (;;) {
+        code = enter_guest(&c->ctx);
+        left = stpt();
+        vm->exits++;
+        account(vm, (u64)(run - (left > 0 ? left : 0)));
+        handle_exit(vm, code, left, exit_psw(code));
+        if (!assist_resume(vm, code, &mark, left))
+            break;
+        c->ctx.psw = psw390_for_guest(c->psw) | c->esa_mode;
+        intr_arm_clock();
+        run = stpt();
+    }
+    spt(0x7FFFFFFFFFFFFFFFll);
 }
 
 static void service_devices(struct vm *vm)
@@ -259,8 +323,10 @@ static void vm_task(void *arg)
     struct vm *vm = arg;
     u64 slice_start = tod_now();
 
+    vm->acct_mark = task_cpu_tod();
     while (!vm->kill_request) {
         u64 used = tod_now() - slice_start;
+        charge_cp(vm);
         if (used >= TIME_SLICE_TOD || dispatch_slice_over) {
             /* its turn is over: let every other task run first */
             dispatch_slice_over = false;
@@ -291,6 +357,7 @@ static void vm_task(void *arg)
             continue;
         run_guest(vm, (s64)(TIME_SLICE_TOD - used));
     }
+    charge_cp(vm);
     vm->task = NULL;
     task_wakeup(&vm->task);
     if (vm->logoff_pending && logoff_fn)

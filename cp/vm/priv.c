@@ -5,7 +5,7 @@
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
 
-/* One row per instruction CP simulates, from priv.def, sorted by the key
+/* One row per instruction CP simulates, from priv.def, by the key
  * insn_decode() computes (insn_opkey): 08 is 0800, SIOF 9C01, CLRIO 9D01.
  * The same list gives the audit in docs/history/sensitivity.md its "CP"
  * column. */
@@ -18,21 +18,30 @@ static const struct priv_entry {
 #undef PRIV
 };
 
-static priv_fn lookup(u16 key)
+/* The handler of an instruction-table row, by the row's index: built
+ * from priv_table on first use, so a trap finds its handler with the row
+ * insn_decode() already found, not by another search. */
+static priv_fn by_row[INSN_TABLE_MAX];
+static bool by_row_built;
+
+static void build_by_row(void)
 {
-    unsigned lo = 0, hi = ARRAY_SIZE(priv_table);
+    for (unsigned i = 0; i < ARRAY_SIZE(priv_table); i++) {
+        const struct insn_info *e = insn_lookup(priv_table[i].key);
 
-    while (lo < hi) {
-        unsigned mid = (lo + hi) / 2;
-
-        if (priv_table[mid].key == key)
-            return priv_table[mid].fn;
-        if (priv_table[mid].key < key)
-            lo = mid + 1;
-        else
-            hi = mid;
+        if (e && (unsigned)(e - insn_table) < INSN_TABLE_MAX)
+            by_row[e - insn_table] = priv_table[i].fn;
     }
-    return NULL;
+    by_row_built = true;
+}
+
+static priv_fn lookup(const struct insn_info *e)
+{
+    unsigned row = (unsigned)(e - insn_table);
+
+    if (!by_row_built)
+        build_by_row();
+    return row < INSN_TABLE_MAX ? by_row[row] : NULL;
 }
 
 u32 priv_ea(struct vm *vm, const struct insn *in, int operand)
@@ -85,10 +94,19 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
     priv_fn fn;
     int rc;
 
-    /* the instruction is ilc bytes before the PSW (suppressed) */
-    rc = gmem_read(&vm->mem, (ia - ilc) & GADDR_MASK, bytes, ilc ? ilc : 2);
-    if (rc)
-        return reflect_program(vm, (u16)rc, ilc);
+    /* the instruction is ilc bytes before the PSW (suppressed); usually
+     * in a resident page, read in place */
+    u32 at = (ia - ilc) & GADDR_MASK, len = ilc ? ilc : 2;
+    const u8 *p = gmem_fast(&vm->mem, at, len, false);
+
+    if (p) {
+        for (u32 i = 0; i < len; i++)
+            bytes[i] = p[i];
+    } else {
+        rc = gmem_read(&vm->mem, at, bytes, len);
+        if (rc)
+            return reflect_program(vm, (u16)rc, ilc);
+    }
     insn_decode(bytes, &in);
     if (bytes[0] == OP_EXECUTE) {
         rc = execute_target(vm, &in, bytes);
@@ -99,7 +117,7 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
     /* not a S/370 instruction at all (an ESA/390 one): a S/370 has none */
     if (!in.info || !(in.info->flags & INSN_S370))
         return reflect_program(vm, PGM_OPERATION, ilc);
-    fn = lookup(in.opkey);
+    fn = lookup(in.info);
     /* a S/370 instruction CP does not simulate belongs to a facility the
      * virtual machine does not offer (dual address space, ...): as on a
      * S/370 without it, an operation exception */

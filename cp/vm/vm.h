@@ -70,8 +70,16 @@ struct vm {
     bool logoff_pending;        /* LOGOFF from inside the VM (DIAG X'08') */
     u32 resets;                 /* counts resets: a DIAG X'08' IPL shows */
     u32 pgm_loop;               /* program checks at the handler's first instruction */
-    u64 idle_tod;               /* time a simulation spent waiting for the user (VM READ):
-                                 * not charged as CP time (dispatch.c) */
+    u64 idle_tod;               /* time a simulation spent waiting for the user (VM READ);
+                                 * CP time is the task's own CPU time (dispatch.c), so
+                                 * waits are never charged and this is not needed */
+    u64 acct_mark;              /* the VM task's CPU time last charged to the user */
+    u32 posted;                 /* counts vm_kick and every condition posted for the
+                                 * VM: the short path resumes the guest only if
+                                 * nothing was posted since the dispatcher looked */
+    u32 it_rem;                 /* interval timer: virtual time not yet taken off
+                                 * X'50', in units of 1/3 TOD unit */
+    u32 assisted;               /* exits resumed by the short path (statistics) */
     u32 pgm_new_ia;             /* where the last reflected one went */
     u64 run_start;              /* TOD when this run started */
     /* pseudo page faults (DIAGNOSE X'258', cp/vm/pfault.c) */

@@ -9,3 +9,5 @@ void benchShared();
 void benchSpool();
 // CMS commands from the line typed to the ready message (tests/bench/cms.cpp)
 void benchCms();
+// CP instructions per trap, by kind, with SET ASSIST ON and OFF (tests/bench/traps.cpp)
+void benchTraps();

@@ -15,6 +15,7 @@ SYSTEST_SRCS := \
 	tests/system/test_paging.cpp \
 	tests/system/test_nss.cpp \
 	tests/system/test_audit.cpp \
+	tests/system/test_assist.cpp \
 	tests/system/test_spool.cpp \
 	tests/system/test_spoolcons.cpp \
 	tests/system/test_cms.cpp
