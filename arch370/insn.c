@@ -134,21 +134,33 @@ static void decode_fields(const u8 *b, struct insn *in)
     }
 }
 
-void insn_decode(const u8 *b, struct insn *in)
+void insn_decode_fmt(const u8 *b, u8 fmt, struct insn *in)
 {
     unsigned len = insn_length(b[0]);
 
-    for (unsigned i = 0; i < sizeof in->bytes; i++)
-        in->bytes[i] = i < len ? b[i] : 0;
+    in->bytes[0] = b[0];
+    in->bytes[1] = b[1];
+    in->bytes[2] = len > 2 ? b[2] : 0;
+    in->bytes[3] = len > 2 ? b[3] : 0;
+    in->bytes[4] = len > 4 ? b[4] : 0;
+    in->bytes[5] = len > 4 ? b[5] : 0;
     in->len = (u8)len;
-    in->opkey = insn_opkey(b);
-    in->info = insn_lookup(in->opkey);
-    in->fmt = in->info ? in->info->fmt : FMT_UNKNOWN;
+    in->fmt = fmt;
     in->r1 = in->r2 = in->r3 = in->x2 = in->b1 = in->b2 = 0;
     in->d1 = in->d2 = 0;
     in->i8 = in->l1 = in->l2 = 0;
     in->i32 = 0;
     decode_fields(in->bytes, in);
+}
+
+void insn_decode(const u8 *b, struct insn *in)
+{
+    u16 key = insn_opkey(b);
+    const struct insn_info *e = insn_lookup(key);
+
+    insn_decode_fmt(b, e ? e->fmt : FMT_UNKNOWN, in);
+    in->opkey = key;
+    in->info = e;
 }
 
 u32 insn_ea(const struct insn *in, int operand, const u32 gprs[16], u32 amask)

@@ -112,6 +112,10 @@ const struct insn_info *insn_lookup(u16 opkey);
 
 /* Decode the instruction in b[0..len) (b must hold insn_length(b[0]) bytes). */
 void insn_decode(const u8 *b, struct insn *out);
+/* The same for a caller that already knows the format (from a table of
+ * its own keyed by the opcode): the fields only; opkey and info are left
+ * as they are. */
+void insn_decode_fmt(const u8 *b, u8 fmt, struct insn *out);
 
 /* Effective address of a base-displacement operand (1 or 2) in 24-bit
  * addressing: gprs[0] is never used as base or index. */

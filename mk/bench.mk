@@ -5,6 +5,7 @@ BENCH_SRCS := tests/bench/bench.cpp \
 	tests/bench/spool.cpp \
 	tests/bench/cms.cpp \
 	tests/bench/traps.cpp \
+	tests/bench/tv.cpp \
 	tests/system/harness/hercules.cpp \
 	tests/system/harness/telnet3215.cpp \
 	tests/system/harness/cpsystem.cpp \

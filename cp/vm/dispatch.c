@@ -103,11 +103,17 @@ static u32 interval_units(struct vm *vm, u64 used)
 static void account(struct vm *vm, u64 used)
 {
     struct vcpu *c = &vm->cpu;
-    u32 dec = interval_units(vm, used), it, nv;
+    u32 dec, it, nv;
     u8 *p;
 
     vm->user->virt_tod += used;
     c->cpu_timer -= (s64)used;
+    /* most runs between two traps are far shorter than one unit */
+    if (used < IT_RUN_MAX && (u32)used * 3 + vm->it_rem < IT_UNIT_THIRDS) {
+        vm->it_rem += (u32)used * 3;
+        return;
+    }
+    dec = interval_units(vm, used);
     if (!dec)
         return;
     p = gmem_fast(&vm->mem, LC370_TIMER, 4, true);
@@ -300,13 +306,18 @@ static void run_guest(struct vm *vm, s64 slice)
         code = enter_guest(&c->ctx);
         left = stpt();
         vm->exits++;
-        account(vm, (u64)(run - (left > 0 ? left : 0)));
+        account(vm, left < run ? (u64)(run - (left > 0 ? left : 0)) : 0);
         handle_exit(vm, code, left, exit_psw(code));
         if (!assist_resume(vm, code, &mark, left))
             break;
+        /* CP's work since the exit counts against the slice too: when
+         * that ends it, the round must run (an expired CPU timer would
+         * also make the next exit's run look negative) */
+        run = stpt();
+        if (run < (s64)TOD_USEC)
+            break;
         c->ctx.psw = psw390_for_guest(c->psw) | c->esa_mode;
         intr_arm_clock();
-        run = stpt();
     }
     spt(0x7FFFFFFFFFFFFFFFll);
 }

@@ -20,17 +20,30 @@ static const struct priv_entry {
 
 /* The handler of an instruction-table row, by the row's index: built
  * from priv_table on first use, so a trap finds its handler with the row
- * insn_decode() already found, not by another search. */
+ * insn_decode() already found, not by another search.  Built with it:
+ * the rows a trap can find by its first opcode byte alone (or, for B2,
+ * its second), which is every simulated instruction but the I/O ones
+ * (9C-9F, told apart by their second byte) - the common traps are decoded
+ * from these without looking at the instruction table at all. */
 static priv_fn by_row[INSN_TABLE_MAX];
+static const struct insn_info *by_op[256], *by_b2[256];
 static bool by_row_built;
 
 static void build_by_row(void)
 {
     for (unsigned i = 0; i < ARRAY_SIZE(priv_table); i++) {
-        const struct insn_info *e = insn_lookup(priv_table[i].key);
+        u16 key = priv_table[i].key;
+        const struct insn_info *e = insn_lookup(key);
 
-        if (e && (unsigned)(e - insn_table) < INSN_TABLE_MAX)
-            by_row[e - insn_table] = priv_table[i].fn;
+        if (!e || (unsigned)(e - insn_table) >= INSN_TABLE_MAX)
+            continue;
+        by_row[e - insn_table] = priv_table[i].fn;
+        if ((key >> 8) == 0xB2)
+            by_b2[key & 0xFF] = e;
+        else if ((key & 0xFF) == 0 && (key >> 8) < 0x9C)
+            by_op[key >> 8] = e;
+        else if ((key & 0xFF) == 0 && (key >> 8) > 0x9F)
+            by_op[key >> 8] = e;
     }
     by_row_built = true;
 }
@@ -42,6 +55,14 @@ static priv_fn lookup(const struct insn_info *e)
     if (!by_row_built)
         build_by_row();
     return row < INSN_TABLE_MAX ? by_row[row] : NULL;
+}
+
+/* the row of a common trap from its bytes, or NULL (see above) */
+static const struct insn_info *common_row(const u8 *b)
+{
+    if (!by_row_built)
+        build_by_row();
+    return b[0] == 0xB2 ? by_b2[b[1]] : by_op[b[0]];
 }
 
 u32 priv_ea(struct vm *vm, const struct insn *in, int operand)
@@ -86,6 +107,22 @@ static int execute_target(struct vm *vm, struct insn *ex, u8 *bytes)
     return 0;
 }
 
+/* Privilege is checked here, once, for every handler; a semiprivileged
+ * one (SPKA, IPK) asks the guest's control registers in its handler. */
+static int run_handler(struct vm *vm, priv_fn fn, const struct insn *in, u8 ilc)
+{
+    int rc;
+
+    if ((in->info->flags & (INSN_PRIV370 | INSN_SEMI370)) == INSN_PRIV370 &&
+        psw_problem(vm->cpu.psw))
+        return reflect_program(vm, PGM_PRIVILEGED, ilc);
+    vm->priv_ops++;
+    rc = fn(vm, in);
+    if (rc > 0)
+        return reflect_program(vm, (u16)rc, ilc);
+    return rc;
+}
+
 int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
 {
     u32 ia = psw370_ia(vm->cpu.psw);
@@ -107,6 +144,13 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
         if (rc)
             return reflect_program(vm, (u16)rc, ilc);
     }
+    /* the common traps: the row straight from the opcode */
+    in.info = common_row(bytes);
+    if (in.info) {
+        insn_decode_fmt(bytes, in.info->fmt, &in);
+        in.opkey = in.info->opcode;
+        return run_handler(vm, lookup(in.info), &in, ilc);
+    }
     insn_decode(bytes, &in);
     if (bytes[0] == OP_EXECUTE) {
         rc = execute_target(vm, &in, bytes);
@@ -123,15 +167,5 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
      * S/370 without it, an operation exception */
     if (!fn)
         return reflect_program(vm, PGM_OPERATION, ilc);
-    /* privilege is checked here, once, for every handler; a
-     * semiprivileged one (SPKA, IPK) asks the guest's control registers
-     * in its handler */
-    if ((in.info->flags & (INSN_PRIV370 | INSN_SEMI370)) == INSN_PRIV370 &&
-        psw_problem(vm->cpu.psw))
-        return reflect_program(vm, PGM_PRIVILEGED, ilc);
-    vm->priv_ops++;
-    rc = fn(vm, &in);
-    if (rc > 0)
-        return reflect_program(vm, (u16)rc, ilc);
-    return rc;
+    return run_handler(vm, fn, &in, ilc);
 }

@@ -88,13 +88,15 @@ static void benchIo()
     printf("  ratio SIO : X'18' : X'250' = %.2f : %.2f : 1\n\n", s / b, a / b);
 }
 
-// `bench` runs every part; `bench traps|io|paging|shared|spool|cms` one of them
+// `bench` runs every part; `bench traps|tv|io|paging|shared|spool|cms` one of them
 int main(int argc, char **argv)
 {
     std::string only = argc > 1 ? argv[1] : "";
     try {
         if (only.empty() || only == "traps")
             benchTraps();
+        if (only.empty() || only == "tv")
+            benchTv();
         if (only.empty() || only == "io")
             benchIo();
         if (only.empty() || only == "paging")

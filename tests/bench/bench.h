@@ -11,3 +11,5 @@ void benchSpool();
 void benchCms();
 // CP instructions per trap, by kind, with SET ASSIST ON and OFF (tests/bench/traps.cpp)
 void benchTraps();
+// the T/V ratio of a CPU loop, a CMS EXEC loop and IPL CMS, ASSIST ON and OFF (tests/bench/tv.cpp)
+void benchTv();

@@ -229,3 +229,9 @@ unsigned mdiskio_blocks(struct vm *vm, struct mdisk *md, struct mio_block *b, un
 }
 
 } // extern "C"
+
+// counts task dispatches (cp/kern/task.c); a test moves it to say that
+// another task ran
+extern "C" {
+u32 task_dispatches;
+}

@@ -558,3 +558,14 @@ TEST(Diag, Code250BadFunctionOrMisalignedListIsASpecificationException)
     gpr[2] = 0x7FFFFFF8;
     LONGS_EQUAL(PGM_ADDRESSING, call(diag_250_block_io, 2, 4));
 }
+
+// the table is indexed by the code: codes beyond it and empty rows are
+// unknown, never out of bounds
+TEST(Diag, CodesBeyondTheTableOrBetweenItsRowsAreUnknown)
+{
+    POINTERS_EQUAL(NULL, diag_lookup(0xFFFF));
+    POINTERS_EQUAL(NULL, diag_lookup(0x25C));
+    POINTERS_EQUAL(NULL, diag_lookup(0x061));
+    CHECK(diag_lookup(0x060) != NULL);
+    LONGS_EQUAL(0x060, diag_lookup(0x060)->code);
+}

@@ -16,11 +16,14 @@ UNIT_SRCS := \
 	tests/unit/fakevm.cpp \
 	tests/unit/fakepager.cpp \
 	tests/unit/test_diag.cpp \
+	tests/unit/test_assist.cpp \
 	tests/unit/test_spool_fake.cpp \
 	tests/unit/test_diag_spool.cpp
 
 # the DIAGNOSE handlers run on a fake VM (tests/unit/fakevm.h)
 UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS) $(DIAG_SRCS) cp/vm/vdev.c cp/kern/intr.c
+# the short path's decision, over the real reflection code
+UNIT_C_SRCS += cp/vm/assist.c cp/vm/reflect.c
 # the spooling DIAGNOSE codes run on the real store over an in-memory area
 UNIT_C_SRCS += $(SPOOL_STORE_SRCS) cp/spool/vur.c cp/spool/vurfile.c cp/vdev/chanprog.c
 
