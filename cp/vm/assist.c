@@ -4,12 +4,19 @@
 #include "cp/vm/user.h"
 #include "cp/kern/task.h"
 #include "arch370/psw.h"
+#include "arch370/pgm.h"
+#include "arch370/prefix.h"
 
 #define CR0_CPU_TIMER   0x00000400u     /* bit 21: CPU-timer subclass */
 /* the PSW bits that decide which interruptions are taken, and the
  * format they are read in */
 #define PSW_ENABLES     (PSW_BC_CHANMASKS | PSW_IO | PSW_EXT | PSW_EC)
 #define MIN_RUN         ((s64)TOD_USEC)
+
+static bool fault_code(u16 code)
+{
+    return code == PGM_SEGMENT_TRANS || code == PGM_PAGE_TRANS || code == PGM_PROTECTION;
+}
 
 void assist_begin(struct vm *vm, struct assist_mark *m)
 {
@@ -50,6 +57,10 @@ bool assist_resume(struct vm *vm, int code, struct assist_mark *m, s64 left)
         return false;
     /* CP's own interruptions (real I/O, timers) are the round's */
     if (code != EXIT_PGM && code != EXIT_SVC)
+        return false;
+    /* so are page faults: resolving one may have moved this or another
+     * machine's pages, and their cost is the page's, not the trap's */
+    if (code == EXIT_PGM && fault_code(lc_pgm_code() & 0xFF))
         return false;
     /* something was posted for it, or its user or CP wants it stopped */
     if (vm->posted != m->posted || vm->state != VM_RUNNING || vm->stop_request ||

@@ -75,62 +75,43 @@ static bool enabled_for_anything(u64 psw)
 }
 
 /* The interval timer at X'50' counts down in units of 1/(300 * 256)
- * second (bit 31), which is 53,333 1/3 TOD units: virtual time is kept in
- * thirds of a TOD unit, and what is not a whole unit yet is carried to
- * the next run, so the timer loses nothing however short the runs are
- * (a guest that traps every few microseconds never ran a whole unit
- * between two exits), and no 64-bit division is needed. */
+ * second (bit 31): 53,333 1/3 TOD units, so a run of `used` TOD units
+ * is used * 3 / 160000 units, in 32-bit arithmetic for any run shorter
+ * than IT_RUN_MAX (every run but a whole slice).  What a run had less
+ * than a whole unit of is not carried over, as it never was. */
 #define IT_UNIT_THIRDS  160000u
 #define IT_RUN_MAX      0x40000000u     /* a run this long: 64-bit arithmetic */
 
-static u32 interval_units(struct vm *vm, u64 used)
+static u32 interval_units(u64 used)
 {
-    u64 thirds = used * 3 + vm->it_rem;
-    u32 t = (u32)thirds;
-
-    if (used >= IT_RUN_MAX) {
-        vm->it_rem = (u32)(thirds % IT_UNIT_THIRDS);
-        return (u32)(thirds / IT_UNIT_THIRDS);
-    }
-    vm->it_rem = t % IT_UNIT_THIRDS;
-    return t / IT_UNIT_THIRDS;
+    if (used >= IT_RUN_MAX)
+        return (u32)(used * 3 / IT_UNIT_THIRDS);
+    return (u32)used * 3 / IT_UNIT_THIRDS;
 }
 
 /* Virtual CPU time passes: the user's virtual time, the CPU timer, the
- * interval timer (only while page 0 is in storage: a page-0 that is not
+ * interval timer (only while page 0 is in storage: a page 0 that is not
  * is not brought in for it).  CP's own time is charged by the task's
  * clock instead (charge_cp). */
 static void account(struct vm *vm, u64 used)
 {
     struct vcpu *c = &vm->cpu;
     u32 dec, it, nv;
-    u8 *p;
 
     vm->user->virt_tod += used;
     c->cpu_timer -= (s64)used;
-    /* most runs between two traps are far shorter than one unit */
-    if (used < IT_RUN_MAX && (u32)used * 3 + vm->it_rem < IT_UNIT_THIRDS) {
-        vm->it_rem += (u32)used * 3;
-        return;
-    }
-    dec = interval_units(vm, used);
+    dec = interval_units(used);
     if (!dec)
-        return;
-    p = gmem_fast(&vm->mem, LC370_TIMER, 4, true);
-    if (p)
-        it = get_be32(p);
-    else if (!gspace_frame(&vm->mem, LC370_TIMER, false) ||
-             gmem_fetch32(&vm->mem, LC370_TIMER, &it))
+        return;                 /* most runs between two traps */
+    if (!gspace_frame(&vm->mem, LC370_TIMER, false) ||
+        gmem_fetch32(&vm->mem, LC370_TIMER, &it))
         return;
     nv = it - dec;
     if ((s32)it >= 0 && (s32)nv < 0) {
         c->ext_pending |= VEXT_INTERVAL;
         vm->posted++;
     }
-    if (p)
-        put_be32(p, nv);
-    else
-        gmem_store32(&vm->mem, LC370_TIMER, nv);
+    gmem_store32(&vm->mem, LC370_TIMER, nv);
 }
 
 /* Charge the user what CP did for him since the last charge: the VM

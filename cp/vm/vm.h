@@ -77,8 +77,6 @@ struct vm {
     u32 posted;                 /* counts vm_kick and every condition posted for the
                                  * VM: the short path resumes the guest only if
                                  * nothing was posted since the dispatcher looked */
-    u32 it_rem;                 /* interval timer: virtual time not yet taken off
-                                 * X'50', in units of 1/3 TOD unit */
     u32 assisted;               /* exits resumed by the short path (statistics) */
     u32 pgm_new_ia;             /* where the last reflected one went */
     u64 run_start;              /* TOD when this run started */

@@ -183,23 +183,6 @@ static void enabling_cases(void)
                         enable_by_lpsw);
 }
 
-/* The interval timer counts the guest's own time even when it traps
- * every few microseconds and never runs a whole unit (13 microseconds)
- * between two traps. */
-static void interval_timer_between_traps(void)
-{
-    u32 before;
-
-    lc_write32(0x50, 0x7FFFFFFF);
-    before = lc_read32(0x50);
-    for (int i = 0; i < 20000; i++) {
-        u32 r2 = 0;
-        asm volatile("diag 2,0,0x60" : "+d"(r2) : : "memory");
-    }
-    report("The interval timer counts down while the guest traps every few microseconds",
-           lc_read32(0x50) < before, "timer %08X", lc_read32(0x50));
-}
-
 static void interval_timer_cases(void)
 {
     int cls;
@@ -263,7 +246,6 @@ int main(void)
     clock_comparator_cases();
     cpu_timer_cases();
     interval_timer_cases();
-    interval_timer_between_traps();
     enabling_cases();
     io_cases();
     operator_cases();
