@@ -60,6 +60,8 @@
 #define LC390_TEA               0x090
 #define LC390_DXC               0x093   /* data-exception code */
 #define LC390_MON_CLASS         0x095   /* monitor-class number */
+#define LC390_PER_CODE          0x096   /* PER event bits */
+#define LC390_PER_ADDR          0x098   /* PER address (4) */
 #define LC390_MON_CODE          0x09C   /* monitor code (4) */
 #define LC390_SUBSYS_ID         0x0B8   /* I/O: subsystem identification */
 #define LC390_IO_INTPARM        0x0BC   /* I/O: interruption parameter */

@@ -16,6 +16,8 @@ static inline u16 lc_pgm_code(void)     { return lc_get16(LC390_PGM_CODE); }
 static inline u8 lc_pgm_ilc(void)       { return lc_get8(LC390_PGM_ILC) & 0x06; }
 static inline u8 lc_dxc(void)           { return lc_get8(LC390_DXC); }
 static inline u32 lc_tea(void)          { return lc_get32(LC390_TEA); }
+static inline u8 lc_per_code(void)      { return lc_get8(LC390_PER_CODE); }
+static inline u32 lc_per_addr(void)     { return lc_get32(LC390_PER_ADDR); }
 static inline u8 lc_mon_class(void)     { return lc_get8(LC390_MON_CLASS) & 0x0F; }
 static inline u32 lc_mon_code(void)     { return lc_get32(LC390_MON_CODE); }
 

@@ -19,6 +19,7 @@ CP_SRCS := \
 	cp/vdev/vcons.c \
 	cp/vdev/chanprog.c \
 	cp/vm/reflect.c \
+	cp/vm/vmcf.c \
 	cp/vm/dispatch.c \
 	cp/vm/assist.c \
 	cp/vm/priv.c \
@@ -27,6 +28,9 @@ CP_SRCS := \
 	cp/vm/priv_timer.c \
 	cp/vm/priv_ctl.c \
 	cp/vm/vio.c \
+	cp/vm/adstop.c \
+	cp/vm/vmdebug.c \
+	cp/vm/trace.c \
 	cp/vdev/ipl.c \
 	cp/vm/vconfig.c \
 	cp/mm/gspace.c \
@@ -37,11 +41,14 @@ CP_SRCS := \
 	cp/vdev/ccwxlat.c \
 	cp/vdev/mdisk.c \
 	cp/vdev/mdiskio.c \
+	cp/io/term.c \
 	cp/io/con3215.c \
+	cp/io/con3270.c \
 	cp/io/termcode.c \
 	cp/term/session.c \
 	cp/term/logon.c \
-	cp/term/oplog.c \
+	cp/term/lineedit.c \
+	cp/kern/oplog.c \
 	cp/term/usermsg.c \
 	cp/term/termhooks.c \
 	cp/cmd/cmdtab.c \
@@ -50,11 +57,24 @@ CP_SRCS := \
 	cp/cmd/shutdown.c \
 	cp/cmd/vmcmds.c \
 	cp/cmd/display.c \
+	cp/cmd/store.c \
+	cp/cmd/dsparse.c \
+	cp/cmd/stgfmt.c \
+	cp/cmd/adstop.c \
+	cp/cmd/dumpout.c \
+	cp/cmd/dump.c \
+	cp/cmd/vmdump.c \
+	cp/cmd/debugout.c \
+	cp/cmd/trace.c \
+	cp/cmd/dcp.c \
 	cp/cmd/cmdutil.c \
 	cp/cmd/logcmds.c \
 	cp/cmd/linkcmds.c \
 	cp/cmd/msgcmds.c \
 	cp/cmd/set.c \
+	cp/cmd/pfkeys.c \
+	cp/cmd/terminal.c \
+	cp/cmd/smsg.c \
 	cp/cmd/query_users.c \
 	cp/lib/string.c \
 	cp/lib/format.c \
@@ -86,8 +106,10 @@ CP_HOST_SRCS := \
 	cp/lib/string.c \
 	cp/lib/format.c \
 	cp/term/cmdline.c \
+	cp/term/lineedit.c \
 	cp/kern/freestor.c \
 	cp/kern/kmsg.c \
+	cp/kern/oplog.c \
 	cp/mm/frame.c \
 	cp/mm/gspace.c \
 	cp/mm/gmem.c \
@@ -96,7 +118,8 @@ CP_HOST_SRCS := \
 	cp/kern/timer.c \
 	cp/mm/pageslot.c \
 	cp/mm/clock.c \
-	cp/mm/pager.c
+	cp/mm/pager.c \
+	cp/vm/vmcf.c
 
 # every C file of CP compiles for the host too (DESIGN.md, "Layout"):
 # make check builds them all, so a file that reaches the machine other

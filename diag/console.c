@@ -5,7 +5,7 @@
 #include "cp/vm/user.h"
 #include "cp/vdev/vcons.h"
 #include "cp/vm/vdev.h"
-#include "cp/io/con3215.h"
+#include "cp/io/term.h"
 #include "cp/kern/task.h"
 #include "cp/kern/timer.h"
 #include "cp/term/usermsg.h"
@@ -25,7 +25,13 @@
  * be even.  On return Ry holds the CP return code of the (last) command,
  * R(y+1) the response length, CC 1 if it did not all fit (R(y+1) then
  * holds the number of bytes that did not).  A length of 0 puts the
- * virtual machine in CP READ. */
+ * virtual machine in CP READ.
+ * Flag X'80' (VM/370 Release 6 System Programmer's Guide): "reject a
+ * password typed on the same line as LINK", which VM/370 honoured only
+ * when the installation generated password suppression.  cp370 has no
+ * such generation option, so, as on such a VM/370, the flag changes
+ * nothing; R6 CMS sets it on every command it passes to CP. */
+#define D08_NOPASSWORD  0x80
 #define D08_RESPONSE    0x40
 #define D08_MAXCMD      132
 #define D08_MAXRESP     8192
@@ -64,7 +70,7 @@ int diag_008_cp_command(struct diag_args *a)
     struct cmdctx ctx = { 0 };
     int rc = RC_OK, prc;
 
-    if ((flags & ~D08_RESPONSE) || a->rx == a->ry || len > D08_MAXCMD)
+    if ((flags & ~(D08_RESPONSE | D08_NOPASSWORD)) || a->rx == a->ry || len > D08_MAXCMD)
         return PGM_SPECIFICATION;
     if ((flags & D08_RESPONSE) && ((a->rx | a->ry) & 1))
         return PGM_SPECIFICATION;

@@ -5,7 +5,8 @@ DIAG_SRCS := \
 	diag/console.c \
 	diag/paging.c \
 	diag/disk.c \
-	diag/spool.c
+	diag/spool.c \
+	diag/vmcf.c
 
 # the guest-side header, generated from diag.def
 DIAG_HEADER := $(B)/include/cp370diag.h

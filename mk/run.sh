@@ -11,6 +11,9 @@ for v in $B/*.3350; do
     [ -f "$R/$(basename $v)" ] || cp --sparse=always "$v" "$R/"
 done
 sed -e "s/@PORT@/$PORT/" -e "s/@MAINSIZE@/${CP370_STORAGE:-64}/" mk/cp370.cnf.in > $R/cp370.cnf
+# devices of your own (a volume you brought, docs/vm370-cms.md): lines of
+# build/run/local.cnf are added to the configuration
+if [ -f $R/local.cnf ]; then cat $R/local.cnf >> $R/cp370.cnf; fi
 printf 'ipl 0130\n' > $R/cp370.rc
 cat <<MSG
 

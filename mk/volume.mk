@@ -36,10 +36,11 @@ ALL_TARGETS += $(SYSRES)
 # Every minidisk extent is formatted in the CMS layout (800-byte blocks) by
 # cmsdisk, so CMS FORMAT only has to write a label and an empty directory.
 USRVOL      := $(B)/cpusr1.3350
-USRVOL_CYLS := 42
+USRVOL_CYLS := 66
 # cylinder extents and labels: "start:cylinders:label"
 USRVOL_DISKS := 1:4:USR191 5:4:USR191 9:4:USR191 13:4:USR191 17:4:USR191 \
-	21:4:USR191 25:4:USR191 29:4:USR191 33:5:MNT190 38:2:MNT191 40:2:OPR191
+	21:4:USR191 25:4:USR191 29:4:USR191 33:5:MNT190 38:2:MNT191 40:2:OPR191 \
+	$(foreach c,$(shell seq 42 65),$(c):1:USR191)
 
 $(USRVOL): $(B)/tools/cmsdisk mk/volume.mk
 	@rm -f $@.tmp

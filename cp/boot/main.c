@@ -15,7 +15,7 @@
 #include "cp/io/sense.h"
 #include "cp/io/dasd.h"
 #include "cp/term/session.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/term/termhooks.h"
 #include "cp/cmd/cmd.h"
 #include "diag/diag.h"

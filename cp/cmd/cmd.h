@@ -36,13 +36,27 @@ int cmd_external(struct cmdctx *ctx);
 int cmd_define(struct cmdctx *ctx);
 int cmd_display(struct cmdctx *ctx);
 int cmd_store(struct cmdctx *ctx);
+int cmd_adstop(struct cmdctx *ctx);
+int cmd_dump(struct cmdctx *ctx);
+int cmd_vmdump(struct cmdctx *ctx);
+int cmd_trace(struct cmdctx *ctx);
+int cmd_dcp(struct cmdctx *ctx);
+int cmd_stcp(struct cmdctx *ctx);
 int cmd_logoff(struct cmdctx *ctx);
 int cmd_disconnect(struct cmdctx *ctx);
 int cmd_force(struct cmdctx *ctx);
 int cmd_autolog(struct cmdctx *ctx);
 int cmd_message(struct cmdctx *ctx);
 int cmd_warning(struct cmdctx *ctx);
+int cmd_smsg(struct cmdctx *ctx);
 int cmd_set(struct cmdctx *ctx);
+/* SET PFnn and QUERY PF[nn] (pfkeys.c); is the word PF1 ... PF24? */
+bool cmd_is_pf(const char *word);
+int cmd_set_pf(struct cmdctx *ctx);
+int cmd_query_pf(struct cmdctx *ctx);
+/* TERMINAL and QUERY TERMINAL (terminal.c) */
+int cmd_terminal(struct cmdctx *ctx);
+int cmd_query_terminal(struct cmdctx *ctx);
 int cmd_link(struct cmdctx *ctx);
 int cmd_detach(struct cmdctx *ctx);
 int cmd_indicate(struct cmdctx *ctx);

@@ -1,7 +1,7 @@
 /* logcmds.c - LOGOFF, DISCONNECT, FORCE, AUTOLOG. */
 #include "cp/cmd/cmd.h"
 #include "cp/term/logon.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/term/session.h"
 #include "cp/dir/directory.h"
 #include "cp/vm/user.h"

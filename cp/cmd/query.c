@@ -9,7 +9,7 @@
 #include "cp/vm/acct.h"
 #include "cp/io/dasd.h"
 #include "cp/io/sense.h"
-#include "cp/io/con3215.h"
+#include "cp/io/term.h"
 #include "cp/term/session.h"
 #include "cp/mm/frame.h"
 #include "cp/kern/freestor.h"
@@ -74,7 +74,7 @@ static int q_terminals(struct cmdctx *ctx)
         struct term *t = term_at(i);
         struct session *s = t->session;
         const char *who = s && s->user ? s->user->userid : "-";
-        cmd_printf(ctx, "TERM %04X 3215 %-12s %-8s", t->devno,
+        cmd_printf(ctx, "TERM %04X %s %-12s %-8s", t->devno, term_kind_name(t),
                    t->connected ? "CONNECTED" : "NOT CONNECTED", who);
     }
     return RC_OK;
@@ -117,7 +117,8 @@ static const struct subcmd query_table[] = {
     { "SET",       3, CLASS_ANY,        q_set },
     { "LINKS",     4, CLASS_ANY,        q_links },
     { "DASD",      4, OPS,              q_dasd },
-    { "TERMINALS", 4, OPS,              q_terminals },
+    { "TERMINALS", 9, OPS,              q_terminals },
+    { "TERMINAL",  4, CLASS_ANY,        cmd_query_terminal },
     { "CPLEVEL",   5, CLASS_ANY,        q_cplevel },
     { "STORAGE",   3, CLASS_ANY,        q_storage },
     { "NSS",       3, CLASS_ANY,        q_nss },
@@ -137,6 +138,8 @@ int cmd_query(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX003E QUERY needs an operand, e.g. QUERY TIME");
         return RC_OPERAND;
     }
+    if (!strcmp(ctx->argv[1], "PF") || cmd_is_pf(ctx->argv[1]))
+        return cmd_query_pf(ctx);
     for (unsigned i = 0; i < ARRAY_SIZE(query_table); i++) {
         const struct subcmd *q = &query_table[i];
         if (cmd_abbrev(ctx->argv[1], q->name, q->minlen)) {

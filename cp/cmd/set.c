@@ -1,4 +1,4 @@
-/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, ASSIST). */
+/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, SMSG, RUN, PFnn, ASSIST). */
 #include "cp/cmd/cmd.h"
 #include "cp/vm/user.h"
 #include "cp/lib/string.h"
@@ -29,10 +29,21 @@ static int set_emsg(struct cmdctx *ctx)
     return RC_OPERAND;
 }
 
+/* SET SMSG ON|OFF: may SMSG reach the virtual machine's VMCF.  VM/SP's
+ * third form, IUCV, needs IUCV, which cp370 does not have. */
+static int set_smsg(struct cmdctx *ctx)
+{
+    if (ctx->argc == 3 && !strcmp(ctx->argv[2], "IUCV")) {
+        cmd_printf(ctx, "CPX004E SET SMSG IUCV: cp370 has no IUCV; use SET SMSG ON (VMCF)");
+        return RC_OPERAND;
+    }
+    return on_off(ctx, &ctx->user->smsg_on);
+}
+
 int cmd_set(struct cmdctx *ctx)
 {
     if (ctx->argc < 2) {
-        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG or ASSIST");
+        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG, SMSG, RUN, PFnn or ASSIST");
         return RC_OPERAND;
     }
     if (!strcmp(ctx->argv[1], "MSG"))
@@ -41,12 +52,18 @@ int cmd_set(struct cmdctx *ctx)
         return on_off(ctx, &ctx->user->wng_on);
     if (!strcmp(ctx->argv[1], "IMSG"))
         return on_off(ctx, &ctx->user->imsg_on);
+    if (!strcmp(ctx->argv[1], "RUN"))
+        return on_off(ctx, &ctx->user->term.run);
     if (!strcmp(ctx->argv[1], "EMSG"))
         return set_emsg(ctx);
     /* ASSIST: VM/370's name for the microcode assists a user could turn
      * off to compare; here the short path for common traps */
     if (!strcmp(ctx->argv[1], "ASSIST"))
         return on_off(ctx, &ctx->user->assist_on);
+    if (cmd_is_pf(ctx->argv[1]))
+        return cmd_set_pf(ctx);
+    if (!strcmp(ctx->argv[1], "SMSG"))
+        return set_smsg(ctx);
     cmd_printf(ctx, "CPX004E Unknown SET operand: %.20s", ctx->raw[1]);
     return RC_OPERAND;
 }

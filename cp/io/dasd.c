@@ -120,8 +120,11 @@ static void read_label(struct rdev *d, struct dasd *dd)
 
     if (!vol1)
         return;
+    /* "VOL1", or "CMS=": a whole volume formatted by CMS (a VM/370 user's
+     * full-pack minidisk) is known by the label CMS gave it */
     if (dasd_read(d, 0, 0, 3, vol1, 80, &got) == DASD_OK && got >= 10 &&
-        vol1[0] == 0xE5 && vol1[1] == 0xD6 && vol1[2] == 0xD3 && vol1[3] == 0xF1) {
+        ((vol1[0] == 0xE5 && vol1[1] == 0xD6 && vol1[2] == 0xD3 && vol1[3] == 0xF1) ||
+         (vol1[0] == 0xC3 && vol1[1] == 0xD4 && vol1[2] == 0xE2 && vol1[3] == 0x7E))) {
         ebc_to_ascii_buf(dd->volser, vol1 + 4, 6);
         dd->volser[6] = 0;
         dd->labelled = true;

@@ -10,7 +10,7 @@
 #include "cp/io/rio.h"
 
 struct dasd {
-    char volser[7];             /* from the VOL1 label, ASCII */
+    char volser[7];             /* from the VOL1 (or CMS=) label, ASCII */
     u16 heads;                  /* tracks per cylinder */
     u16 cyls;                   /* from the CP table of contents, if any */
     bool labelled;

@@ -1,15 +1,11 @@
-/* kmsg.h - a message for the operator from below the terminal layer.
+/* kmsg.h - a message for the operator from any layer.
  *
- * Drivers, the pager and the minidisk code report to the operator, but
- * the operator's console and its log (cp/term/oplog.c) sit layers above
- * them.  They call kmsg(); the layer that owns the operator console
- * registers where the line goes (cp/term/termhooks.c, first thing at
- * IPL); a line before that is dropped. */
+ * The same as op_msg() (cp/kern/oplog.h): the line goes into the
+ * operator's log, and to the operator's terminal once the session layer
+ * has registered where that is (oplog_set_sink). */
 #ifndef CP_KERN_KMSG_H
 #define CP_KERN_KMSG_H
 
-/* format a line and hand it to the registered sink */
 void kmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void kmsg_register(void (*sink)(const char *line));
 
 #endif

@@ -6,11 +6,12 @@
 
 int gmem_check(struct gspace *gs, u32 addr, u32 len)
 {
-    /* every page touched must lie inside the guest's storage */
+    /* every page touched must lie inside the guest's storage (or in a
+     * saved segment loaded above it) */
     while (len) {
         u32 a = addr & GADDR_MASK;
         u32 chunk = PAGE_SIZE - (a & (PAGE_SIZE - 1));
-        if (a >= gs->size)
+        if (!gspace_addressable(gs, a))
             return PGM_ADDRESSING;
         if (chunk > len)
             chunk = len;

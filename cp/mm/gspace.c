@@ -39,25 +39,38 @@ static u32 *alloc_table_frame(u16 owner)
     return (u32 *)(uintptr_t)f;
 }
 
-static void build_tables(struct gspace *gs, u32 *frame, u32 s, u32 nseg)
+/* Four segments' page tables in one frame; each STE gets a full
+ * 256-entry table, every PTE invalid: a page beyond the storage faults
+ * like an empty one and cp/vm/pgfault.c tells them apart. */
+static void build_tables(struct gspace *gs, u32 *frame, u32 s)
 {
-    for (u32 k = 0; k < 4 && s + k < nseg; k++) {
+    for (u32 k = 0; k < 4; k++) {
         u32 *pt = frame + k * PAGES_PER_SEG;
-        u32 pages = gs->npages - (s + k) * PAGES_PER_SEG;
-        if (pages > PAGES_PER_SEG)
-            pages = PAGES_PER_SEG;
         for (u32 p = 0; p < PAGES_PER_SEG; p++)
             pt[p] = PTE_INVALID;
         gs->pagetab[s + k] = pt;
         /* STE: page-table origin, page-table length in 16-entry units - 1 */
-        gs->segtab[s + k] = (u32)(uintptr_t)pt | ((pages + 15) / 16 - 1);
+        gs->segtab[s + k] = (u32)(uintptr_t)pt | (PAGES_PER_SEG / 16 - 1);
     }
+}
+
+/* page tables for segments [0, nseg), four to a frame */
+static int ensure_tables(struct gspace *gs, u32 nseg)
+{
+    for (u32 s = 0; s < nseg; s += 4) {
+        u32 *frame;
+        if (gs->pagetab[s])
+            continue;
+        frame = alloc_table_frame(gs->owner);
+        if (!frame)
+            return -1;
+        build_tables(gs, frame, s);
+    }
+    return 0;
 }
 
 int gspace_create(struct gspace *gs, u32 size, u16 owner)
 {
-    u32 nseg;
-
     memset(gs, 0, sizeof *gs);
     size = (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
     if (size == 0 || size > 16 * SEG_SIZE)
@@ -71,17 +84,62 @@ int gspace_create(struct gspace *gs, u32 size, u16 owner)
         goto fail;
     for (unsigned i = 0; i < 1024; i++)
         gs->segtab[i] = STE_INVALID;
-    nseg = (size + SEG_SIZE - 1) / SEG_SIZE;
-    for (u32 s = 0; s < nseg; s += 4) {
-        u32 *frame = alloc_table_frame(owner);
-        if (!frame)
-            goto fail;
-        build_tables(gs, frame, s, nseg);
-    }
+    if (ensure_tables(gs, (size + SEG_SIZE - 1) / SEG_SIZE) != 0)
+        goto fail;
     return 0;
 fail:
     gspace_destroy(gs);
     return -1;
+}
+
+bool gspace_addressable(const struct gspace *gs, u32 addr)
+{
+    u32 page = addr / PAGE_SIZE;
+
+    if (addr < gs->size)
+        return true;
+    return page < gs->npages && (gs->pages[page].flags & GP_SEGMENT);
+}
+
+static void quiesce(struct gspace *gs);
+
+/* The page array grows to npages.  Tasks sleep on its elements, so it is
+ * moved only while no page of the space is in transit or being paged in
+ * (and nothing sleeps between the wait and the move). */
+static int grow_pages(struct gspace *gs, u32 npages)
+{
+    struct gpage *n = kzalloc(npages * sizeof *n, "GPAGES");
+
+    if (!n)
+        return -1;
+    quiesce(gs);
+    memcpy(n, gs->pages, gs->npages * sizeof *n);
+    kfree(gs->pages);
+    gs->pages = n;
+    gs->npages = npages;
+    return 0;
+}
+
+int gspace_extend(struct gspace *gs, u32 first, u32 count)
+{
+    u32 end = first + count;
+
+    if (count == 0 || first > 4096 || end > 4096)
+        return -1;
+    if (ensure_tables(gs, (end + PAGES_PER_SEG - 1) / PAGES_PER_SEG) != 0)
+        return -1;
+    if (end > gs->npages && grow_pages(gs, end) != 0)
+        return -1;
+    for (u32 p = first; p < end; p++)
+        if (p >= gs->size / PAGE_SIZE)
+            gs->pages[p].flags |= GP_SEGMENT;
+    return 0;
+}
+
+void gspace_retract(struct gspace *gs, u32 first, u32 count)
+{
+    for (u32 p = first; p < first + count && p < gs->npages; p++)
+        gs->pages[p].flags &= ~GP_SEGMENT;
 }
 
 u32 *gspace_pte(struct gspace *gs, u32 page)
@@ -148,7 +206,7 @@ static bool drop_page(struct gspace *gs, u32 page, bool *tlb_dirty)
         had = true;
     }
     gp->slot = 0;
-    gp->flags = 0;
+    gp->flags &= GP_SEGMENT | GP_KEY_HI;        /* still addressable, same keys */
     gp->key &= KEY_ACC_FETCH;
     return had;
 }
@@ -167,6 +225,7 @@ void gspace_clear(struct gspace *gs)
     for (u32 p = 0; p < gs->npages; p++) {
         settle(gs, p, &tlb_dirty);
         drop_page(gs, p, &tlb_dirty);
+        gs->pages[p].flags = 0;                 /* no segment is loaded any more */
     }
     ptlb();
 }
@@ -209,7 +268,7 @@ enum gpage_state gspace_state(struct gspace *gs, u32 addr)
 {
     u32 page = addr / PAGE_SIZE;
 
-    if (addr >= gs->size)
+    if (!gspace_addressable(gs, addr))
         return GPS_EMPTY;
     if (gs->pages[page].flags & GP_TRANSIT)
         return GPS_TRANSIT;
@@ -227,7 +286,7 @@ u32 gspace_frame(struct gspace *gs, u32 addr, bool alloc)
 {
     u32 page = addr / PAGE_SIZE;
 
-    if (addr >= gs->size)
+    if (!gspace_addressable(gs, addr))
         return 0;
     for (;;) {
         u32 pte = *gspace_pte(gs, page);
@@ -276,7 +335,7 @@ static u32 private_frame(struct gspace *gs, u32 page)
 
 void gspace_unpin(struct gspace *gs, u32 addr)
 {
-    u32 f = addr < gs->size ? private_frame(gs, addr / PAGE_SIZE) : 0;
+    u32 f = gspace_addressable(gs, addr) ? private_frame(gs, addr / PAGE_SIZE) : 0;
     struct frame *fr = f ? frame_of(f) : NULL;
 
     if (fr && fr->pins && --fr->pins == 0)
@@ -297,7 +356,7 @@ u32 gspace_release(struct gspace *gs, u32 first, u32 last)
     return n;
 }
 
-void gspace_map_shared(struct gspace *gs, u32 page, u32 frame, u8 key)
+void gspace_map_shared(struct gspace *gs, u32 page, u32 frame, u8 key, u8 key2)
 {
     bool tlb_dirty = false;
 
@@ -306,6 +365,8 @@ void gspace_map_shared(struct gspace *gs, u32 page, u32 frame, u8 key)
     *gspace_pte(gs, page) = frame | PTE_PROTECT;
     gs->pages[page].flags |= GP_SHARED;
     gs->pages[page].key = key & KEY_ACC_FETCH;
+    gs->pages[page].key2 = key2 & KEY_ACC_FETCH;
+    gs->pages[page].flags |= GP_KEY_HI;         /* as if SSK set them in order */
     gs->shared++;
     ptlb();
 }
@@ -336,7 +397,7 @@ int gspace_unshare(struct gspace *gs, u32 page)
         fr->owner = gs->owner;
         fr->gpage = page;
         fr->space = gs;
-        sske(f, gp->key & KEY_ACC_FETCH);
+        sske(f, gpage_real_key(gp));
         *pte = f;
         ptlb();
         gp->flags &= ~(GP_SHARED | GP_SLOT_CURRENT);
@@ -353,8 +414,11 @@ u8 gspace_get_key(struct gspace *gs, u32 addr)
 {
     u32 page = addr / PAGE_SIZE;
     u32 f = private_frame(gs, page);
-    u8 key = gs->pages[page].key;
+    const struct gpage *gp = &gs->pages[page];
+    u8 key = gp->key;
 
+    if (addr & 0x800)                           /* the second 2K block */
+        key = (u8)((gp->key2 & KEY_ACC_FETCH) | (gp->key & (KEY_REF | KEY_CHANGE)));
     if (f) {
         key |= iske(f) & (KEY_REF | KEY_CHANGE);
         if (frame_of(f)->flags & FRAME_VREF)
@@ -369,18 +433,33 @@ void gspace_set_key(struct gspace *gs, u32 addr, u8 key)
     struct gpage *gp = &gs->pages[page];
     u32 f;
 
-    if (gp->flags & GP_SHARED)
-        gspace_unshare(gs, page);               /* a key of its own: a copy of its own */
+    if (gp->flags & GP_SHARED) {
+        /* the key it has already (a system setting the keys of its own
+         * nucleus at IPL): the page stays shared, only R and C are the
+         * guest's; another key: a copy of its own */
+        if ((key & KEY_ACC_FETCH) == ((addr & 0x800 ? gp->key2 : gp->key) & KEY_ACC_FETCH)) {
+            gp->key = (u8)((gp->key & KEY_ACC_FETCH) | (key & (KEY_REF | KEY_CHANGE)));
+            return;
+        }
+        gspace_unshare(gs, page);
+    }
+    if (addr & 0x800) {
+        gp->key2 = key & KEY_ACC_FETCH;
+        gp->key = (u8)((gp->key & KEY_ACC_FETCH) | (key & (KEY_REF | KEY_CHANGE)));
+        gp->flags |= GP_KEY_HI;
+    } else {
+        gp->key = key & 0xFE;
+        gp->flags &= ~GP_KEY_HI;
+    }
     f = private_frame(gs, page);
     if (f) {
         /* the real change bit is the pager's record that the slot copy
          * is stale: keep that before the guest's bits replace it */
         if (iske(f) & KEY_CHANGE)
             gp->flags &= ~GP_SLOT_CURRENT;
-        sske(f, key & KEY_ACC_FETCH);
+        sske(f, gpage_real_key(gp));
         frame_of(f)->flags &= ~FRAME_VREF;
     }
-    gp->key = key & 0xFE;
 }
 
 int gspace_reset_ref(struct gspace *gs, u32 addr)

@@ -19,11 +19,19 @@
  * caller must not keep a frame address across a call that may sleep
  * unless the frame is pinned.
  *
- * Keys: S/370 keys 2K blocks, the real machine 4K frames; a guest's SSK
- * sets the key of the whole 4K page (documented deviation).  The virtual
- * key of every page is kept here (struct gpage), with the reference and
- * change bits the guest has seen, so a page keeps its key and bits
- * across page-out and page-in; the real frame's bits belong to the pager. */
+ * Keys: S/370 keys 2K blocks, the real machine 4K frames.  The virtual
+ * key of each 2K half is kept here (struct gpage), with the reference and
+ * change bits the guest has seen (one pair per 4K page: the real frame
+ * records them per frame), so a page keeps its keys and bits across
+ * page-out and page-in; the real frame's bits belong to the pager.  The
+ * real frame carries the key of the half SSK set last (GP_KEY_HI says
+ * which): when the halves differ, a program in that key may store into
+ * the other half too (docs/storage.md, "Storage keys").
+ *
+ * Storage above the machine's: a saved segment may lie beyond the defined
+ * storage (VM/370 put shared segments there).  Its pages are marked
+ * GP_SEGMENT and are addressable like storage while it is loaded; the
+ * machine's size (DIAGNOSE X'60') stays what was defined. */
 #ifndef CP_MM_GSPACE_H
 #define CP_MM_GSPACE_H
 
@@ -43,20 +51,29 @@
 
 struct gpage {
     u32 slot;                   /* page slot holding a copy, 0 = none */
-    u8 key;                     /* virtual key, fetch bit, R and C seen */
+    u8 key;                     /* first 2K: key, fetch bit; R and C seen */
     u8 flags;                   /* GP_* */
-    u16 pad;
+    u8 key2;                    /* second 2K: key and fetch bit */
+    u8 pad;
 };
 
 #define GP_SLOT_CURRENT 0x01    /* the slot holds what the page holds */
 #define GP_TRANSIT      0x02    /* page-in or page-out in flight */
 #define GP_SHARED       0x04    /* mapped to a saved system's frame */
+#define GP_SEGMENT      0x08    /* beyond the storage, in a loaded segment */
+#define GP_KEY_HI       0x10    /* the real key is the second half's */
+
+/* the key the real frame of a page carries (see "Keys" above) */
+static inline u8 gpage_real_key(const struct gpage *gp)
+{
+    return (gp->flags & GP_KEY_HI ? gp->key2 : gp->key) & 0xF8;
+}
 
 enum gpage_state { GPS_EMPTY, GPS_RESIDENT, GPS_PAGED, GPS_SHARED, GPS_TRANSIT };
 
 struct gspace {
-    u32 size;                   /* bytes, multiple of 4K */
-    u32 npages;
+    u32 size;                   /* bytes, multiple of 4K: the defined storage */
+    u32 npages;                 /* pages the tables cover (segments above too) */
     u32 *segtab;                /* real address, 4K aligned */
     u32 *pagetab[16];           /* real addresses, 1K each */
     struct gpage *pages;
@@ -74,6 +91,15 @@ int gspace_create(struct gspace *gs, u32 size, u16 owner);
 void gspace_destroy(struct gspace *gs);
 /* change the size (DEFINE STORAGE): contents are lost */
 int gspace_resize(struct gspace *gs, u32 size);
+/* can the guest address addr: inside its storage, or in a loaded
+ * segment above it */
+bool gspace_addressable(const struct gspace *gs, u32 addr);
+/* pages [first, first + count) beyond the storage become addressable for
+ * a saved segment (tables and page array grow as needed; may sleep);
+ * 0 done, -1 no frame or free storage for the tables */
+int gspace_extend(struct gspace *gs, u32 first, u32 count);
+/* ... and stop being addressable (their contents must be released) */
+void gspace_retract(struct gspace *gs, u32 first, u32 count);
 /* the primary segment-table designation for CR1 */
 u32 gspace_std(const struct gspace *gs);
 
@@ -100,8 +126,9 @@ void gspace_clear(struct gspace *gs);
  * returns how many pages held something */
 u32 gspace_release(struct gspace *gs, u32 first_page, u32 last_page);
 
-/* storage keys of a guest page (key and fetch bit in the high 5 bits,
- * reference and change bits as the guest sees them) */
+/* storage key of the 2K block holding addr (key and fetch bit in the
+ * high 5 bits, reference and change bits of its page as the guest sees
+ * them); set_key sets that block's key and the page's R and C bits */
 u8 gspace_get_key(struct gspace *gs, u32 addr);
 void gspace_set_key(struct gspace *gs, u32 addr, u8 key);
 /* reset the reference bit; returns the old R (2) and C (1) bits */
@@ -109,10 +136,11 @@ int gspace_reset_ref(struct gspace *gs, u32 addr);
 
 /* ---- for the pager and saved systems ---------------------------------- */
 u32 *gspace_pte(struct gspace *gs, u32 page);
-/* map page to a shared frame, read-only, with the guest's key (what it
+/* map page to a shared frame, read-only, with the guest's keys of its
+ * two halves (what it
  * held is released); the caller has counted the mapping in the frame's
  * shares, so the frame cannot go away while this waits for the page */
-void gspace_map_shared(struct gspace *gs, u32 page, u32 frame, u8 key);
+void gspace_map_shared(struct gspace *gs, u32 page, u32 frame, u8 key, u8 key2);
 /* who owns shared frames (saved systems, cp/vm/nss.c) registers the
  * function told when a space stops mapping one; the last unmapping frees
  * it there */

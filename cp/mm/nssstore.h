@@ -48,8 +48,12 @@ struct cp_area;
 #define SSH_GPRS        48      /* 64: general registers */
 #define SSH_CRS         112     /* 64: control registers */
 #define SSH_F_STATE     0x80000000u     /* registers and CRs are valid */
+#define SSH_F_KEYS2     0x40000000u     /* a second-half key map follows the map */
 /* page map (the extent's second page): one byte per guest page of the
- * span: NSSP_* flags and the storage key in the high five bits */
+ * span: NSSP_* flags and the storage key of its first 2K in the high five
+ * bits.  With SSH_F_KEYS2 the third page holds, one byte per guest page,
+ * the key of its second 2K (S/370 keys 2K blocks), and the data pages
+ * follow it; without it both halves have the map's key. */
 
 struct sstore_entry {
     char name[9];

@@ -220,7 +220,7 @@ int pager_page_in(struct gspace *gs, u32 page)
         gp->flags &= ~GP_SLOT_CURRENT;
         pager_stats.zero_fills++;
     }
-    sske(f, gp->key & KEY_ACC_FETCH);           /* R and C off: same as its slot */
+    sske(f, gpage_real_key(gp));                /* R and C off: same as its slot */
     *pte = f;
     gs->resident++;
     return 0;

@@ -6,7 +6,7 @@
  * spool at once.  Only built for CP; the unit tests use a fake device. */
 #include "cp/spool/area.h"
 #include "cp/io/sysres.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/kern/task.h"
 #include "cp/kern/timer.h"
 

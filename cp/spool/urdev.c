@@ -5,7 +5,7 @@
 #include "cp/spool/spool.h"
 #include "cp/io/rio.h"
 #include "cp/kern/task.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/kern/freestor.h"
 #include "arch370/ccw.h"
 

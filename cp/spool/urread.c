@@ -12,7 +12,7 @@
 #include "cp/dir/directory.h"
 #include "cp/vm/user.h"
 #include "cp/kern/task.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/term/usermsg.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/string.h"

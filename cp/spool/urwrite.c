@@ -11,7 +11,7 @@
 #include "cp/spool/urdev.h"
 #include "cp/spool/spool.h"
 #include "cp/io/rio.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "arch370/ccw.h"

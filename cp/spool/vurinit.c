@@ -10,7 +10,7 @@
 #include "cp/vm/user.h"
 #include "cp/vm/vconfig.h"
 #include "cp/io/sysres.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "cp/lib/format.h"

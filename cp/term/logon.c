@@ -1,7 +1,7 @@
 /* logon.c - the LOGON dialogue and command lines of a session. */
 #include "cp/term/logon.h"
 #include "cp/term/session.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/term/usermsg.h"
 #include "cp/term/cmdline.h"
 #include "cp/dir/directory.h"
@@ -142,6 +142,7 @@ static void attach(struct session *s, struct user *u)
 
 static void detach(struct session *s)
 {
+    s->cp_next = false;
     s->user = NULL;
     s->state = SESS_NEW;
     s->logon_userid[0] = 0;
@@ -238,6 +239,7 @@ static void password_line(struct session *s, const char *typed)
     char ts[48], tk[12];
 
     s->state = SESS_NEW;
+    term_hide_input(s->term, false);
     term_key(s, tk, sizeof tk);
     if (!d || !dir_password_ok(d, typed)) {
         note_failure(s->logon_userid);
@@ -333,6 +335,7 @@ static void new_line(struct session *s, const char *line)
     s->logon_noipl = ctx.argc == 3;
     s->state = SESS_PASSWORD;
     session_write(s, "ENTER PASSWORD:");
+    term_hide_input(s->term, true);         /* a 3270 does not show it */
 }
 
 static void run_command(struct session *s, const char *line)
@@ -365,6 +368,14 @@ static void active_line(struct session *s, const char *line)
         run_command(s, cmd);
         return;
     }
+    if (s->cp_next || s->user->term.mode_cp) {
+        /* after the attention key with SET RUN ON, or in TERMINAL MODE CP:
+         * the line is for CP while the virtual machine runs on */
+        s->cp_next = false;
+        if (*line)
+            run_command(s, line);
+        return;
+    }
     if (vm && vm->state != VM_STOPPED) {
         if (!vcons_input(vm, line))
             session_write(s, "CPX103W Input not accepted: the virtual console has too many lines waiting");
@@ -389,12 +400,15 @@ void logon_line(struct session *s, const char *line)
     }
 }
 
-/* The attention (break) key: stop the virtual machine, enter CP READ. */
+/* The attention (break) key: stop the virtual machine, enter CP READ;
+ * with SET RUN ON the machine runs on and the next line is for CP. */
 void logon_attention(struct session *s)
 {
     if (s->state != SESS_ACTIVE)
         return;
-    if (s->user->vm && s->user->vm->state != VM_STOPPED)
+    if (s->user->term.run && s->user->vm && s->user->vm->state != VM_STOPPED)
+        s->cp_next = true;              /* SET RUN ON: one line for CP, VM runs on */
+    else if (s->user->vm && s->user->vm->state != VM_STOPPED)
         vm_stop(s->user->vm);
     session_write(s, "CP READ");
 }

@@ -1,11 +1,13 @@
 /* session.c - terminal sessions: a task per terminal that acts on lines. */
 #include "cp/term/session.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/term/logon.h"
+#include "cp/term/lineedit.h"
 #include "cp/term/cmdline.h"
 #include "cp/kern/task.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"
+#include "cp/vdev/vcons.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
@@ -80,6 +82,19 @@ void session_show_logo(struct session *s)
 
 /* ---- callbacks from the terminal driver (interruption level) ---------- */
 
+static void session_task(void *arg);
+
+/* A session's task is made when its terminal first has something for it:
+ * a task's stack is 16K of free storage, and most of the 33 terminals of
+ * the default system never see a client. */
+static void wake(struct session *s)
+{
+    if (!s->task)
+        s->task = task_create("SESSION", session_task, s);
+    if (s->task)
+        task_wakeup(s);
+}
+
 static void on_connected(struct term *t)
 {
     struct session *s = t->session;
@@ -87,7 +102,7 @@ static void on_connected(struct term *t)
     if (!s)
         return;
     s->connect_event = true;
-    task_wakeup(s);
+    wake(s);
 }
 
 static void on_disconnected(struct term *t, u8 why)
@@ -99,7 +114,7 @@ static void on_disconnected(struct term *t, u8 why)
     s->incount = 0;             /* lines from the old client are void */
     s->lost_event = true;
     s->lost_why = why;
-    task_wakeup(s);
+    wake(s);
     if (s->output_waiters)
         task_wakeup(&s->output_waiters);
 }
@@ -118,7 +133,7 @@ static void on_input(struct term *t, const char *line)
     slot = (s->inhead + s->incount) % SESS_INQ;
     strlcpy(s->inq[slot], line, sizeof s->inq[slot]);
     s->incount++;
-    task_wakeup(s);
+    wake(s);
 }
 
 static void on_attention(struct term *t)
@@ -128,7 +143,7 @@ static void on_attention(struct term *t)
     if (!s)
         return;
     s->attention = true;
-    task_wakeup(s);
+    wake(s);
 }
 
 /* the terminal caught up with its output: a virtual machine that waits to
@@ -143,7 +158,37 @@ static void on_output_space(struct term *t)
         vm_kick(s->user->vm);
 }
 
+/* A 3270's PF key: what SET PFnn gave it, entered or put into the input
+ * area; nothing for a key not set (VM/370 did the same). */
+static void on_pfkey(struct term *t, unsigned n)
+{
+    struct session *s = t->session;
+    struct user *u = s ? s->user : NULL;
+
+    if (!u || !u->pf || n > PF_KEYS || !u->pf->text[n][0])
+        return;
+    if (u->pf->delayed[n])
+        term_set_input(t, u->pf->text[n]);
+    else
+        on_input(t, u->pf->text[n]);
+}
+
+/* The status area's word: what CP waits for at this terminal. */
+static const char *on_status(const struct term *t)
+{
+    struct session *s = t->session;
+    struct vm *vm = s && s->state == SESS_ACTIVE && s->user ? s->user->vm : NULL;
+
+    if (!vm || vm->state == VM_STOPPED)
+        return "CP READ";
+    if (vcons_reading(vm))
+        return "VM READ";
+    return "RUNNING";
+}
+
 static const struct term_ops session_term_ops = {
+    .pfkey = on_pfkey,
+    .status = on_status,
     .output_space = on_output_space,
     .connected = on_connected,
     .disconnected = on_disconnected,
@@ -152,6 +197,11 @@ static const struct term_ops session_term_ops = {
 };
 
 /* ---- the session task -------------------------------------------------- */
+
+static void logical_line(void *arg, const char *line)
+{
+    logon_line(arg, line);
+}
 
 static void session_task(void *arg)
 {
@@ -182,7 +232,15 @@ static void session_task(void *arg)
         s->incount--;
         if (s->state == SESS_ACTIVE && s->user && session_console_hook)
             session_console_hook(s->user, line);        /* what the user typed */
-        logon_line(s, line);
+        if (s->state == SESS_ACTIVE && s->user && str_ncasecmp(line, "#CP", 3)) {
+            struct lineedit e = {
+                s->user->term.linend, s->user->term.chardel,
+                s->user->term.linedel, s->user->term.escape,
+            };
+            lineedit_apply(&e, line, logical_line, s);
+        } else {
+            logon_line(s, line);    /* LOGON, the password, #CP: as typed */
+        }
     }
 }
 
@@ -203,7 +261,6 @@ void session_init_all(void)
             break;
         s->term = t;
         t->session = s;
-        s->task = task_create("SESSION", session_task, s);
         session_show_logo(s);                   /* finds out who is there */
     }
     oplog_set_sink(to_operator);

@@ -9,7 +9,7 @@
 #ifndef CP_TERM_SESSION_H
 #define CP_TERM_SESSION_H
 
-#include "cp/io/con3215.h"
+#include "cp/io/term.h"
 
 #define SESS_INQ        8
 #define OPERATOR_USERID "OPERATOR"
@@ -32,9 +32,10 @@ struct session {
     char inq[SESS_INQ][TERM_INMAX + 1];
     unsigned inhead, incount;
     bool attention;
+    bool cp_next;               /* the next line is for CP (SET RUN ON) */
     bool connect_event;
     bool lost_event;            /* the client went away */
-    u8 lost_why;                /* its sense byte (con3215.h) */
+    u8 lost_why;                /* its sense byte (cp/io/term.h) */
     u32 gen;                    /* the terminal connection this session talks to */
     unsigned output_waiters;    /* tasks waiting for the terminal to catch up */
     struct task *task;

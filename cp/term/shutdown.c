@@ -1,9 +1,9 @@
 /* shutdown.c - SHUTDOWN: warn, checkpoint, drain the terminals, stop. */
 #include "cp/term/shutdown.h"
 #include "cp/kern/abend.h"
-#include "cp/io/con3215.h"
+#include "cp/io/term.h"
 #include "cp/term/session.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/kern/task.h"
 #include "cp/kern/timer.h"
 #include "cp/vm/user.h"

@@ -1,18 +1,12 @@
 /* termhooks.c - the session layer's side of the lower layers' hooks. */
 #include "cp/term/termhooks.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/term/usermsg.h"
 #include "cp/term/session.h"
 #include "cp/term/logon.h"
-#include "cp/kern/kmsg.h"
 #include "cp/vm/user.h"
 #include "cp/vm/dispatch.h"
 #include "cp/vdev/vcons.h"
-
-static void to_operator(const char *line)
-{
-    op_msg("%s", line);
-}
 
 static void to_user(struct user *u, const char *line)
 {
@@ -41,7 +35,6 @@ static void logoff_now(struct user *u)
 
 void termhooks_init(void)
 {
-    kmsg_register(to_operator);
     user_tell_register(to_user);
     vcons_register_terminal(console_line, console_room);
     dispatch_logoff_register(logoff_now);

@@ -37,14 +37,23 @@ static bool pin(struct xlat *x, u32 page, u32 *frame)
     return true;
 }
 
-/* storage-key protection of one page for the channel (CAW key) */
-static bool key_ok(struct xlat *x, u32 page, bool into_storage)
+/* storage-key protection of one 2K block for the channel (CAW key) */
+static bool block_ok(struct xlat *x, u32 addr, bool into_storage)
 {
-    u8 k = gspace_get_key(x->gs, page);
+    u8 k = gspace_get_key(x->gs, addr);
 
     if (x->key == 0 || (k >> 4) == x->key)
         return true;
     return !into_storage && !(k & 0x08);        /* fetch allowed unless fetch-protected */
+}
+
+/* ... of the bytes [addr, addr + n) of one page: each 2K block it touches */
+static bool key_ok(struct xlat *x, u32 addr, u32 n, bool into_storage)
+{
+    for (u32 b = addr & ~0x7FFu; b < addr + n; b += 0x800)
+        if (!block_ok(x, b, into_storage))
+            return false;
+    return true;
 }
 
 /* Emit the data of one guest CCW as page-sized data-chained pieces. */
@@ -63,11 +72,11 @@ static bool emit_data(struct xlat *x, u8 cmd, u8 flags, u32 data, u16 count, u32
         u32 n = PAGE_SIZE - (addr - page);
         if (n > count - done)
             n = count - done;
-        if (addr >= x->gs->size) {
+        if (!gspace_addressable(x->gs, addr)) {
             x->stop = XLAT_PROGRAM_CHECK;
             return false;
         }
-        if (!key_ok(x, page, into)) {
+        if (!key_ok(x, addr, n, into)) {
             x->stop = XLAT_PROTECTION;
             return false;
         }

@@ -4,7 +4,7 @@
 #include "cp/vm/vdev.h"
 #include "cp/vdev/chanprog.h"
 #include "cp/vm/user.h"
-#include "cp/io/con3215.h"
+#include "cp/io/term.h"
 #include "cp/mm/gmem.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/string.h"

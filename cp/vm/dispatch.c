@@ -20,6 +20,8 @@
 #include "cp/kern/task.h"
 #include "cp/kern/intr.h"
 #include "cp/vm/pgfault.h"
+#include "cp/vm/vmdebug.h"
+#include "cp/vm/trace.h"
 #include "cp/vm/user.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
@@ -77,16 +79,27 @@ static bool enabled_for_anything(u64 psw)
 /* The interval timer at X'50' counts down in units of 1/(300 * 256)
  * second (bit 31): 53,333 1/3 TOD units, so a run of `used` TOD units
  * is used * 3 / 160000 units, in 32-bit arithmetic for any run shorter
- * than IT_RUN_MAX (every run but a whole slice).  What a run had less
- * than a whole unit of is not carried over, as it never was. */
+ * than IT_RUN_MAX (every run but a whole slice).  What is less than one
+ * unit carries over to the next run (vm->itimer_rem, in thirds of a TOD
+ * unit): a guest that traps at every instruction (TRACE INSTRUCT) would
+ * otherwise never see its timer counted down. */
 #define IT_UNIT_THIRDS  160000u
 #define IT_RUN_MAX      0x40000000u     /* a run this long: 64-bit arithmetic */
 
-static u32 interval_units(u64 used)
+static u32 interval_units(struct vm *vm, u64 used)
 {
-    if (used >= IT_RUN_MAX)
-        return (u32)(used * 3 / IT_UNIT_THIRDS);
-    return (u32)used * 3 / IT_UNIT_THIRDS;
+    u64 big;
+    u32 thirds;
+
+    if (used >= IT_RUN_MAX) {
+        big = used * 3 + vm->itimer_rem;
+        vm->itimer_rem = big % IT_UNIT_THIRDS;
+        return (u32)(big / IT_UNIT_THIRDS);
+    }
+    /* < 3 * 2**30 + 160000: fits in 32 bits */
+    thirds = (u32)used * 3 + (u32)vm->itimer_rem;
+    vm->itimer_rem = thirds % IT_UNIT_THIRDS;
+    return thirds / IT_UNIT_THIRDS;
 }
 
 /* Virtual CPU time passes: the user's virtual time, the CPU timer, the
@@ -100,7 +113,7 @@ static void account(struct vm *vm, u64 used)
 
     vm->user->virt_tod += used;
     c->cpu_timer -= (s64)used;
-    dec = interval_units(used);
+    dec = interval_units(vm, used);
     if (!dec)
         return;                 /* most runs between two traps */
     if (!gspace_frame(&vm->mem, LC370_TIMER, false) ||
@@ -165,6 +178,12 @@ static void handle_program(struct vm *vm)
     u16 code = lc_pgm_code() & 0xFF;
     u8 ilc = lc_pgm_ilc();
 
+    if (code & PGM_PER) {               /* TRACE BRANCH/INSTRUCT: CP's, not the guest's */
+        trace_per_event(vm, lc_per_code(), lc_per_addr());
+        code &= (u16)~PGM_PER;
+        if (!code)
+            return;
+    }
     if (program_loop(vm, code, ilc))
         return;
 
@@ -178,6 +197,9 @@ static void handle_program(struct vm *vm)
             reflect_program(vm, code, ilc);
         return;
     case PGM_OPERATION:
+        if (adstop_hit(vm, ilc))
+            return;
+        /* fall through */
     case PGM_PRIVILEGED:
     case PGM_SPECIAL_OPERATION:
         if (priv_simulate(vm, code, ilc) < 0)
@@ -269,6 +291,7 @@ static void run_guest(struct vm *vm, s64 slice)
     struct assist_mark mark;
     s64 run, left;
     int code;
+    u32 per, per_start, per_end;
 
     if (slice < (s64)TOD_USEC)
         slice = (s64)TOD_USEC;
@@ -276,6 +299,12 @@ static void run_guest(struct vm *vm, s64 slice)
         c->cpu_timer < slice)
         slice = c->cpu_timer + 1;               /* stop when its CPU timer runs out */
     c->ctx.psw = psw390_for_guest(c->psw) | c->esa_mode;
+    if ((per = trace_per_arm(vm, &per_start, &per_end)) != 0) {
+        c->ctx.psw |= PSW_PER;          /* TRACE BRANCH/INSTRUCT: this run only */
+        lctl(9, per);
+        lctl(10, per_start);
+        lctl(11, per_end);
+    }
     lctl(1, gspace_std(&vm->mem));
     lctl(7, gspace_std(&vm->mem));     /* secondary space = the same space */
     intr_arm_clock();
@@ -289,7 +318,10 @@ static void run_guest(struct vm *vm, s64 slice)
         vm->exits++;
         account(vm, left < run ? (u64)(run - (left > 0 ? left : 0)) : 0);
         handle_exit(vm, code, left, exit_psw(code));
-        if (!assist_resume(vm, code, &mark, left))
+        /* a traced run (PER armed for TRACE BRANCH/INSTRUCT) always goes
+         * back through the round, which arms PER again for the next
+         * instruction: no event may run past the trace */
+        if (per || !assist_resume(vm, code, &mark, left))
             break;
         /* CP's work since the exit counts against the slice too: when
          * that ends it, the round must run (an expired CPU timer would

@@ -70,6 +70,7 @@ static void free_nss(struct nss *n)
             break;
         }
     kfree(n->map);
+    kfree(n->key2);
     kfree(n->frames);
     kfree(n);
 }
@@ -138,6 +139,15 @@ static struct nss *from_store(const struct sstore_entry *e)
     n->data0 = e->first + 2;
     state_from_header(n, h);
     memcpy(n->map, h + PAGE_SIZE, count);
+    if (get_be32(h + SSH_FLAGS) & SSH_F_KEYS2) {
+        n->key2 = kmalloc(PAGE_SIZE, "NSSKEY2");
+        if (!n->key2 || sstore_read(e->first + 2, n->key2) != DASD_OK) {
+            free_nss(n);                        /* not on the cache list yet */
+            n = NULL;
+            goto out;
+        }
+        n->data0 = e->first + 3;
+    }
     for (u32 i = 0; i < count; i++) {
         if (n->map[i] & NSSP_DATA)
             n->data++;
@@ -203,12 +213,29 @@ static void span(const struct nss *n, u32 *lo, u32 *hi)
     }
 }
 
+/* IPL: the image must lie inside the machine's storage */
 static bool fits(const struct vm *vm, const struct nss *n)
 {
     u32 lo, hi;
 
     span(n, &lo, &hi);
     return hi < vm->mem.size;
+}
+
+/* a saved segment may lie anywhere in the 16M a S/370 addresses; above
+ * the storage its pages become addressable while it is loaded */
+static bool fits_segment(const struct nss *n)
+{
+    u32 lo, hi;
+
+    span(n, &lo, &hi);
+    return hi <= GADDR_MASK;
+}
+
+/* the key of the second 2K of page i */
+static u8 key_hi(const struct nss *n, u32 i)
+{
+    return (n->key2 ? n->key2[i] : n->map[i]) & NSSP_KEY;
 }
 
 static int read_data(const struct nss *n, u32 di, void *buf)
@@ -238,7 +265,7 @@ static int map_shared(struct vm *vm, struct nss *n, u32 i, u32 di)
         n->loaded++;
     }
     frame_of(f)->shares++;
-    gspace_map_shared(&vm->mem, n->first + i, f, n->map[i] & NSSP_KEY);
+    gspace_map_shared(&vm->mem, n->first + i, f, n->map[i] & NSSP_KEY, key_hi(n, i));
     return NSS_OK;
 }
 
@@ -255,8 +282,10 @@ static int copy_private(struct vm *vm, const struct nss *n, u32 i, u32 di, u8 *b
     }
     if (gmem_write(&vm->mem, dst, buf, len) != 0)
         return NSS_NOSTORAGE;
-    if (n->map[i] & NSSP_KEY)
-        gspace_set_key(&vm->mem, dst, n->map[i] & NSSP_KEY);
+    if (n->map[i] & NSSP_KEY || key_hi(n, i)) {
+        gspace_set_key(&vm->mem, dst & ~(PAGE_SIZE - 1), n->map[i] & NSSP_KEY);
+        gspace_set_key(&vm->mem, (dst & ~(PAGE_SIZE - 1)) | 0x800, key_hi(n, i));
+    }
     return NSS_OK;
 }
 
@@ -356,16 +385,22 @@ int nss_load(struct vm *vm, const char *name, bool share, u32 *first, u32 *last)
     k = slot_of(vm, name);
     if (!n)
         rc = not_found(name);
-    else if (!fits(vm, n))
+    else if (!fits_segment(n))
         rc = NSS_TOOBIG;
     else if (k < 0 && !has_room(vm))
         rc = NSS_TOOMANY;
     if (rc == NSS_OK) {
+        u32 p0, p1;
         span(n, first, last);
+        p0 = *first / PAGE_SIZE;
+        p1 = *last / PAGE_SIZE;
         if (k >= 0)
             detach(vm, k);
-        gspace_release(&vm->mem, *first / PAGE_SIZE, *last / PAGE_SIZE);
-        rc = map_into(vm, n, share);
+        gspace_release(&vm->mem, p0, p1);
+        if (gspace_extend(&vm->mem, p0, p1 - p0 + 1) != 0)
+            rc = NSS_NOSTORAGE;
+        else
+            rc = map_into(vm, n, share);
         attach(vm, n);
     }
     nss_unlock();
@@ -382,6 +417,7 @@ int nss_purge(struct vm *vm, const char *name)
     if (k >= 0) {
         span(vm->nss[k], &lo, &hi);
         gspace_release(&vm->mem, lo / PAGE_SIZE, hi / PAGE_SIZE);
+        gspace_retract(&vm->mem, lo / PAGE_SIZE, hi / PAGE_SIZE - lo / PAGE_SIZE + 1);
         detach(vm, k);
     } else {
         rc = nss_find(name) ? NSS_NOTLOADED : not_found(name);

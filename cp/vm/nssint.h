@@ -14,6 +14,7 @@ struct nss {
     bool has_state;             /* gpr and cr are valid */
     u32 first, count;           /* guest pages it spans */
     u8 *map;                    /* per page: NSSP_* and the key */
+    u8 *key2;                   /* per page: its second 2K's key; NULL: map's */
     u32 *frames;                /* per page: its shared frame, 0 = none */
     u64 psw;
     u32 gpr[16], cr[16];

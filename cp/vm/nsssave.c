@@ -29,7 +29,7 @@ static bool ranges_valid(const struct vm *vm, const u32 *share, unsigned n)
 {
     for (unsigned i = 0; i < n; i++)
         if (share[2 * i] == 0 || share[2 * i] > share[2 * i + 1] ||
-            share[2 * i + 1] >= vm->mem.npages)
+            share[2 * i + 1] >= vm->mem.size / PAGE_SIZE)
             return false;               /* page 0 is every machine's own */
     return true;
 }
@@ -40,7 +40,7 @@ static u32 build_map(struct vm *vm, const u32 *share, unsigned nshare, u8 *map,
 {
     u32 lo = 0xFFFFFFFFu, hi = 0, n = 0;
 
-    for (u32 p = 0; p < vm->mem.npages; p++)
+    for (u32 p = 0; p < vm->mem.size / PAGE_SIZE; p++)     /* not segments above it */
         if (gspace_has_data(&vm->mem, p * PAGE_SIZE) || in_ranges(p, share, nshare)) {
             if (lo == 0xFFFFFFFFu)
                 lo = p;
@@ -89,13 +89,30 @@ static void build_header(struct vm *vm, const char *name, u8 *h, u32 first, u32 
     }
 }
 
-/* header, map, then the data pages, into the extent at ext */
-static int write_extent(struct vm *vm, u32 ext, const u8 *h, const u8 *map, u32 first,
-                        u32 count, u8 *buf)
+/* the key of each saved page's second 2K; true if one differs from its
+ * first half's (only then is the map written) */
+static bool build_key2(struct vm *vm, const u8 *map, u32 first, u32 count, u8 *key2)
 {
-    u32 di = 0;
+    bool differ = false;
 
-    if (sstore_write(ext, h) != DASD_OK || sstore_write(ext + 1, map) != DASD_OK)
+    for (u32 i = 0; i < count; i++) {
+        if (!(map[i] & NSSP_DATA))
+            continue;
+        key2[i] = gspace_get_key(&vm->mem, (first + i) * PAGE_SIZE + 0x800) & NSSP_KEY;
+        if (key2[i] != (map[i] & NSSP_KEY))
+            differ = true;
+    }
+    return differ;
+}
+
+/* header, map, [second-half keys,] then the data pages, into the extent at ext */
+static int write_extent(struct vm *vm, u32 ext, const u8 *h, const u8 *map, const u8 *key2,
+                        u32 first, u32 count, u8 *buf)
+{
+    u32 di = key2 ? 1 : 0;
+
+    if (sstore_write(ext, h) != DASD_OK || sstore_write(ext + 1, map) != DASD_OK ||
+        (key2 && sstore_write(ext + 2, key2) != DASD_OK))
         return NSS_IOERR;
     for (u32 i = 0; i < count; i++) {
         if (!(map[i] & NSSP_DATA))
@@ -111,11 +128,12 @@ static int write_extent(struct vm *vm, u32 ext, const u8 *h, const u8 *map, u32 
 int nss_save(struct vm *vm, const char *name, const u32 *share, unsigned nshare, u32 *saved)
 {
     u8 *h = kmalloc(PAGE_SIZE, "NSSHDR"), *map = kzalloc(PAGE_SIZE, "NSSMAP");
-    u8 *buf = kmalloc(PAGE_SIZE, "NSSPAGE");
-    u32 first, count, data, ext;
+    u8 *buf = kmalloc(PAGE_SIZE, "NSSPAGE"), *key2 = kzalloc(PAGE_SIZE, "NSSKEY2");
+    u32 first, count, data, ext, pages = 0;
+    bool halves = false;
     int rc;
 
-    if (!h || !map || !buf)
+    if (!h || !map || !buf || !key2)
         rc = NSS_NOSTORAGE;
     else if (!sstore_area())
         rc = NSS_NOSTORE;
@@ -126,15 +144,19 @@ int nss_save(struct vm *vm, const char *name, const u32 *share, unsigned nshare,
     if (rc == NSS_OK) {
         nss_lock();
         data = build_map(vm, share, nshare, map, &first, &count);
-        ext = sstore_alloc(2 + data);
+        halves = build_key2(vm, map, first, count, key2);
+        pages = 2 + (halves ? 1 : 0) + data;
+        ext = sstore_alloc(pages);
         if (!ext) {
             rc = NSS_FULL;
         } else {
             build_header(vm, name, h, first, count, data, map);
-            rc = write_extent(vm, ext, h, map, first, count, buf);
+            if (halves)
+                put_be32(h + SSH_FLAGS, get_be32(h + SSH_FLAGS) | SSH_F_KEYS2);
+            rc = write_extent(vm, ext, h, map, halves ? key2 : NULL, first, count, buf);
         }
         if (rc == NSS_OK) {
-            int c = sstore_commit(name, ext, 2 + data, data);
+            int c = sstore_commit(name, ext, pages, data);
             rc = c == -1 ? NSS_DIRFULL : c ? NSS_IOERR : NSS_OK;
         }
         if (rc == NSS_OK) {
@@ -146,5 +168,6 @@ int nss_save(struct vm *vm, const char *name, const u32 *share, unsigned nshare,
     kfree(h);
     kfree(map);
     kfree(buf);
+    kfree(key2);
     return rc;
 }

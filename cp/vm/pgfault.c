@@ -8,7 +8,8 @@
  *                                for it).  A guest that asked for pseudo
  *                                page faults is not made to wait for a
  *                                read (cp/vm/pfault.c).
- *   beyond it                    an addressing exception for the guest.
+ *   in a saved segment above it  the same (cp/mm/gspace.h)
+ *   beyond both                  an addressing exception for the guest.
  * Protection exception (the instruction is suppressed, PSW past it) on a
  * page mapped to a shared saved system's frame: the guest gets a private
  * copy of the page and the instruction is run again; any other protection
@@ -48,7 +49,7 @@ void pgfault_translation(struct vm *vm, u8 ilc)
 {
     u32 tea = lc_tea() & TEA_PAGE;
 
-    if (tea < vm->mem.size) {
+    if (gspace_addressable(&vm->mem, tea)) {
         resolve(vm, tea);
         return;                                 /* nullified: run it again */
     }
@@ -68,7 +69,7 @@ bool pgfault_protection(struct vm *vm, u8 ilc)
     u32 tea = lc_tea() & TEA_PAGE;
     int rc;
 
-    if (tea >= vm->mem.size || gspace_state(&vm->mem, tea) != GPS_SHARED)
+    if (gspace_state(&vm->mem, tea) != GPS_SHARED)
         return false;
     rc = gspace_unshare(&vm->mem, tea / PAGE_SIZE);
     if (rc < 0) {

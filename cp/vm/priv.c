@@ -1,6 +1,7 @@
 /* priv.c - the privileged-instruction table and its dispatcher. */
 #include "cp/vm/priv.h"
 #include "cp/vm/reflect.h"
+#include "cp/vm/trace.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
@@ -111,6 +112,7 @@ static int execute_target(struct vm *vm, struct insn *ex, u8 *bytes)
  * one (SPKA, IPK) asks the guest's control registers in its handler. */
 static int run_handler(struct vm *vm, priv_fn fn, const struct insn *in, u8 ilc)
 {
+    u32 ia = psw370_ia(vm->cpu.psw);
     int rc;
 
     if ((in->info->flags & (INSN_PRIV370 | INSN_SEMI370)) == INSN_PRIV370 &&
@@ -118,6 +120,7 @@ static int run_handler(struct vm *vm, priv_fn fn, const struct insn *in, u8 ilc)
         return reflect_program(vm, PGM_PRIVILEGED, ilc);
     vm->priv_ops++;
     rc = fn(vm, in);
+    trace_simulated(vm, in, (ia - ilc) & GADDR_MASK, rc);
     if (rc > 0)
         return reflect_program(vm, (u16)rc, ilc);
     return rc;

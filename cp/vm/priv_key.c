@@ -1,6 +1,6 @@
 /* priv_key.c - storage keys: SSK, ISK, RRB (GA22-7000, "Control
- * Instructions").  S/370 keys 2K blocks; the real machine keys 4K frames,
- * so a guest's key applies to the whole 4K page holding the block. */
+ * Instructions").  S/370 keys 2K blocks: each block's key is kept (cp/mm/
+ * gspace.h says how the real 4K frame is keyed when two halves differ). */
 #include "cp/vm/priv.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
@@ -14,7 +14,7 @@ static int block_address(struct vm *vm, u8 r2, u32 *addr)
     if (v & 0x0F)
         return PGM_SPECIFICATION;
     *addr = v & 0x00FFF800u;
-    if (*addr >= vm->mem.size)
+    if (!gspace_addressable(&vm->mem, *addr))
         return PGM_ADDRESSING;
     return 0;
 }
@@ -53,7 +53,7 @@ int priv_rrb(struct vm *vm, const struct insn *in)
 {
     u32 addr = priv_ea(vm, in, 2);
 
-    if (addr >= vm->mem.size)
+    if (!gspace_addressable(&vm->mem, addr))
         return PGM_ADDRESSING;
     priv_set_cc(vm, (u8)gspace_reset_ref(&vm->mem, addr));
     return 0;

@@ -1,6 +1,8 @@
 /* reflect.c - store old PSW, load new PSW: interruptions into the guest. */
 #include "cp/vm/reflect.h"
+#include "cp/vm/vmcf.h"
 #include "cp/vm/vdev.h"
+#include "cp/vm/trace.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
 #include "arch370/lowcore.h"
@@ -29,6 +31,7 @@ static int swap(struct vm *vm, u32 old_loc, u32 new_loc, u16 code, u8 ilc)
         return rc;
     vm->cpu.psw = new_psw;
     vm->cpu.esa_mode = 0;               /* the old PSW had no room for it */
+    trace_interruption(vm, old_loc, code, ilc, old);
     return 0;
 }
 
@@ -139,6 +142,13 @@ static u16 enabled_external(struct vm *vm, bool consume, u16 *subcode)
     }
     if ((cr0 & CR0_SERVICE) && (c->ext_pending & VEXT_SERVICE) && c->nsvc)
         return consume ? take_service(vm, subcode) : c->svc[0].code;
+    /* VMCF: masked by the PSW alone; the header goes into the guest's
+     * buffer as the interruption is taken */
+    if (vmcf_pending(vm)) {
+        if (consume)
+            vmcf_present(vm);
+        return EXT_VMCF;
+    }
     return 0;
 }
 

@@ -47,6 +47,8 @@ void user_destroy(struct user *u)
             break;
         }
     }
+    if (u->pf)
+        kfree(u->pf);
     kfree(u);
 }
 

@@ -10,15 +10,31 @@
 
 struct session;
 struct vm;
+
+/* SET PFnn: what a 3270's program function keys do (VM/370) */
+#define PF_KEYS         24
+#define PF_TEXT         80
+struct pfkeys {
+    char text[PF_KEYS + 1][PF_TEXT + 1];    /* [1]..[24]; "" = not set */
+    bool delayed[PF_KEYS + 1];              /* into the input area, not entered */
+};
 struct dir_user;
+
+/* TERMINAL and SET RUN: how the user's terminal takes lines */
+struct termset {
+    char linend, chardel, linedel, escape;  /* 0 = OFF (cp/term/lineedit.h) */
+    bool mode_cp;               /* TERMINAL MODE CP: every line is for CP */
+    bool run;                   /* SET RUN ON: attention does not stop the VM */
+};
 
 struct user {
     char userid[9];
     u32 classes;                /* CLASS_BIT mask from the directory */
     u64 logon_tod;
     struct session *sess;       /* NULL while disconnected */
-    u8 dsc_why;                 /* why the terminal was lost (con3215.h sense) */
+    u8 dsc_why;                 /* why the terminal was lost (cp/io/term.h sense) */
     bool msg_on, wng_on, imsg_on;
+    bool smsg_on;               /* SET SMSG ON: SMSG reaches its VMCF */
     u16 number;                 /* small number, owner tag of frames */
     struct vm *vm;              /* the virtual machine */
     const struct dir_user *dir; /* the directory entry (NULL: built in) */
@@ -29,6 +45,8 @@ struct user {
     u32 max_storage;            /* DEFINE STORAGE limit (directory) */
     u64 virt_tod;               /* virtual CPU time, TOD units */
     u64 total_tod;              /* virtual + CP on the user's behalf */
+    struct pfkeys *pf;          /* NULL until the first SET PFnn */
+    struct termset term;
     struct user *next;
 };
 

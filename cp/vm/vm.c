@@ -1,11 +1,13 @@
 /* vm.c - creating, resetting, starting and stopping virtual machines. */
 #include "cp/vm/vm.h"
+#include "cp/vm/vmcf.h"
 #include "cp/vm/vdev.h"
 #include "cp/vm/dispatch.h"
 #include "cp/vm/reflect.h"
 #include "cp/kern/task.h"
 #include "cp/vm/user.h"
 #include "cp/vm/pfault.h"
+#include "cp/vm/vmdebug.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 
@@ -40,8 +42,10 @@ void vm_destroy(struct vm *vm)
     timer_cancel(&vm->ptimer);
     while (vm->devs)
         vdev_remove(vm, vm->devs);
+    vmcf_vm_reset(vm);
     gspace_destroy(&vm->mem);
     nss_vm_reset(vm);
+    kfree(vm->debug);
     kfree(vm);
 }
 
@@ -49,6 +53,7 @@ void vm_reset(struct vm *vm, bool clear)
 {
     struct vcpu *c = &vm->cpu;
 
+    adstop_clear(vm);                   /* its instruction back, before storage goes */
     memset(c, 0, sizeof *c);
     memcpy(c->cr, reset_cr, sizeof c->cr);
     c->clock_comparator = ~0ull;
@@ -63,6 +68,7 @@ void vm_reset(struct vm *vm, bool clear)
         nss_vm_reset(vm);
     }
     vm->pf_on = false;                  /* pseudo page faults end with a reset */
+    vmcf_vm_reset(vm);                  /* so does VMCF authorization, as in VM/370 */
     vm->pgm_loop = 0;
     vm->resets++;
 }

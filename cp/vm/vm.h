@@ -19,6 +19,7 @@ struct vdev;
 struct task;
 struct pf_req;
 struct nss;
+struct vmdebug;
 
 enum vm_state {
     VM_STOPPED,         /* not running: CP READ, or after a stop */
@@ -79,6 +80,8 @@ struct vm {
                                  * nothing was posted since the dispatcher looked */
     u32 assisted;               /* exits resumed by the short path (statistics) */
     u32 pgm_new_ia;             /* where the last reflected one went */
+    u64 itimer_rem;             /* CPU time not yet counted off the interval
+                                   timer: less than one unit of it */
     u64 run_start;              /* TOD when this run started */
     /* pseudo page faults (DIAGNOSE X'258', cp/vm/pfault.c) */
     bool pf_on;
@@ -88,6 +91,8 @@ struct vm {
     u32 pf_count;               /* pseudo page faults given */
     struct pf_req *pf_reqs;
     struct nss *nss[NSS_PER_VM];    /* saved systems loaded in its storage */
+    struct vmdebug *debug;      /* ADSTOP, TRACE (cp/vm/vmdebug.h); NULL until used */
+    struct vmcf_vm *vmcf;       /* VMCF (cp/vm/vmcf.c); NULL: not authorized */
     /* statistics */
     u32 exits, priv_ops, diags, sios, pgm_reflected;
     u64 tod_in_cp;

@@ -88,7 +88,7 @@ static void benchIo()
     printf("  ratio SIO : X'18' : X'250' = %.2f : %.2f : 1\n\n", s / b, a / b);
 }
 
-// `bench` runs every part; `bench traps|tv|io|paging|shared|spool|cms` one of them
+// `bench` runs every part; `bench traps|tv|io|paging|shared|spool|cms|users` one of them
 int main(int argc, char **argv)
 {
     std::string only = argc > 1 ? argv[1] : "";
@@ -107,6 +107,8 @@ int main(int argc, char **argv)
             benchSpool();
         if (only.empty() || only == "cms")
             benchCms();
+        if (only.empty() || only == "users")
+            benchUsers();
     } catch (std::exception &e) {
         fprintf(stderr, "bench: %s\n", e.what());
         return 1;

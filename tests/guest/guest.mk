@@ -53,10 +53,10 @@ NSS_IMAGES += $(foreach p,$(GUEST_PROGRAMS),\
 ALL_TARGETS += $(foreach p,$(GUEST_PROGRAMS),$(B)/guest/$(p)-bc.bin $(B)/guest/$(p)-ec.bin) \
 	$(foreach p,$(GUEST_PROGRAMS_EC),$(B)/guest/$(p)-ec.bin)
 
-# paging and saved systems (EC mode): their saved systems live on the
+# paging, saved systems and VMCF (EC mode): their saved systems live on the
 # paging volume CPPAG1 (mk/volume.mk), except TPAGE, which a test runs
 # with that volume detached
-GUEST_PROGRAMS_PAGING := tpage td258 td064 tflood
+GUEST_PROGRAMS_PAGING := tpage td258 td064 tflood td068
 $(foreach p,$(GUEST_PROGRAMS_PAGING),$(eval $(call guest_program,$(p),ec)))
 NSS_IMAGES += TPAGEE:$(B)/guest/tpage-ec.bin:20000:0008000000020000
 PAGVOL_NSS_IMAGES += $(foreach p,$(filter-out tpage,$(GUEST_PROGRAMS_PAGING)),\

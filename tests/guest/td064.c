@@ -3,8 +3,9 @@
  *
  * The build saves two segments on the paging volume from the same three
  * pages, each starting with "TSEGPAGEn": TSEG at X'200000' (pages
- * X'200'-X'201' shared, X'202' not) and TSEGHI at X'F00000', beyond a
- * virtual machine of 4M, in which this program runs. */
+ * X'200'-X'201' shared, X'202' not) and TSEGHI at X'F00000', above a
+ * virtual machine of 4M, in which this program runs: as VM/370 did, CP
+ * loads it there and its pages are addressable until it is purged. */
 #include "guest.h"
 #include "cp370diag.h"
 #include "arch370/ebcdic.h"
@@ -76,9 +77,6 @@ static void errors(void)
     cls = seg("NOSUCH", LOAD);
     report("X'64' LOAD of a name nobody saved: CC 2, Ry 44", cls == TRAP_NONE && cc == 2 && r.ry == 44,
            "class %d cc %d ry %u", cls, cc, (unsigned)r.ry);
-    cls = seg("TSEGHI", LOAD);
-    report("X'64' LOAD of a segment beyond the storage: CC 2, Ry 170",
-           cls == TRAP_NONE && cc == 2 && r.ry == 170, "class %d cc %d ry %u", cls, cc, (unsigned)r.ry);
     cls = seg("TSEG", 0x10);
     report("X'64' with function X'10' is a specification exception",
            cls == TRAP_PGM && t.code == PGM_SPECIFICATION, "class %d code %X", cls, t.code);
@@ -126,9 +124,39 @@ static void load_find_purge(void)
     seg("TSEG", PURGE);
 }
 
+#define HIGH            0xF00000u
+
+static void touch_high(void *arg)
+{
+    (void)arg;
+    (void)*(volatile u32 *)(uintptr_t)HIGH;
+}
+
+static void above_storage(void)
+{
+    struct cp370_diag_regs s = { 0 };
+    int cls;
+
+    cls = seg("TSEGHI", LOAD);
+    report("X'64' LOAD of a segment above the storage: CC 0 and its range",
+           cls == TRAP_NONE && cc == 0 && r.rx == HIGH && r.ry == HIGH + 3 * 4096 - 1,
+           "class %d cc %d %X-%X", cls, cc, (unsigned)r.rx, (unsigned)r.ry);
+    report("its pages above the storage hold what was saved", page_says(HIGH, 0) &&
+           page_says(HIGH + 8192, 2), "first bytes %02X", *(u8 *)(uintptr_t)HIGH);
+    cp370_diag_060_storage_size(&s);
+    report("X'60' still reports the defined storage", s.rx == 4u << 20, "%X", (unsigned)s.rx);
+    cls = seg("TSEGHI", PURGE);
+    report("X'64' PURGE of the segment above the storage: CC 0", cls == TRAP_NONE && cc == 0,
+           "class %d cc %d", cls, cc);
+    cls = trap_call(touch_high, NULL, &t);
+    report("after PURGE its addresses are beyond the storage again (addressing exception)",
+           cls == TRAP_PGM && t.code == PGM_ADDRESSING, "class %d code %X", cls, t.code);
+}
+
 int main(void)
 {
     errors();
     load_find_purge();
+    above_storage();
     return 0;
 }

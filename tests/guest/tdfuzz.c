@@ -54,6 +54,7 @@ static void call(void *arg)
     case 10: cp370_diag_020_general_io(&r); break;
     case 11: cp370_diag_064_saved_segment(&r); break;
     case 12: cp370_diag_250_block_io(&r); break;
+    case 13: cp370_diag_068_vmcf(&r); break;
     default: cp370_diag_258_pseudo_fault(&r); break;
     }
 }
@@ -87,7 +88,7 @@ int main(void)
     seed = (u32)get_tod() | 1;
     con_printf("TDFUZZ seed %08X", seed);
     for (int i = 0; i < ROUNDS; i++) {
-        which = (int)(rnd() % 14);
+        which = (int)(rnd() % 15);
         r.rx = value();
         r.rx1 = value();
         r.ry = value();

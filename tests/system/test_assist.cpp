@@ -35,7 +35,7 @@ SYSTEM_TEST(Assist, SetAssistIsShownByQuerySetAndRefusesOtherWords)
     CpSystem sys("assist-set");
     auto t = logon(sys, 0x0020, "USER1", "PASS1");
     t->sendLine("QUERY SET");
-    t->readUntil("EMSG TEXT, ASSIST ON\\n");          // the default
+    t->readUntil("EMSG TEXT, [^\\n]*ASSIST ON\\n");          // the default
     t->sendLine("SET ASSIST MAYBE");
     t->readUntil("CPX003E SET ASSIST needs ON or OFF");
     assist(*t, "OFF");

@@ -101,9 +101,9 @@ SYSTEM_TEST(VirtualMachine, DisplayAndStoreRegistersPswAndStorage)
     op.sendLine("STORE G5 12345678");
     op.sendLine("DISPLAY G5");
     op.readUntil("GPR  5 = 12345678");
-    op.sendLine("STORE 3000 C1C2C3");
-    op.sendLine("DISPLAY 3000.3");
-    op.readUntil("003000  C1C2C3 +\\*ABC");
+    op.sendLine("STORE S3000 C1C2C3");
+    op.sendLine("DISPLAY T3000.3");
+    op.readUntil("003000  C1C2C300 +\\*ABC\\.");
     op.sendLine("DISPLAY PSW");
     op.readUntil("PSW = FE020000 [0-9A-F]{8}");        // BC mode, waiting for I/O
     op.sendLine("DISPLAY 2000000");

@@ -170,5 +170,68 @@ SYSTEM_TEST(SavedSystems, Code64FindsLoadsAndPurgesSavedSegments)
     u->readUntil("STORAGE = ");
     GuestResult r = runGuest(*u, "TD064E", 60);
     CHECK_TEXT(r.failures == 0, ("failed cases:" + failures(r)).c_str());
-    CHECK_TEXT(r.cases >= 18, ("too few cases ran:\n" + r.output).c_str());
+    CHECK_TEXT(r.cases >= 22, ("too few cases ran:\n" + r.output).c_str());
+}
+
+// a segment file as VM/370 hobbyists keep saved systems: header (PSW,
+// registers, keys per 2K block), then the pages; two pages here, the
+// first with keys F and E in its halves, each page starting SEGFPAGn
+static void writeSegmentFile(const std::string &path, int pages)
+{
+    std::vector<unsigned char> f(4096 * (pages + 1), 0);
+    const unsigned char psw[8] = { 0x00, 0x0A, 0x00, 0x00, 0x00, 0x00, 0xBE, 0xEF };
+    for (int i = 0; i < 8; i++)
+        f[i] = psw[i];
+    for (int b = 0; b < 2 * pages; b++)
+        f[168 + b] = b == 1 ? 0xE6 : 0xF6;
+    const unsigned char segf[7] = { 0xE2, 0xC5, 0xC7, 0xC6, 0xD7, 0xC1, 0xC7 };   // SEGFPAG
+    for (int p = 0; p < pages; p++) {
+        for (int i = 0; i < 7; i++)
+            f[4096 * (p + 1) + 0x100 + i] = segf[i];
+        f[4096 * (p + 1) + 0x107] = (unsigned char)(0xF0 + p);
+    }
+    FILE *out = fopen(path.c_str(), "wb");
+    if (!out || fwrite(f.data(), f.size(), 1, out) != 1)
+        throw std::runtime_error("cannot write " + path);
+    fclose(out);
+}
+
+static std::string shell(const std::string &cmd)
+{
+    std::string out;
+    char buf[256];
+    FILE *p = popen((cmd + " 2>&1; echo rc=$?").c_str(), "r");
+    while (p && fgets(buf, sizeof buf, p))
+        out += buf;
+    if (p)
+        pclose(p);
+    return out;
+}
+
+SYSTEM_TEST(SavedSystems, MknssMakesASavedSystemFromASegmentFile)
+{
+    std::string made, refused;
+    CpSystem sys("mknss", SystemOptions().before([&](const std::string &dir) {
+        std::string mknss = buildDir() + "/tools/mknss " + dir + "/cppag1.3350 ";
+        writeSegmentFile(dir + "/segf.segment", 2);
+        made = shell(mknss + "SEGF " + dir + "/segf.segment --at 0 --share 1-1");
+        refused = shell(mknss + "SEGF " + dir + "/segf.segment --at FFF") +
+                  shell("head -c 100 /dev/zero > " + dir + "/short.segment; " + mknss + "SEGF " + dir +
+                        "/short.segment --at 0") +
+                  shell(mknss + "SEGF " + dir + "/segf.segment --at 0 --share 0-1");
+    }));
+    CHECK_TEXT(made.find("pages 000-001, 1 shared, keys per 2K") != std::string::npos, made.c_str());
+    CHECK_TEXT(made.find("rc=0") != std::string::npos, made.c_str());
+    CHECK_TEXT(refused.find("beyond 16M") != std::string::npos, refused.c_str());
+    CHECK_TEXT(refused.find("not a segment file") != std::string::npos, refused.c_str());
+    CHECK_TEXT(refused.find("usage") != std::string::npos, refused.c_str());   // page 0 shared
+    CHECK_TEXT(refused.find("rc=0") == std::string::npos, refused.c_str());
+
+    std::string q = command(sys.op(), "QUERY NSS", "NSS SEGF ");
+    CHECK_TEXT(std::regex_search(q, std::regex("NSS SEGF +PAGES 000-001 SAVED +2 SHARED +1")), q.c_str());
+    auto u = logon(sys, 0x0020, "USER1", "PASS1");
+    u->sendLine("IPL SEGF");
+    u->readUntil("CPX400W Disabled wait state, PSW 000A0000 0000BEEF");
+    u->sendLine("DISPLAY 1100.8");
+    u->readUntil("001100  E2C5C7C6 D7C1C7F1");
 }

@@ -4,6 +4,7 @@
 
 #include <CppUTest/TestHarness.h>
 #include <chrono>
+#include <cstdlib>
 #include <random>
 #include <regex>
 #include <thread>
@@ -52,6 +53,8 @@ static void checkCleanStart(Telnet3215 &t, const std::string &context)
 SYSTEM_TEST(Connections, HundredReconnectsNeverLandInAnotherSession)
 {
     CpSystem sys("term-reconnect");
+    if (getenv("CP370_TRACE_0020"))            // Hercules traces 0020's CCWs
+        sys.herc().command("t+0020");
     unsigned seed = (unsigned)std::chrono::system_clock::now().time_since_epoch().count();
     std::mt19937 rnd(seed);
     auto t = connectTo(sys, 0x0020);

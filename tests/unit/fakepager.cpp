@@ -8,7 +8,7 @@ extern "C" {
 #include "cp/io/sysres.h"
 #include "cp/io/dasd.h"
 #include "cp/vm/nss.h"
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/kern/task.h"
 
 const struct cp_area *cp_area_find(const char *type, const char *name, unsigned n)

@@ -9,21 +9,53 @@ extern "C" {
 #include "cp/term/usermsg.h"
 #include "cp/mm/gmem.h"
 #include "cp/kern/freestor.h"
+#include "cp/vm/vmcf.h"
 #include "arch370/ebcdic.h"
 #include "arch370/psw.h"
 }
 #include <cstdarg>
 #include <cstring>
+#include <strings.h>
 
 FakeWorld fake;
 
 static char a_session;                  // stands for "a terminal is connected"
 extern "C" { static int fake_interpret(struct cmdctx *ctx, const char *line); }
 
+// what user_find() finds (a fixed table: the tests check for leaks)
+static FakeVm *logged_on[4];
+
+static void log_on(FakeVm *v)
+{
+    for (FakeVm *&slot : logged_on)
+        if (!slot) {
+            slot = v;
+            return;
+        }
+}
+
+FakeVm::FakeVm(const char *userid, u32 size) : primary(false)
+{
+    memset(&user, 0, sizeof user);
+    memset(&vm, 0, sizeof vm);
+    strcpy(user.userid, userid);
+    user.emsg = 'O';
+    user.vm = &vm;
+    user.sess = (struct session *)&a_session;
+    vm.user = &user;
+    vm.state = VM_RUNNING;
+    vm.cpu.psw = 0x0008000000020000ull;
+    gspace_create(&vm.mem, size, 2);
+    log_on(this);
+}
+
 FakeVm::FakeVm(u32 size)
 {
     fake = FakeWorld();
     realmem_init(8);
+    for (FakeVm *&slot : logged_on)
+        slot = nullptr;
+    log_on(this);
     memset(&user, 0, sizeof user);
     memset(&vm, 0, sizeof vm);
     strcpy(user.userid, "TESTER");
@@ -40,6 +72,10 @@ FakeVm::FakeVm(u32 size)
 
 FakeVm::~FakeVm()
 {
+    vmcf_vm_reset(&vm);                 /* as vm_destroy() does */
+    for (FakeVm *&slot : logged_on)
+        if (slot == this)
+            slot = nullptr;
     while (vm.devs) {
         struct vdev *d = vm.devs;
         if (d->cls == VDEV_DASD)
@@ -48,7 +84,8 @@ FakeVm::~FakeVm()
         kfree(d);
     }
     gspace_destroy(&vm.mem);
-    fake = FakeWorld();                 // the test's records go with it
+    if (primary)
+        fake = FakeWorld();             // the test's records go with it
 }
 
 void FakeVm::put(u32 addr, const void *data, u32 n)
@@ -122,8 +159,10 @@ void urdev_kick(void)
 
 struct user *user_find(const char *userid)
 {
-    (void)userid;
-    return NULL;                        /* nobody else is logged on */
+    for (FakeVm *v : logged_on)
+        if (v && !strcasecmp(v->user.userid, userid))
+            return &v->user;
+    return NULL;
 }
 
 static int fake_interpret(struct cmdctx *ctx, const char *line)

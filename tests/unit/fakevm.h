@@ -19,11 +19,15 @@ extern "C" {
 #include <vector>
 
 struct FakeVm {
+    bool primary = true;
     struct user user;
     struct vm vm;
     struct vdev *console = nullptr;
 
     explicit FakeVm(u32 size = 1 << 20);
+    // another virtual machine beside the first (same world and real
+    // storage), logged on as userid; destroy it before the first
+    FakeVm(const char *userid, u32 size);
     ~FakeVm();
 
     // guest storage

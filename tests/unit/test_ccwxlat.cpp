@@ -267,3 +267,23 @@ TEST(CcwTranslation, StorageKeyMismatchIsAProtectionCheck)
     translate(0x1000);
     LONGS_EQUAL(XLAT_COMPLETE, x->stop);
 }
+
+// S/370 keys 2K blocks: a transfer that crosses from one block into the
+// next needs the key of both
+TEST(CcwTranslation, StorageKeyIsCheckedForEach2KBlockTheDataTouches)
+{
+    gspace_frame(&gs, 0x3000, true);
+    gspace_set_key(&gs, 0x3000, 0x50);
+    gspace_set_key(&gs, 0x3800, 0x60);
+    x->key = 5;
+    put_ccw(0x1000, 0x06, 0x3000, 0, 800);          // inside the first half
+    translate(0x1000);
+    LONGS_EQUAL(XLAT_COMPLETE, x->stop);
+    put_ccw(0x1000, 0x06, 0x3700, 0, 800);          // into the key-6 half too
+    translate(0x1000);
+    LONGS_EQUAL(XLAT_PROTECTION, x->stop);
+    x->key = 6;
+    put_ccw(0x1000, 0x06, 0x3900, 0, 800);
+    translate(0x1000);
+    LONGS_EQUAL(XLAT_COMPLETE, x->stop);
+}

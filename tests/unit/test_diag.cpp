@@ -110,6 +110,27 @@ TEST(Diag, Code08RunsEachCommandAndCollectsTheResponse)
     STRCMP_EQUAL("ONE Q TIME\nTWO\nONE BAD\nTWO\n", resp.c_str());
 }
 
+// R6 CMS passes every CP command with flag X'80' (VM/370's "reject a
+// password on a LINK line"); it is accepted and changes nothing
+TEST(Diag, Code08AcceptsVM370sPasswordSuppressionFlag)
+{
+    fake.onCommand = respond_twice;
+    f->putEbcdic(0x2000, "Q TIME");
+    gpr[2] = 0x2000;
+    gpr[3] = 0x2100;
+    gpr[4] = 0xC0000000 | 6;
+    gpr[5] = 100;
+    LONGS_EQUAL(0, call(diag_008_cp_command, 2, 4));
+    LONGS_EQUAL(1, fake.commands.size());
+    LONGS_EQUAL(0, gpr[4]);
+    LONGS_EQUAL(0, f->cc());
+    gpr[4] = 0x80000000 | 6;                    // to the terminal
+    LONGS_EQUAL(0, call(diag_008_cp_command, 2, 4));
+    LONGS_EQUAL(2, fake.commands.size());
+    gpr[4] = 0x20000000 | 6;                    // a flag VM/370 never defined
+    LONGS_EQUAL(PGM_SPECIFICATION, call(diag_008_cp_command, 2, 4));
+}
+
 TEST(Diag, Code08ReportsWhatDidNotFitWithCC1)
 {
     fake.onCommand = respond_twice;

@@ -53,6 +53,8 @@ CpSystem::CpSystem(const std::string &name, SystemOptions opt) : name_(name), op
     dir_ = buildDir() + "/test-runs/" + name;
     run("rm -rf '" + dir_ + "' && mkdir -p '" + dir_ + "'");
     run("cp --sparse=always " + buildDir() + "/*.3350 '" + dir_ + "/'");
+    if (opt_.prepare)
+        opt_.prepare(dir_);
     start();
     if (opt_.ipl)
         ipl();

@@ -10,6 +10,7 @@
 #include "hercules.h"
 #include "telnet3215.h"
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -21,10 +22,14 @@ struct SystemOptions {
     int mainsize = 64;          // megabytes of real storage
     bool ipl = true;            // IPL at once
     std::string extraConfig;    // more device lines
+    // run on the run folder once the volumes are copied, before Hercules
+    // starts (to write saved systems into them, to add a volume)
+    std::function<void(const std::string &dir)> prepare;
 
     SystemOptions &storage(int mb) { mainsize = mb; return *this; }
     SystemOptions &noIpl() { ipl = false; return *this; }
     SystemOptions &config(const std::string &lines) { extraConfig += lines; return *this; }
+    SystemOptions &before(std::function<void(const std::string &)> f) { prepare = f; return *this; }
 };
 
 class CpSystem {

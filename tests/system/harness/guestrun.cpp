@@ -25,8 +25,13 @@ static void parse(GuestResult &r)
 
 GuestResult runGuest(Telnet3215 &t, const std::string &name, double seconds)
 {
-    GuestResult r;
     t.sendLine("IPL " + name);
+    return collectGuest(t, seconds);
+}
+
+GuestResult collectGuest(Telnet3215 &t, double seconds)
+{
+    GuestResult r;
     r.output = t.readUntil("SUMMARY [^\\n]*\\n", seconds);
     // the guest stops after its summary (tests/guest/rt); until CP says so
     // a line typed now would go to the guest, not to CP

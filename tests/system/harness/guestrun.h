@@ -14,6 +14,8 @@ struct GuestResult {
 
 // IPL `name` from terminal t and read until its SUMMARY line
 GuestResult runGuest(Telnet3215 &t, const std::string &name, double seconds = 30);
+// the verdicts of a guest already IPLed at t (two guests running at once)
+GuestResult collectGuest(Telnet3215 &t, double seconds = 30);
 // the FAIL lines, joined, for a check message
 std::string failures(const GuestResult &r);
 // fail the current test unless every case passed and at least atLeast ran

@@ -175,6 +175,18 @@ void Telnet3215::sendLine(const std::string &line)
 {
     if (!read_since_send_)
         std::this_thread::sleep_until(last_send_ + std::chrono::milliseconds(150));
+    // Type as a person does, when the terminal has stopped writing: a line
+    // that Hercules takes while CP starts its next write to the device
+    // gets an attention Hercules cannot present (docs/operator.md).
+    auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (fd_ >= 0 && std::chrono::steady_clock::now() < limit) {
+        try {
+            if (!pump(0.06))
+                break;              /* quiet for 60 ms */
+        } catch (std::exception &) {
+            break;
+        }
+    }
     sendRaw(line + "\r\n");
     last_send_ = std::chrono::steady_clock::now();
     read_since_send_ = false;

@@ -1,5 +1,5 @@
 /* oplog.c - the operator's log: messages and the ones still waiting. */
-#include "cp/term/oplog.h"
+#include "cp/kern/oplog.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
 #include <stdarg.h>

@@ -7,8 +7,8 @@
  * in the log and is shown when the operator logs on or reconnects
  * (oplog_deliver), so nothing written before anybody logged on (the IPL
  * messages) or while the operator was away is missed. */
-#ifndef CP_TERM_OPLOG_H
-#define CP_TERM_OPLOG_H
+#ifndef CP_KERN_OPLOG_H
+#define CP_KERN_OPLOG_H
 
 #include "arch370/types.h"
 

@@ -1,0 +1,424 @@
+/* con3270.c - CP's console on a 3270 display (see con3270.h). */
+#include "cp/io/con3270.h"
+#include "cp/kern/freestor.h"
+#include "cp/lib/string.h"
+#include "cp/lib/version.h"
+#include "arch370/ebcdic.h"
+
+/* local 3270 channel commands */
+#define CMD_WRITE       0x01
+#define CMD_ERASEWRITE  0x05
+#define CMD_READMOD     0x06
+
+/* data-stream orders */
+#define ORD_SBA         0x11    /* set buffer address */
+#define ORD_SF          0x1D    /* start field */
+#define ORD_IC          0x13    /* insert cursor */
+#define ORD_EUA         0x12    /* erase unprotected to address */
+
+/* field attributes (6 bits, sent through the address code) */
+#define FA_PROT         0x20
+#define FA_BRIGHT       0x08
+#define FA_HIDDEN       0x0C
+#define FA_MDT          0x01    /* modified data tag */
+
+/* write control character bits (likewise) */
+#define WCC_RESTORE     0x02    /* unlock the keyboard */
+#define WCC_RESET_MDT   0x01
+
+/* attention identifiers */
+#define AID_NONE        0x60
+#define AID_ENTER       0x7D
+#define AID_CLEAR       0x6D
+#define AID_PA1         0x6C
+#define AID_PA2         0x6E
+#define AID_PA3         0x6B
+
+/* where things are on the screen */
+#define POS(r, c)       ((r) * T3270_COLS + (c))
+#define OUT_ATTR        POS(T3270_ROWS - 1, T3270_COLS - 1)   /* wraps to 0,0 */
+#define IN_ATTR         POS(T3270_OUTROWS, 0)
+#define IN_START        (IN_ATTR + 1)
+#define ST_ATTR         POS(T3270_ROWS - 1, 60)
+#define ST_START        (ST_ATTR + 1)
+#define ST_LEN          (OUT_ATTR - ST_START)                  /* 18 */
+#define IN_LEN          (ST_ATTR - IN_START)                   /* 139 */
+
+#define OBUF            4096
+#define IBUF            512
+
+enum out_state { OUT_NORMAL, OUT_MORE, OUT_HOLDING };
+
+struct con3270 {
+    unsigned row;               /* next free row of the output area */
+    enum out_state out;
+    bool redraw;                /* erase and draw the whole screen */
+    bool restore;               /* a write must unlock the keyboard */
+    bool clear_input;           /* erase what the user entered */
+    bool hidden;                /* the input area does not show what is typed */
+    bool attr_dirty;            /* the input area's attribute changed */
+    bool preset;                /* text waits to go into the input area */
+    char preset_text[IN_LEN + 1];
+    char shown[ST_LEN + 1];     /* what the status area shows */
+    bool status_due;            /* the status area may be brought up to date */
+    unsigned more_sec;
+    struct timer more_timer;
+    u8 obuf[OBUF];
+    u8 ibuf[IBUF];
+};
+
+/* 12-bit buffer addresses and attribute bytes: six bits to a graphic */
+static const u8 code6[64] = {
+    0x40, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0x4A, 0x4B, 0x4C, 0x4D, 0x4E, 0x4F,
+    0x50, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8, 0xD9, 0x5A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F,
+    0x60, 0x61, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F,
+    0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F,
+};
+
+static struct con3270 *k(const struct term *t)
+{
+    return t->kdata;
+}
+
+/* ---- building the outbound data stream ------------------------------------- */
+
+static u8 *sba(u8 *p, unsigned pos)
+{
+    *p++ = ORD_SBA;
+    *p++ = code6[(pos >> 6) & 0x3F];
+    *p++ = code6[pos & 0x3F];
+    return p;
+}
+
+static u8 *sf(u8 *p, unsigned pos, u8 attr)
+{
+    p = sba(p, pos);
+    *p++ = ORD_SF;
+    *p++ = code6[attr & 0x3F];
+    return p;
+}
+
+static u8 *text(u8 *p, const char *s, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        u8 c = (u8)s[i];
+        *p++ = (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) ? EBC_BLANK : ascii_to_ebc[c];
+    }
+    return p;
+}
+
+static unsigned decode_addr(const u8 *b)
+{
+    if ((b[0] & 0xC0) == 0)                     /* 14-bit binary */
+        return ((unsigned)(b[0] & 0x3F) << 8) | b[1];
+    return ((unsigned)(b[0] & 0x3F) << 6) | (b[1] & 0x3F);
+}
+
+/* The status area: MORE... and HOLDING are the screen's own; otherwise
+ * the session says what CP waits for. */
+static void status_text(const struct term *t, char *buf)
+{
+    const char *word = k(t)->out == OUT_MORE ? "MORE..." :
+                       k(t)->out == OUT_HOLDING ? "HOLDING" :
+                       t->ops->status ? t->ops->status(t) : "CP READ";
+    unsigned n = 0;
+
+    while (word[n] && n < TERM_STATUS)
+        buf[n] = word[n], n++;
+    while (n < TERM_STATUS)
+        buf[n++] = ' ';
+    for (const char *s = CP_NAME; *s && n < ST_LEN; s++)
+        buf[n++] = (*s >= 'a' && *s <= 'z') ? (char)(*s - 'a' + 'A') : *s;
+    while (n < ST_LEN)
+        buf[n++] = ' ';
+    buf[n] = 0;
+}
+
+static unsigned line_rows(const struct tline *l)
+{
+    return l->len ? (l->len + T3270_COLS - 1) / T3270_COLS : 1;
+}
+
+static void more_timeout(void *arg);
+
+static void start_more(struct term *t)
+{
+    struct con3270 *c = k(t);
+
+    c->out = OUT_MORE;
+    if (c->more_sec)
+        timer_add(&c->more_timer, tod_now() + (u64)c->more_sec * TOD_SEC, more_timeout, t);
+}
+
+/* Clear the output area; the queue goes on from its top. */
+static void clear_output(struct term *t)
+{
+    struct con3270 *c = k(t);
+
+    timer_cancel(&c->more_timer);
+    c->out = OUT_NORMAL;
+    c->row = 0;
+    c->redraw = true;
+}
+
+static void more_timeout(void *arg)
+{
+    struct term *t = arg;
+
+    if (k(t)->out != OUT_MORE)
+        return;
+    clear_output(t);
+    term_kick(t);
+}
+
+static bool has_work(struct term *t)
+{
+    struct con3270 *c = k(t);
+    char st[ST_LEN + 1];
+
+    if (c->redraw || c->restore || c->clear_input || c->preset || c->attr_dirty)
+        return true;
+    if (t->qhead && c->out == OUT_NORMAL)
+        return true;
+    if (!c->status_due)
+        return false;
+    status_text(t, st);
+    return strcmp(st, c->shown) != 0;
+}
+
+/* At every terminal probe (two seconds): the status area may show what
+ * changed since the last write.  Not at every change: a guest that goes
+ * from RUNNING to VM READ and back many times a second would otherwise
+ * keep the terminal and CP busy writing the status area. */
+static void tick(struct term *t)
+{
+    k(t)->status_due = true;
+}
+
+static void start_write(struct term *t)
+{
+    struct con3270 *c = k(t);
+    u8 *p = c->obuf, *end = c->obuf + OBUF - 2 * T3270_COLS - 64;
+    u8 cmd = CMD_WRITE;
+    unsigned cursor = IN_START;
+    struct tline *l;
+
+    if (c->redraw) {
+        cmd = CMD_ERASEWRITE;
+        *p++ = code6[WCC_RESTORE | WCC_RESET_MDT];
+        p = sf(p, OUT_ATTR, FA_PROT);
+        p = sf(p, ST_ATTR, FA_PROT | FA_BRIGHT);
+        c->redraw = false;
+        c->clear_input = false;
+        c->attr_dirty = true;
+        c->shown[0] = 0;
+    } else {
+        /* the input the user entered was taken: its field is no longer
+         * modified */
+        *p++ = code6[WCC_RESTORE | (c->clear_input ? WCC_RESET_MDT : 0)];
+    }
+    if (c->attr_dirty || c->preset) {
+        /* a preset text counts as typed (modified), so Enter sends it */
+        p = sf(p, IN_ATTR, (u8)((c->hidden ? FA_HIDDEN : 0) | (c->preset ? FA_MDT : 0)));
+        c->attr_dirty = false;
+    }
+    if (c->clear_input) {
+        p = sba(p, IN_START);
+        *p++ = ORD_EUA;
+        *p++ = code6[(ST_ATTR >> 6) & 0x3F];
+        *p++ = code6[ST_ATTR & 0x3F];
+        c->clear_input = false;
+    }
+    if (c->preset) {
+        unsigned n = strlen(c->preset_text);
+        p = sba(p, IN_START);
+        p = text(p, c->preset_text, n);
+        cursor = IN_START + n;
+        c->preset = false;
+    }
+    while (c->out == OUT_NORMAL && (l = t->qhead) != NULL && p < end) {
+        unsigned rows = line_rows(l);
+        if (c->row + rows > T3270_OUTROWS) {
+            start_more(t);
+            break;
+        }
+        l = term_dequeue(t);
+        p = sba(p, POS(c->row, 0));
+        p = text(p, l->text, l->len);
+        c->row += rows;
+        t->lines_out++;
+        kfree(l);
+    }
+    status_text(t, c->shown);
+    c->status_due = false;
+    p = sba(p, ST_START);
+    p = text(p, c->shown, ST_LEN);
+    p = sba(p, cursor);
+    *p++ = ORD_IC;
+    c->restore = false;
+    ccw1_make(&t->ccw[TERM_WCCW], cmd, CCW_SLI, (u16)(p - c->obuf), (u32)(uintptr_t)c->obuf);
+    term_start_write(t);
+}
+
+static void write_done(struct term *t, bool ok)
+{
+    if (!ok)
+        k(t)->shown[0] = 0;
+}
+
+/* ---- keys ------------------------------------------------------------------- */
+
+static void start_read(struct term *t)
+{
+    struct con3270 *c = k(t);
+
+    term_chain_sense(t);
+    ccw1_make(&t->ccw[1], CMD_READMOD, CCW_SLI, IBUF, (u32)(uintptr_t)c->ibuf);
+    term_start(t, TIO_READ);
+}
+
+/* PF1-PF24 from their attention identifiers, 0 for another key */
+static unsigned pf_number(u8 aid)
+{
+    static const u8 pf[25] = {
+        0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0x7A, 0x7B, 0x7C,
+        0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0x4A, 0x4B, 0x4C,
+    };
+    for (unsigned n = 1; n < 25; n++)
+        if (pf[n] == aid)
+            return n;
+    return 0;
+}
+
+/* The input area's text out of a Read Modified record. */
+static void input_text(const u8 *b, unsigned n, char *line)
+{
+    unsigned len = 0;
+
+    for (unsigned i = 3; i < n; i++) {
+        if (b[i] == ORD_SBA && i + 2 < n) {
+            if (decode_addr(b + i + 1) != IN_START)
+                break;              /* not the input area */
+            i += 2;
+            continue;
+        }
+        if (b[i] == 0)
+            continue;               /* nulls are not typed */
+        if (len < TERM_INMAX) {
+            u8 a = ebc_to_ascii[b[i]];
+            line[len++] = (a < 0x20 || a == 0x7F) ? ' ' : (char)a;
+        }
+    }
+    while (len && line[len - 1] == ' ')
+        len--;
+    line[len] = 0;
+}
+
+static void read_done(struct term *t, struct ioreq *req)
+{
+    struct con3270 *c = k(t);
+    unsigned n, pf;
+    char line[TERM_INMAX + 1];
+    u8 aid;
+
+    c->restore = true;              /* every key locked the keyboard */
+    if (!req)
+        return;
+    n = IBUF - req->residual;
+    if (n > IBUF || n == 0)
+        return;
+    aid = c->ibuf[0];
+    switch (aid) {
+    case AID_ENTER:
+        input_text(c->ibuf, n, line);
+        c->clear_input = true;
+        if (c->out == OUT_MORE) {   /* Enter in MORE...: hold the screen */
+            timer_cancel(&c->more_timer);
+            c->out = OUT_HOLDING;
+        }
+        if (c->hidden) {
+            c->hidden = false;
+            c->attr_dirty = true;
+        } else if (line[0]) {
+            term_write(t, line);    /* the typed line in the output area */
+        }
+        if (t->ops->input)
+            t->ops->input(t, line);
+        break;
+    case AID_PA1:
+        if (t->ops->attention)
+            t->ops->attention(t);
+        break;
+    case AID_PA2:
+    case AID_CLEAR:
+        clear_output(t);
+        break;
+    default:
+        pf = pf_number(aid);
+        if (pf && t->ops->pfkey)
+            t->ops->pfkey(t, pf);
+        break;
+    }
+}
+
+/* ---- the rest ------------------------------------------------------------- */
+
+static void attach(struct term *t)
+{
+    struct con3270 *c = kzalloc(sizeof *c, "T3270");
+
+    t->kdata = c;
+    if (c) {
+        c->more_sec = TERM_MORE_SEC;
+        c->redraw = true;
+    }
+}
+
+static void reset(struct term *t)
+{
+    struct con3270 *c = k(t);
+
+    clear_output(t);
+    c->hidden = false;
+    c->preset = false;
+    c->restore = true;
+}
+
+static void set_input(struct term *t, const char *s)
+{
+    strlcpy(k(t)->preset_text, s, sizeof k(t)->preset_text);
+    k(t)->preset = true;
+}
+
+static void hide_input(struct term *t, bool hidden)
+{
+    if (k(t)->hidden != hidden) {
+        k(t)->hidden = hidden;
+        k(t)->attr_dirty = true;
+    }
+}
+
+void con3270_set_more(struct term *t, unsigned sec)
+{
+    if (t->kind == &con3270_kind)
+        k(t)->more_sec = sec;
+}
+
+unsigned con3270_more(const struct term *t)
+{
+    return t->kind == &con3270_kind ? k(t)->more_sec : 0;
+}
+
+const struct term_kind con3270_kind = {
+    .name = "3270",
+    .attach = attach,
+    .start_read = start_read,
+    .start_write = start_write,
+    .has_work = has_work,
+    .read_done = read_done,
+    .write_done = write_done,
+    .reset = reset,
+    .tick = tick,
+    .set_input = set_input,
+    .hide_input = hide_input,
+};

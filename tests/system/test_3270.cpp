@@ -1,0 +1,170 @@
+// test_3270.cpp - CP's console on a 3270 display, driven by s3270.
+#include "harness/cpsystem.h"
+#include "harness/tn3270.h"
+
+#include <CppUTest/TestHarness.h>
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+TEST_GROUP(Display3270) {};
+
+static std::unique_ptr<Tn3270> display(CpSystem &sys, int devno)
+{
+    auto d = std::unique_ptr<Tn3270>(new Tn3270(sys.port(), devno));
+    d->waitFor("Enter LOGON userid");
+    return d;
+}
+
+// wait until the status area shows word
+static void waitStatus(Tn3270 &d, const std::string &word, double seconds = 10)
+{
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    std::string st;
+    while ((st = d.status()).find(word) == std::string::npos) {
+        if (std::chrono::steady_clock::now() > deadline)
+            throw std::runtime_error("status area shows \"" + st + "\", not " + word);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+}
+
+static void logon3270(Tn3270 &d, const std::string &user, const std::string &pw,
+                      const std::string &opts = "NOIPL")
+{
+    d.enter("LOGON " + user + (opts.empty() ? "" : " " + opts));
+    d.waitFor("ENTER PASSWORD:");
+    d.enter(pw);
+    d.waitFor("LOGON AT|RECONNECTED AT");
+}
+
+SYSTEM_TEST(Display3270, ConnectShowsTheLogoAndTheStatusArea)
+{
+    CpSystem sys("d3270-logo");
+    auto d = display(sys, 0x00C0);
+    std::string s = d->screen();
+    CHECK_TEXT(s.find("cp370 ONLINE") != std::string::npos, s.c_str());
+    CHECK_TEXT(s.find("terminal 00C0") != std::string::npos, s.c_str());
+    STRCMP_CONTAINS("CP READ", d->status().c_str());
+    STRCMP_CONTAINS("CP370", d->status().c_str());
+    std::string q = sys.opcmd("QUERY TERMINALS", "TERM 00CF[^\\n]*\\n");
+    CHECK_TEXT(q.find("TERM 00C0 3270 CONNECTED") != std::string::npos, q.c_str());
+    CHECK_TEXT(q.find("TERM 0020 3215 NOT CONNECTED") != std::string::npos, q.c_str());
+}
+
+SYSTEM_TEST(Display3270, LogonHidesThePasswordAndCommandsAnswerInTheOutputArea)
+{
+    CpSystem sys("d3270-logon");
+    auto d = display(sys, 0x00C1);
+    d->enter("LOGON USER1 NOIPL");
+    d->waitFor("ENTER PASSWORD:");
+    d->enter("PASS1");
+    std::string s = d->waitFor("LOGON AT");
+    CHECK_TEXT(s.find("PASS1") == std::string::npos, s.c_str());
+    CHECK_TEXT(s.find("LOGON USER1 NOIPL") != std::string::npos, s.c_str());   // echoed
+    d->enter("QUERY USERID");
+    d->waitFor("USER1 +AT CP370");
+    sys.opcmd("QUERY USER1", "USER1    - 00C1");
+}
+
+// A long output fills the output area: MORE..., Enter holds it, PA2
+// clears it, and every line arrives.
+SYSTEM_TEST(Display3270, LongOutputGoesThroughMoreAndHolding)
+{
+    CpSystem sys("d3270-more");
+    auto d = display(sys, 0x00C2);
+    logon3270(*d, "USER2", "PASS2");
+    d->enter("DISPLAY 0.400");
+    waitStatus(*d, "MORE...");
+    std::string first = d->screen();
+    CHECK_TEXT(first.find("000000 ") != std::string::npos, first.c_str());
+    d->key("Enter()");
+    waitStatus(*d, "HOLDING");
+    d->key("PA(2)");
+    std::string next = d->waitFor("\\n0001[0-9A-F]0 ");
+    CHECK_TEXT(next.compare(0, 7, "000000 ") != 0, next.c_str());
+    // the rest, a screen at a time with PA2, up to the last line
+    for (int i = 0; i < 5 && !d->expect("\\n0003F0 ", 2, nullptr); i++)
+        d->key("PA(2)");
+    d->waitFor("\\n0003F0 ");
+    waitStatus(*d, "CP READ");
+}
+
+// PA1 is the attention key: the running guest stops in CP READ; BEGIN
+// lets it go on.
+SYSTEM_TEST(Display3270, PaOneStopsTheGuestAndBeginResumesIt)
+{
+    CpSystem sys("d3270-pa1");
+    auto d = display(sys, 0x00C3);
+    logon3270(*d, "USER3", "PASS3");
+    d->enter("IPL TECHOE");
+    d->waitFor("TECHO READY");
+    waitStatus(*d, "VM READ");
+    d->enter("FIRST LINE");
+    d->waitFor("ECHO: FIRST LINE");
+    waitStatus(*d, "VM READ");
+    d->key("PA(1)");
+    waitStatus(*d, "CP READ");
+    d->enter("BEGIN");
+    waitStatus(*d, "VM READ");
+    d->enter("HELLO THERE");
+    d->waitFor("ECHO: HELLO THERE");
+}
+
+SYSTEM_TEST(Display3270, PfKeysDoWhatSetPfSays)
+{
+    CpSystem sys("d3270-pf");
+    auto d = display(sys, 0x00C4);
+    logon3270(*d, "USER4", "PASS4");
+    d->enter("SET PF3 IMMED QUERY USERID");
+    d->enter("SET PF4 DELAYED MSG * FROM A KEY");
+    d->enter("QUERY PF");
+    d->waitFor("PF04 DELAYED MSG \\* FROM A KEY");
+    d->key("Clear()");
+    d->waitFor("CP READ");
+    d->key("PF(3)");
+    d->waitFor("USER4 +AT CP370");
+    d->key("PF(4)");
+    d->enter();                          // the text the key put into the input area
+    d->waitFor("MSG FROM USER4 +: FROM A KEY");
+    d->enter("SET PF99 NOTHING");
+    d->waitFor("CPX004E");
+}
+
+SYSTEM_TEST(Display3270, A3215UserAndA3270UserMessageEachOther)
+{
+    CpSystem sys("d3270-msg");
+    auto d = display(sys, 0x00C5);
+    logon3270(*d, "USER5", "PASS5");
+    auto t = logon(sys, 0x0020, "USER6", "PASS6");
+    t->sendLine("MSG USER5 from the line terminal");
+    d->waitFor("MSG FROM USER6 +: from the line terminal");
+    d->enter("MSG USER6 and from the display");
+    t->readUntil("MSG FROM USER5 +: and from the display");
+}
+
+// A 3270 client that goes away in the middle of MORE... leaves a
+// disconnected user; the next client gets the logo, not the session.
+SYSTEM_TEST(Display3270, DroppedInMoreLeavesADisconnectedUser)
+{
+    CpSystem sys("d3270-drop");
+    auto d = display(sys, 0x00C6);
+    logon3270(*d, "USER7", "PASS7");
+    d->enter("DISPLAY 0.2000");
+    d->waitFor("MORE\\.\\.\\.");
+    d->close();
+    sys.op().readUntil("CPX122I USER7 DISCONNECTED \\(terminal 00C6");
+    std::unique_ptr<Tn3270> e;
+    for (int i = 0; i < 50 && !e; i++) {
+        try {
+            e.reset(new Tn3270(sys.port(), 0x00C6, 2));
+        } catch (std::exception &) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+    CHECK(e != nullptr);
+    std::string s = e->waitFor("Enter LOGON userid");
+    CHECK_TEXT(s.find("000000 ") == std::string::npos, s.c_str());
+    CHECK_TEXT(s.find("USER7") == std::string::npos, s.c_str());
+    logon3270(*e, "USER7", "PASS7");
+    sys.opcmd("QUERY USER7", "USER7    - 00C6");
+}
