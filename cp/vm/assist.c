@@ -5,7 +5,6 @@
 #include "cp/kern/task.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
-#include "arch370/prefix.h"
 
 #define CR0_CPU_TIMER   0x00000400u     /* bit 21: CPU-timer subclass */
 /* the PSW bits that decide which interruptions are taken, and the
@@ -60,7 +59,7 @@ bool assist_resume(struct vm *vm, int code, struct assist_mark *m, s64 left)
         return false;
     /* so are page faults: resolving one may have moved this or another
      * machine's pages, and their cost is the page's, not the trap's */
-    if (code == EXIT_PGM && fault_code(lc_pgm_code() & 0xFF))
+    if (code == EXIT_PGM && fault_code(vm->exit.pgm_code & 0xFF))
         return false;
     /* something was posted for it, or its user or CP wants it stopped */
     if (vm->posted != m->posted || vm->state != VM_RUNNING || vm->stop_request ||
@@ -69,6 +68,10 @@ bool assist_resume(struct vm *vm, int code, struct assist_mark *m, s64 left)
     /* the simulation slept and other tasks ran: they loaded the real
      * control registers and CPU timer for themselves */
     if (task_dispatches != m->dispatches)
+        return false;
+    /* the interval timer could not be counted down (page 0 was not in
+     * storage): the round brings it in */
+    if (vm->itimer_due)
         return false;
     /* the slice is over, or nearly */
     if (left < MIN_RUN)

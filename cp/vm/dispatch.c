@@ -102,29 +102,56 @@ static u32 interval_units(struct vm *vm, u64 used)
     return thirds / IT_UNIT_THIRDS;
 }
 
+/* Take what is due off the interval timer at X'50', if page 0 is in
+ * storage: right after an exit (may_sleep false) only when it is resident,
+ * since nothing there may sleep before the exit's handlers are done;
+ * from the round (may_sleep true) it is brought in.  A page 0 that holds
+ * nothing (never touched) has no timer to count down. */
+static void itimer_apply(struct vm *vm, bool may_sleep)
+{
+    u8 *p = gmem_fast(&vm->mem, LC370_TIMER, 4, true);
+    u32 it, nv;
+
+    if (!p) {
+        if (!may_sleep)
+            return;                             /* stays due */
+        if (!gspace_has_data(&vm->mem, LC370_TIMER) ||
+            !gspace_frame(&vm->mem, LC370_TIMER, true)) {
+            vm->itimer_due = 0;
+            return;
+        }
+        p = gmem_fast(&vm->mem, LC370_TIMER, 4, true);
+        if (!p)
+            return;                             /* taken again meanwhile: next round */
+    }
+    it = get_be32(p);
+    nv = it - vm->itimer_due;
+    vm->itimer_due = 0;
+    put_be32(p, nv);
+    if ((s32)it >= 0 && (s32)nv < 0) {
+        vm->cpu.ext_pending |= VEXT_INTERVAL;
+        vm->posted++;
+    }
+}
+
 /* Virtual CPU time passes: the user's virtual time, the CPU timer, the
- * interval timer (only while page 0 is in storage: a page 0 that is not
- * is not brought in for it).  CP's own time is charged by the task's
- * clock instead (charge_cp). */
+ * interval timer.  Called right after an exit, before its handlers have
+ * read what it left in the real low core, so it never sleeps: a page 0
+ * that is not in storage keeps the units due for the round
+ * (itimer_apply).  CP's own time is charged by the task's clock instead
+ * (charge_cp). */
 static void account(struct vm *vm, u64 used)
 {
     struct vcpu *c = &vm->cpu;
-    u32 dec, it, nv;
+    u32 dec;
 
     vm->user->virt_tod += used;
     c->cpu_timer -= (s64)used;
     dec = interval_units(vm, used);
-    if (!dec)
+    if (!dec && !vm->itimer_due)
         return;                 /* most runs between two traps */
-    if (!gspace_frame(&vm->mem, LC370_TIMER, false) ||
-        gmem_fetch32(&vm->mem, LC370_TIMER, &it))
-        return;
-    nv = it - dec;
-    if ((s32)it >= 0 && (s32)nv < 0) {
-        c->ext_pending |= VEXT_INTERVAL;
-        vm->posted++;
-    }
-    gmem_store32(&vm->mem, LC370_TIMER, nv);
+    vm->itimer_due += dec;
+    itimer_apply(vm, false);
 }
 
 /* Charge the user what CP did for him since the last charge: the VM
@@ -164,22 +191,22 @@ static bool program_loop(struct vm *vm, u16 code, u8 ilc)
  * CR8 enables, otherwise MC is a no-operation, as on S/370. */
 static void monitor_event(struct vm *vm, u8 ilc)
 {
-    u8 cls = lc_mon_class();
+    u8 cls = vm->exit.mon_class;
 
     if (!(vm->cpu.cr[8] & (0x8000u >> cls)))
         return;
     gmem_store16(&vm->mem, LC370_MON_CLASS, cls);
-    gmem_store32(&vm->mem, LC370_MON_CODE, lc_mon_code());
+    gmem_store32(&vm->mem, LC370_MON_CODE, vm->exit.mon_code);
     reflect_program(vm, PGM_MONITOR, ilc);
 }
 
 static void handle_program(struct vm *vm)
 {
-    u16 code = lc_pgm_code() & 0xFF;
-    u8 ilc = lc_pgm_ilc();
+    u16 code = vm->exit.pgm_code & 0xFF;
+    u8 ilc = vm->exit.ilc;
 
     if (code & PGM_PER) {               /* TRACE BRANCH/INSTRUCT: CP's, not the guest's */
-        trace_per_event(vm, lc_per_code(), lc_per_addr());
+        trace_per_event(vm, vm->exit.per_code, vm->exit.per_addr);
         code &= (u16)~PGM_PER;
         if (!code)
             return;
@@ -209,9 +236,9 @@ static void handle_program(struct vm *vm)
     case PGM_DATA:
         /* AFP-register (DXC 1) and BFP (DXC 2) data exceptions come from
          * ESA/390 floating point a S/370 does not have */
-        if (lc_dxc() == 1)
+        if (vm->exit.dxc == 1)
             code = PGM_SPECIFICATION;
-        else if (lc_dxc() == 2)
+        else if (vm->exit.dxc == 2)
             code = PGM_OPERATION;
         reflect_program(vm, code, ilc);
         return;
@@ -248,38 +275,71 @@ static bool fold_real_psw(struct vm *vm, u64 rpsw)
 }
 
 /* Handle one exit the general way. */
-static void handle_exit(struct vm *vm, int code, s64 left, u64 rpsw)
+static void handle_exit(struct vm *vm, int code, s64 left)
 {
-    bool folded = fold_real_psw(vm, rpsw);
+    bool folded;
+
+    if (code != EXIT_PGM && code != EXIT_SVC) {
+        /* CP's own interruption, first: fold_real_psw may sleep, and its
+         * details are only in the real low core */
+        intr_dispatch(code);
+        vm->pgm_loop = 0;
+        if (left <= 0)
+            dispatch_slice_over = true;
+        fold_real_psw(vm, vm->exit.psw);
+        return;
+    }
+    folded = fold_real_psw(vm, vm->exit.psw);
+    if (code == EXIT_PGM) {
+        if (folded)
+            handle_program(vm);
+        return;
+    }
+    vm->pgm_loop = 0;
+    if (folded)
+        reflect_svc(vm, vm->exit.svc_code, vm->exit.ilc);
+}
+
+/* Copy what the real machine stored for this exit before anything can
+ * sleep (struct vexit); a program interruption's extra fields only when
+ * its code says they were stored. */
+static void capture_exit(struct vm *vm, int code)
+{
+    struct vexit *x = &vm->exit;
+    u16 pic;
 
     switch (code) {
     case EXIT_PGM:
-        if (folded)
-            handle_program(vm);
+        x->psw = lc_pgm_old_psw();
+        x->pgm_code = pic = lc_pgm_code();
+        x->ilc = lc_pgm_ilc();
+        x->tea = lc_tea();
+        if (pic & PGM_PER) {
+            x->per_code = lc_per_code();
+            x->per_addr = lc_per_addr();
+        }
+        if ((pic & 0x7F) == PGM_DATA)
+            x->dxc = lc_dxc();
+        if ((pic & 0x7F) == PGM_MONITOR) {
+            x->mon_class = lc_mon_class();
+            x->mon_code = lc_mon_code();
+        }
         break;
     case EXIT_SVC:
-        vm->pgm_loop = 0;
-        if (folded)
-            reflect_svc(vm, lc_svc_code(), lc_svc_ilc());
+        x->psw = lc_svc_old_psw();
+        x->svc_code = lc_svc_code();
+        x->ilc = lc_svc_ilc();
+        break;
+    case EXIT_EXT:
+        x->psw = lc_ext_old_psw();
+        break;
+    case EXIT_IO:
+        x->psw = lc_io_old_psw();
         break;
     default:
-        vm->pgm_loop = 0;
-        intr_dispatch(code);
-        if (left <= 0)
-            dispatch_slice_over = true;
+        x->psw = 0;
         break;
     }
-}
-
-static u64 exit_psw(int code)
-{
-    switch (code) {
-    case EXIT_PGM: return lc_pgm_old_psw();
-    case EXIT_SVC: return lc_svc_old_psw();
-    case EXIT_EXT: return lc_ext_old_psw();
-    case EXIT_IO:  return lc_io_old_psw();
-    }
-    return 0;
 }
 
 /* Run the guest for at most what is left of its time slice.  After an
@@ -315,9 +375,13 @@ static void run_guest(struct vm *vm, s64 slice)
     for (;;) {
         code = enter_guest(&c->ctx);
         left = stpt();
+        /* from here to intr_dispatch() nothing may sleep: a real external
+         * or I/O interruption's details are still only in the real low
+         * core (a program or SVC exit's are copied at once) */
+        capture_exit(vm, code);
         vm->exits++;
         account(vm, left < run ? (u64)(run - (left > 0 ? left : 0)) : 0);
-        handle_exit(vm, code, left, exit_psw(code));
+        handle_exit(vm, code, left);
         /* a traced run (PER armed for TRACE BRANCH/INSTRUCT) always goes
          * back through the round, which arms PER again for the next
          * instruction: no event may run past the trace */
@@ -359,6 +423,8 @@ static void vm_task(void *arg)
             used = 0;
         }
         service_devices(vm);
+        if (vm->itimer_due)
+            itimer_apply(vm, true);             /* page 0 was out at the exit */
         if (vm->state == VM_STOPPED) {
             task_sleep(vm);
             continue;
