@@ -274,3 +274,26 @@ unsigned mdiskio_blocks(struct vm *vm, struct mdisk *md, struct mio_block *b, un
 extern "C" {
 u32 task_dispatches;
 }
+
+// what cp/vm/pgfault.c needs beside the fake VM: no pseudo page faults,
+// no instruction counter, a stop that only marks the VM stopped
+extern "C" {
+bool pfault_start(struct vm *vm, u32 addr)
+{
+    (void)vm;
+    (void)addr;
+    return false;
+}
+
+u64 task_insns(void)
+{
+    return 0;
+}
+
+void dispatch_stop(struct vm *vm, const char *fmt, u64 psw)
+{
+    (void)fmt;
+    (void)psw;
+    vm->state = VM_STOPPED;
+}
+}
