@@ -48,6 +48,8 @@ static void assist(Telnet3215 &t, bool on)
 struct TrapRow {
     const char *job, *what;
     bool lessLpsw;              // comes back by LPSW: take LPSW's cost off
+    const char *base = "NONE";  // the same loop without the trap, taken off
+    unsigned n = 50000;
 };
 
 static const TrapRow rows[] = {
@@ -58,40 +60,57 @@ static const TrapRow rows[] = {
     { "LPSW", "LPSW", false },
     { "ISK", "ISK", false },
     { "SSK", "SSK", false },
+    { "IPK", "IPK", false },
+    { "SPKA", "SPKA", false },
     { "SPT", "SPT", false },
     { "STPT", "STPT", false },
+    { "SCKC", "SCKC", false },
+    { "STCKC", "STCKC", false },
     { "TIO", "TIO to the console", false },
     { "SIOTIO", "SIO (NOP) + TIO to the console", false },
     { "SVC", "SVC, reflected", true },
     { "PGM", "program check, reflected", true },
+    { "CONDIAG", "DIAGNOSE X'58', a console line", false, "CONNONE", 2000 },
+    { "DSK250", "DIAGNOSE X'250', a block read", false, "DSKNONE", 5000 },
 };
+
+// one column: every row with ASSIST on or off
+static void column(CpSystem &sys, Telnet3215 &t, bool on, double *out, double &none)
+{
+    const size_t nrows = sizeof rows / sizeof rows[0];
+
+    assist(t, on);
+    none = perOp(sys, t, "NONE", 50000);
+    for (size_t i = 0; i < nrows; i++) {
+        const TrapRow &r = rows[i];
+        double base = std::string(r.base) == "NONE" ? none : perOp(sys, t, r.base, r.n);
+        out[i] = perOp(sys, t, r.job, r.n) - base;
+    }
+}
 
 void benchTraps()
 {
     CpSystem sys("bench-traps");
     auto t = logon(sys, 0x0020, "USER1", "PASS1");
-    const unsigned n = 50000;
     const size_t nrows = sizeof rows / sizeof rows[0];
     double on[nrows], off[nrows], noneOn, noneOff;
+    size_t lpsw = 0;
 
-    assist(*t, true);
-    noneOn = perOp(sys, *t, "NONE", n);
-    for (size_t i = 0; i < nrows; i++)
-        on[i] = perOp(sys, *t, rows[i].job, n) - noneOn;
-    assist(*t, false);
-    noneOff = perOp(sys, *t, "NONE", n);
-    for (size_t i = 0; i < nrows; i++)
-        off[i] = perOp(sys, *t, rows[i].job, n) - noneOff;
+    while (std::string(rows[lpsw].job) != "LPSW")
+        lpsw++;
+    column(sys, *t, true, on, noneOn);
+    column(sys, *t, false, off, noneOff);
     assist(*t, true);
 
-    printf("traps: CP instructions per operation, %u in a loop, less the empty loop;\n"
-           "each figure the smaller of two runs (Hercules 3.13 now and then over-counts a job)\n", n);
+    printf("traps: CP instructions per operation, 50000 in a loop (the I/O services fewer),\n"
+           "less the same loop without it; each figure the smaller of two runs\n"
+           "(Hercules 3.13 now and then over-counts a whole job)\n");
     printf("  %-34s %12s %12s\n", "", "ASSIST ON", "ASSIST OFF");
     for (size_t i = 0; i < nrows; i++) {
         double a = on[i], b = off[i];
         if (rows[i].lessLpsw) {
-            a -= on[4];
-            b -= off[4];
+            a -= on[lpsw];
+            b -= off[lpsw];
         }
         printf("  %-34s %12.0f %12.0f\n", rows[i].what, a, b);
     }

@@ -13,8 +13,9 @@
  *   DSKNONE  the same channel programs built, not run
  *   DIAG60   n DIAGNOSE X'60' (storage size): a round trip into CP and back
  *   NONE     n turns of the same loop with nothing in it
- *   SSM STNSM STOSM LPSW ISK SSK SPT STPT
- *            n of that privileged instruction, each changing nothing
+ *   SSM STNSM STOSM LPSW ISK SSK IPK SPKA SPT STPT SCKC STCKC
+ *            n of that privileged (or, IPK and SPKA, semiprivileged)
+ *            instruction, each changing nothing
  *   TIO      n TEST I/O to the console
  *   SIOTIO   n START I/O of a NOP to the console, then TEST I/O for its status
  *   SVC      n SVCs, each to a handler that returns by LPSW of the old PSW
@@ -189,6 +190,7 @@ static u32 round_trip(char how, u32 n)
 
 static u64 psw_dw __attribute__((aligned(8)));
 static u64 timer_dw __attribute__((aligned(8)));
+static u64 ckc_dw __attribute__((aligned(8))) = ~0ull;     /* never: no interruption */
 static u8 mask_byte;
 static struct ccw0 nop_ccw __attribute__((aligned(8)));
 
@@ -232,6 +234,10 @@ static u32 one_trap(char how, u32 n)
         case 'k': asm volatile(".insn rr,0x0800,%0,%1" : : "d"(key), "d"(page) : "memory"); break;
         case 't': asm volatile("spt %0" : : "Q"(timer_dw)); break;
         case 'u': asm volatile("stpt %0" : "=Q"(timer_dw)); break;
+        case 'K': asm volatile("ipk" : : : "2"); break;
+        case 'A': asm volatile("spka 0" : : : "memory"); break;
+        case 'c': asm volatile("sckc %0" : : "Q"(ckc_dw)); break;
+        case 'C': asm volatile("stckc %0" : "=Q"(ckc_dw)); break;
         case 'I': failed += tio(CONSOLE) == 3; break;
         case 'S': failed += sio(CONSOLE) > 1; tio(CONSOLE); break;
         case 'v': asm volatile("svc 1" : : : "memory"); break;
@@ -256,6 +262,8 @@ static const struct {
     { "LPSW", one_trap, 'l' },   { "ISK", one_trap, 'i' },    { "SSK", one_trap, 'k' },
     { "SPT", one_trap, 't' },    { "STPT", one_trap, 'u' },   { "TIO", one_trap, 'I' },
     { "SIOTIO", one_trap, 'S' }, { "SVC", one_trap, 'v' },    { "PGM", one_trap, 'p' },
+    { "IPK", one_trap, 'K' },    { "SPKA", one_trap, 'A' },   { "SCKC", one_trap, 'c' },
+    { "STCKC", one_trap, 'C' },
 };
 
 int main(void)
