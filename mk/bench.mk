@@ -1,6 +1,6 @@
 # bench.mk - `make bench`: measurements, printed, never asserted.
 # The bench drives real Hercules with the system-test harness; make bench
-# PART=users (io, paging, shared, spool, cms, users) runs one part.
+# PART=users (traps, tv, native, io, paging, shared, spool, cms, users) runs one part.
 BENCH_SRCS := tests/bench/bench.cpp \
 	tests/bench/paging.cpp \
 	tests/bench/spool.cpp \

@@ -88,7 +88,7 @@ static void benchIo()
     printf("  ratio SIO : X'18' : X'250' = %.2f : %.2f : 1\n\n", s / b, a / b);
 }
 
-// `bench` runs every part; `bench traps|tv|io|paging|shared|spool|cms|users` one of them
+// `bench` runs every part; `bench traps|tv|native|io|paging|shared|spool|cms|users` one of them
 int main(int argc, char **argv)
 {
     std::string only = argc > 1 ? argv[1] : "";
@@ -97,6 +97,8 @@ int main(int argc, char **argv)
             benchTraps();
         if (only.empty() || only == "tv")
             benchTv();
+        if (only.empty() || only == "native")
+            benchNative();
         if (only.empty() || only == "io")
             benchIo();
         if (only.empty() || only == "paging")

@@ -114,6 +114,87 @@ static CmsRatios cms(CpSystem &sys, Telnet3215 &t, bool on)
     return r;
 }
 
+// ---- the CPU-bound loop with CP and on the bare machine ---------------
+
+// Hercules' count once the CPU has stopped counting (a wait state, or CP
+// idle): two readings 300 ms apart that agree
+static unsigned long long settled(Hercules &h)
+{
+    unsigned long long last = h.instcount(), now;
+    for (;;) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        now = h.instcount();
+        if (now == last)
+            return now;
+        last = now;
+    }
+}
+
+// TBENCHE SPIN n under CP, as USER at t: all instructions, CP's included
+static unsigned long long underCp(CpSystem &sys, Telnet3215 &t, unsigned n)
+{
+    unsigned long long before = settled(sys.herc());
+    t.sendLine("IPL TBENCHE PARM SPIN " + std::to_string(n));
+    t.readUntil("SUMMARY 1 cases, 0 failed[^\n]*\n", 600);
+    t.readUntil("CPX400W[^\n]*\n", 30);
+    return settled(sys.herc()) - before;
+}
+
+// the same BCT loop alone on the machine (no CP: Hercules loads it with
+// loadcore and starts it), n turns, then a disabled wait
+static unsigned long long bare(CpSystem &sys, unsigned n)
+{
+    static const unsigned char code[] = {
+        0x0D, 0xC0,                     // BASR 12,0
+        0x58, 0x10, 0xC0, 0x0E,         // L    1,n
+        0x46, 0x10, 0xC0, 0x04,         // BCT  1,* (to itself)
+        0x82, 0x00, 0xC0, 0x16,         // LPSW the wait PSW
+        0x07, 0x00,                     // pad
+    };
+    std::string file = sys.dir() + "/spin.bin";
+    FILE *f = fopen(file.c_str(), "wb");
+    unsigned char tail[16] = { (unsigned char)(n >> 24), (unsigned char)(n >> 16),
+                               (unsigned char)(n >> 8), (unsigned char)n, 0, 0, 0, 0,
+                               0x00, 0x0A, 0x00, 0x00, 0, 0, 0, 0 };   // disabled wait
+    if (!f)
+        throw std::runtime_error("cannot write " + file);
+    fwrite(code, 1, sizeof code, f);
+    fwrite(tail, 1, sizeof tail, f);
+    fclose(f);
+    unsigned long long before = settled(sys.herc());
+    sys.herc().command("loadcore " + file + " 20000");
+    sys.herc().command("psw cmwp=0 ia=20000");      // out of the last run's wait
+    sys.herc().command("start");
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    unsigned long long n1 = settled(sys.herc()) - before;
+    sys.herc().command("stop");
+    return n1;
+}
+
+// instructions per turn of the loop on the bare machine over those under
+// CP, each the difference of a long and a short run (so IPL, start and end
+// fall out), each count the smaller of two runs
+void benchNative()
+{
+    const unsigned n1 = 20000000, n2 = 100000000;
+    double cp, native;
+    {
+        CpSystem sys("bench-spin");
+        auto t = logon(sys, 0x0020, "USER1", "PASS1");
+        auto best = [&](unsigned n) { return std::min(underCp(sys, *t, n), underCp(sys, *t, n)); };
+        cp = (double)(best(n2) - best(n1));
+    }
+    {
+        CpSystem sys("bench-bare", SystemOptions().noIpl());
+        auto best = [&](unsigned n) { return std::min(bare(sys, n), bare(sys, n)); };
+        native = (double)(best(n2) - best(n1));
+    }
+    printf("CPU-bound: BCT to itself, %u minus %u turns, Hercules instructions\n", n2, n1);
+    printf("  %-44s %14.0f\n", "on the bare machine (no CP)", native);
+    printf("  %-44s %14.0f\n", "as a guest under CP, CP's work included", cp);
+    printf("  %-44s %14.4f\n\n", "ratio bare / under CP (1 = native speed)", native / cp);
+}
+
 void benchTv()
 {
     CpSystem sys("bench-tv");

@@ -13,6 +13,8 @@
  *   DSKNONE  the same channel programs built, not run
  *   DIAG60   n DIAGNOSE X'60' (storage size): a round trip into CP and back
  *   NONE     n turns of the same loop with nothing in it
+ *   SPIN     n turns of BRANCH ON COUNT to itself: the loop `make bench`
+ *            also runs with no CP at all (tests/bench/tv.cpp)
  *   SSM STNSM STOSM LPSW ISK SSK IPK SPKA SPT STPT SCKC STCKC
  *            n of that privileged (or, IPK and SPKA, semiprivileged)
  *            instruction, each changing nothing
@@ -186,6 +188,16 @@ static u32 round_trip(char how, u32 n)
     return failed;
 }
 
+/* ---- CPU-bound: one instruction, n times, no trap ------------------------ */
+
+static u32 spin(char how, u32 n)
+{
+    (void)how;
+    if (n)                                      /* 0 would be 2**32 turns */
+        asm volatile("0: bct %0,0b" : "+d"(n));
+    return 0;
+}
+
 /* ---- one trapped instruction at a time ------------------------------------ */
 
 static u64 psw_dw __attribute__((aligned(8)));
@@ -263,7 +275,7 @@ static const struct {
     { "SPT", one_trap, 't' },    { "STPT", one_trap, 'u' },   { "TIO", one_trap, 'I' },
     { "SIOTIO", one_trap, 'S' }, { "SVC", one_trap, 'v' },    { "PGM", one_trap, 'p' },
     { "IPK", one_trap, 'K' },    { "SPKA", one_trap, 'A' },   { "SCKC", one_trap, 'c' },
-    { "STCKC", one_trap, 'C' },
+    { "STCKC", one_trap, 'C' },  { "SPIN", spin, 'N' },
 };
 
 int main(void)
