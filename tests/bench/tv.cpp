@@ -140,14 +140,14 @@ static unsigned long long underCp(CpSystem &sys, Telnet3215 &t, unsigned n)
     return settled(sys.herc()) - before;
 }
 
-// the same BCT loop alone on the machine (no CP: Hercules loads it with
+// the same BRCT loop alone on the machine (no CP: Hercules loads it with
 // loadcore and starts it), n turns, then a disabled wait
 static unsigned long long bare(CpSystem &sys, unsigned n)
 {
     static const unsigned char code[] = {
         0x0D, 0xC0,                     // BASR 12,0
         0x58, 0x10, 0xC0, 0x0E,         // L    1,n
-        0x46, 0x10, 0xC0, 0x04,         // BCT  1,* (to itself)
+        0xA7, 0x16, 0x00, 0x00,         // BRCT 1,* (to itself)
         0x82, 0x00, 0xC0, 0x16,         // LPSW the wait PSW
         0x07, 0x00,                     // pad
     };
@@ -189,7 +189,7 @@ void benchNative()
         auto best = [&](unsigned n) { return std::min(bare(sys, n), bare(sys, n)); };
         native = (double)(best(n2) - best(n1));
     }
-    printf("CPU-bound: BCT to itself, %u minus %u turns, Hercules instructions\n", n2, n1);
+    printf("CPU-bound: BRCT to itself, %u minus %u turns, Hercules instructions\n", n2, n1);
     printf("  %-44s %14.0f\n", "on the bare machine (no CP)", native);
     printf("  %-44s %14.0f\n", "as a guest under CP, CP's work included", cp);
     printf("  %-44s %14.4f\n\n", "ratio bare / under CP (1 = native speed)", native / cp);

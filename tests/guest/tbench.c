@@ -13,7 +13,7 @@
  *   DSKNONE  the same channel programs built, not run
  *   DIAG60   n DIAGNOSE X'60' (storage size): a round trip into CP and back
  *   NONE     n turns of the same loop with nothing in it
- *   SPIN     n turns of BRANCH ON COUNT to itself: the loop `make bench`
+ *   SPIN     n turns of BRANCH RELATIVE ON COUNT to itself: the loop `make bench`
  *            also runs with no CP at all (tests/bench/tv.cpp)
  *   SSM STNSM STOSM LPSW ISK SSK IPK SPKA SPT STPT SCKC STCKC
  *            n of that privileged (or, IPK and SPKA, semiprivileged)
@@ -194,7 +194,7 @@ static u32 spin(char how, u32 n)
 {
     (void)how;
     if (n)                                      /* 0 would be 2**32 turns */
-        asm volatile("0: bct %0,0b" : "+d"(n));
+        asm volatile("0: brct %0,0b" : "+d"(n));
     return 0;
 }
 
