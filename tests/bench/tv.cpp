@@ -162,7 +162,7 @@ static unsigned long long bare(CpSystem &sys, unsigned n)
     fwrite(tail, 1, sizeof tail, f);
     fclose(f);
     unsigned long long before = settled(sys.herc());
-    sys.herc().command("loadcore " + file + " 20000");
+    sys.herc().command("loadcore spin.bin 20000");    // Hercules runs in sys.dir()
     sys.herc().command("psw cmwp=0 ia=20000");      // out of the last run's wait
     sys.herc().command("start");
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
