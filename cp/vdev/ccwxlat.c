@@ -346,7 +346,7 @@ static bool translate_chain(struct xlat *x, u32 addr, bool data_chain, u8 chain_
                 return false;
             }
             if (seen >= 0 && !prev_search && x->refetch) {
-                place_stop(x, XLAT_PROGRAM_CHECK, addr);    /* IPL: a loop without end */
+                place_stop(x, XLAT_ENDLESS, addr);
                 return false;
             }
             if (seen >= 0) {
@@ -429,10 +429,9 @@ bool xlat_add_tic(struct xlat *x, unsigned real_index)
     return emit(x, CCW_CMD_TIC, 0, 0, (u32)(uintptr_t)&x->real[real_index], 0, 0);
 }
 
-static unsigned translate(struct xlat *x, u32 ccw_addr, bool after_r1, bool piece)
+static unsigned translate(struct xlat *x, u32 ccw_addr, bool piece)
 {
     bool after_tic = piece && x->stop_after_tic;
-
     struct pending pend[MAX_PENDING];
     unsigned npend = 0;
     u8 *seek;
@@ -443,13 +442,7 @@ static unsigned translate(struct xlat *x, u32 ccw_addr, bool after_r1, bool piec
     put_be16(seek + 2, (u16)(x->start_cyl + x->seek_cyl));
     put_be16(seek + 4, x->seek_head);
     emit(x, CKD_SEEK, CCW_CC, 6, (u32)(uintptr_t)seek, ccw_addr & GADDR_MASK, 0);
-    if (after_r1) {                             /* what the IPL read left */
-        memset(x->orient_id, 0, sizeof x->orient_id);
-        put_be16(x->orient_id, x->start_cyl);
-        x->orient_id[4] = 1;
-        x->orient = true;
-    }
-    if (x->orient && (after_r1 || x->refetch)) {    /* past that record, data skipped */
+    if (piece && x->orient) {                   /* past that record, data skipped */
         xlat_add_arg(x, CKD_SEARCH_ID_EQ, CCW_CC, x->orient_id, 5);
         xlat_add_tic(x, x->nreal - 1);
         emit(x, CKD_READ_DATA, CCW_CC | CCW_SKIP | CCW_SLI, 1, 0, ccw_addr & GADDR_MASK, 0);
@@ -478,17 +471,12 @@ static unsigned translate(struct xlat *x, u32 ccw_addr, bool after_r1, bool piec
 
 unsigned xlat_translate(struct xlat *x, u32 ccw_addr)
 {
-    return translate(x, ccw_addr, false, false);
-}
-
-unsigned xlat_translate_after_r1(struct xlat *x, u32 ccw_addr)
-{
-    return translate(x, ccw_addr, true, false);
+    return translate(x, ccw_addr, false);
 }
 
 unsigned xlat_translate_piece(struct xlat *x, u32 ccw_addr)
 {
-    return translate(x, ccw_addr, false, true);
+    return translate(x, ccw_addr, true);
 }
 
 void xlat_finish(struct xlat *x)

@@ -44,6 +44,9 @@ enum xlat_stop {
     XLAT_TOO_LONG,              /* more CCWs than CP translates */
     XLAT_REFETCH,               /* IPL: not an error; the program goes on at
                                  * stop_ccw, which a read before it may change */
+    XLAT_ENDLESS,               /* IPL: a TIC back with no search before it and
+                                 * nothing read in between: a loop without end
+                                 * (channel program check) */
 };
 
 struct xlat_map {               /* one real CCW -> the guest CCW it comes from */
@@ -93,11 +96,8 @@ struct xlat {
 };
 
 /* Translate the guest program starting at ccw_addr.  Returns the number of
- * real CCWs (0 if nothing can run: the stop reason says why).  With
- * after_r1 the program is oriented past record 1 of cylinder 0 track 0
- * first (what the IPL channel program expects after reading it). */
+ * real CCWs (0 if nothing can run: the stop reason says why). */
 unsigned xlat_translate(struct xlat *x, u32 ccw_addr);
-unsigned xlat_translate_after_r1(struct xlat *x, u32 ccw_addr);
 /* IPL (with x->refetch): the channel fetches each CCW when it reaches it,
  * so a program that reads its own next CCWs is run in pieces: translation
  * stops with XLAT_REFETCH before a CCW whose doubleword a read earlier in

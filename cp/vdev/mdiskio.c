@@ -108,6 +108,10 @@ static void stop_status(struct mio *m)
     case XLAT_PROTECTION:
         r->chan |= CHAN_PROT;
         break;
+    case XLAT_ENDLESS:
+        r->chan |= CHAN_PGM;
+        r->endless = true;
+        break;
     case XLAT_REFETCH:                          /* not an ending: go on there */
         r->ccw_next = m->x.stop_ccw;
         r->refetch = true;
@@ -433,6 +437,7 @@ int mdiskio_ipl(struct vm *vm, struct vdev *d, struct mdisk *md, struct vdev_ipl
         res = m->res;
         mio_free(m);
         if (res.io_error || res.chan || (res.unit & (UNIT_UC | UNIT_UX))) {
+            r->endless = res.endless;
             r->ccw = (res.ccw_next - 8) & GADDR_MASK;
             r->unit = res.unit;
             r->chan = res.chan;

@@ -27,6 +27,7 @@ struct mio_result {
     u16 residual;
     bool io_error;
     bool refetch;               /* IPL: ran to a CCW to fetch anew (ccw_next) */
+    bool endless;               /* IPL: stopped at a loop without end */
 };
 
 /* translate and run synchronously (the calling task sleeps); a program

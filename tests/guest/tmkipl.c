@@ -21,7 +21,9 @@
  * a last card, the text "CARD DECK IPL OK", into the program.
  *
  * "BADDISK": record 1's CCW 1 reads to X'FFF000', outside the storage.
- * "BADDECK": card 2 holds a CCW with a command code CCWs cannot have. */
+ * "BADDECK": card 2 holds a CCW with a command code CCWs cannot have.
+ * "LOOPDISK", "LOOPDECK": CCW 1 is a NOP, CCW 2 a TIC back to it: an IPL
+ * that would never end. */
 #include "guest.h"
 #include "arch370/ccw.h"
 #include "arch370/be.h"
@@ -159,6 +161,21 @@ static int make_bad_disk(void)
     return write_record(1, rec, 800);
 }
 
+static void loop_record(u8 *b)
+{
+    put_be32(b, 0x00080000u);
+    put_be32(b + 4, BOOT_ADDR);
+    put_ccw(b + 8, CCW_CMD_NOP, 0, CCW_CC | CCW_SLI, 1);
+    put_ccw(b + 16, CCW_CMD_TIC, 8, 0, 0);
+}
+
+static int make_loop_disk(void)
+{
+    memset(rec, 0, sizeof rec);
+    loop_record(rec);
+    return write_record(1, rec, 800);
+}
+
 /* punch one card: 80 bytes by SIO to 00D */
 static int punch_card(const u8 *b)
 {
@@ -199,6 +216,18 @@ static int make_deck(bool bad)
     return rc | cprc;
 }
 
+static int make_loop_deck(void)
+{
+    char resp[128];
+    int rc, cprc = -1;
+
+    memset(rec, 0, 80);
+    loop_record(rec);
+    rc = punch_card(rec);
+    cp_command("CLOSE 00D", resp, sizeof resp, &cprc);
+    return rc | cprc;
+}
+
 int main(void)
 {
     const char *parm = guest_parm();
@@ -210,6 +239,10 @@ int main(void)
         rc = make_bad_disk();
     else if (!strncmp(parm, "BADDECK", 7))
         rc = make_deck(true);
+    else if (!strncmp(parm, "LOOPDISK", 8))
+        rc = make_loop_disk();
+    else if (!strncmp(parm, "LOOPDECK", 8))
+        rc = make_loop_deck();
     else if (!strncmp(parm, "DECK", 4))
         rc = make_deck(false);
     else

@@ -20,6 +20,10 @@ SYSTEM_TEST(Ipl, ADiskBootstrapReadsItsOwnNextCcws)
     // CCW of record 2 read and TICed to
     t->readUntil("DISK CHAINED OK");
     t->readUntil("CPX400W Disabled wait state, PSW 000A0000 0000B007");
+    // an EC-mode IPL PSW: the device address is at locations 186-187
+    t->sendLine("DISPLAY B8.8");
+    std::string d = t->readUntil("0000B8 [^\\n]*\\n");
+    CHECK_TEXT(d.find("0000B8  00000191 ") != std::string::npos, d.c_str());
     t->sendLine("IPL 191");                         // the same again: nothing left over
     t->readUntil("DISK CHAINED OK");
 }
@@ -54,6 +58,14 @@ SYSTEM_TEST(Ipl, BadIplRecordsAreClearMessagesAndCpGoesOn)
     checkAllPassed(runGuest(*t, "TMKIPLE PARM BADDECK"), 1);
     t->sendLine("IPL 00C");
     t->readUntil("CPX038E IPL from 00C failed: channel program check at CCW 0004[0-9A-F]{2}");
+    // bootstraps that would never end: CP stops them
+    checkAllPassed(runGuest(*t, "TMKIPLE PARM LOOPDISK"), 1);
+    t->sendLine("IPL 191");
+    t->readUntil("CPX038E IPL from 191 failed: its channel program does not end "
+                 "\\(stopped at CCW 0000(08|10)\\)");
+    checkAllPassed(runGuest(*t, "TMKIPLE PARM LOOPDECK"), 1);
+    t->sendLine("IPL 00C");
+    t->readUntil("CPX038E IPL from 00C failed: its channel program does not end");
     t->sendLine("IPL 009");
     t->readUntil("CPX037E Device 009 cannot be IPLed: not a minidisk or reader");
     t->sendLine("IPL 00D");
