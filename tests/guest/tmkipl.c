@@ -16,7 +16,7 @@
  * prints that text.
  *
  * "DECK": punch to 00D (spooled to the user's own reader by the test) an
- * IPL deck: card 1 has the PSW, a READ of card 2 to X'400' and a TIC
+ * IPL deck: card 1 has a BC-mode PSW, a READ of card 2 to X'400' and a TIC
  * there; card 2 holds READs of the program's cards to X'2000' ff. and of
  * a last card, the text "CARD DECK IPL OK", into the program.
  *
@@ -80,10 +80,11 @@ static void put_ccw(u8 *at, u8 cmd, u32 addr, u8 flags, u16 count)
     ccw0_make((struct ccw0 *)at, cmd, addr, flags, count);
 }
 
-/* the IPL record or first card: PSW (EC, disabled) and two CCWs */
+/* the IPL record or first card: PSW (EC, disabled; for a card BC, to see
+ * the device address in its interruption code) and two CCWs */
 static void ipl_record(u8 *b, u8 read_cmd, u32 to, u16 count, bool tic)
 {
-    put_be32(b, 0x00080000u);
+    put_be32(b, read_cmd == 0x02 ? 0 : 0x00080000u);
     put_be32(b + 4, BOOT_ADDR);
     put_ccw(b + 8, read_cmd, to, (u8)(CCW_SLI | (tic ? CCW_CC : 0)), count);
     if (tic)

@@ -39,6 +39,10 @@ SYSTEM_TEST(Ipl, AReaderDeckIplsFromTheVirtualReader)
     t->sendLine("IPL 00C");
     t->readUntil("CARD DECK IPL OK");
     t->readUntil("CPX400W Disabled wait state, PSW 000A0000 0000B007");
+    // a BC-mode IPL PSW: the device address is its interruption code
+    t->sendLine("DISPLAY 0.8");
+    std::string d = t->readUntil("000000 [^\\n]*\\n");
+    CHECK_TEXT(d.find("000000  0000000C 00002000") != std::string::npos, d.c_str());
     // the deck was read: the reader is empty again
     t->sendLine("IPL 00C");
     t->readUntil("CPX038E IPL from 00C failed: nothing to read");
