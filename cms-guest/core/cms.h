@@ -181,7 +181,7 @@ int cms_exec(const char *fn, const char *args);
 int cms_cp(const char *cmd);
 
 struct cms_settings {
-    bool rdymsg_short;          /* SET RDYMSG SMSG: "R;" without times */
+    bool rdymsg_short;          /* SET RDYMSG SMSG: "Ready;" without times */
     bool impcp;                 /* unknown commands go to CP */
     bool impex;                 /* a command that names an EXEC runs it */
     bool abbrev;                /* commands may be abbreviated */

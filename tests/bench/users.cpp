@@ -25,7 +25,7 @@ static const int ROUNDS = 10;
 static const char *const COMMANDS[] = { "QUERY SEARCH", "QUERY TIME", "QUERY DISK" };
 // what each answer must hold, besides the ready message
 static const char *const MUST[] = { "MNT190 190 S", "TIME IS", "191" };
-static const char *READY = "R(\\(-?[0-9]+\\))?; T=";
+static const char *READY = "Ready(\\(-?[0-9]+\\))?; T=";
 
 struct Tally {
     std::mutex m;
@@ -44,7 +44,7 @@ static void lineUser(CpSystem &sys, int devno, int n, Tally &tally)
 {
     std::string user = "USER" + std::to_string(n), pw = "PASS" + std::to_string(n);
     auto t = logon(sys, devno, user, pw, "");
-    t->readUntil("CP370 CMS VERSION [^\\n]*\\n", 120);
+    t->readUntil("CP370 CMS VERSION [^\\n]*\\n([^\\n]*\\n)*?Ready[^\\n]*\\n", 120);
     t->drain(1);
     for (int r = 0; r < ROUNDS; r++) {
         for (unsigned c = 0; c < 3; c++) {

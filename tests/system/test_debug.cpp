@@ -349,10 +349,10 @@ SYSTEM_TEST(Trace, ABranchTracedGuestSeesTheSame)
 // vmdumpfmt formats that copy
 SYSTEM_TEST(Dump, VmdumpReadFromTheSpoolByCmsFormatsOnTheHost)
 {
-    static const char *ready = "(^|\\n)R(\\(-?[0-9]+\\))?; T=[0-9.]+/[0-9.]+ [0-9:]{8}\\n";
+    static const char *ready = "(^|\\n)Ready(\\(-?[0-9]+\\))?; T=[0-9.]+/[0-9.]+ [0-9:]{8}\\n";
     CpSystem sys("dump-readcard");
     auto t = logon(sys, 0x0020, "USER6", "PASS6", "");
-    t->readUntil("CP370 CMS VERSION [^\\n]*\\n");
+    t->readUntil("CP370 CMS VERSION [^\\n]*\\n([^\\n]*\\n)*?Ready[^\\n]*\\n");
     t->sendLine("CP STORE S1F0000 C6D9D6D440E3C8C540E2D7D6D6D3");    // "FROM THE SPOOL"
     t->readUntil(ready);
     t->sendLine("CP VMDUMP *FROM THE SPOOL");
