@@ -15,6 +15,7 @@
 #define ORD_SF          0x1D    /* start field */
 #define ORD_IC          0x13    /* insert cursor */
 #define ORD_EUA         0x12    /* erase unprotected to address */
+#define ORD_RA          0x3C    /* repeat to address */
 
 /* field attributes (6 bits, sent through the address code) */
 #define FA_PROT         0x20
@@ -44,8 +45,8 @@
 #define ST_LEN          (OUT_ATTR - ST_START)                  /* 18 */
 #define IN_LEN          (ST_ATTR - IN_START)                   /* 139 */
 
-#define OBUF            4096
-#define IBUF            512
+#define OBUF            TFS_MAX
+#define IBUF            TFS_MAX
 
 enum out_state { OUT_NORMAL, OUT_MORE, OUT_HOLDING };
 
@@ -63,6 +64,15 @@ struct con3270 {
     bool status_due;            /* the status area may be brought up to date */
     unsigned more_sec;
     struct timer more_timer;
+    /* DIAGNOSE X'58' full screen: the guest owns the screen */
+    bool fs;
+    bool fs_pa1;                /* PA1 goes to the guest, not to CP */
+    bool fs_due;                /* the guest's write waits in fs_buf */
+    bool fs_seen;               /* CP took the screen (its lines, PA1): the
+                                   guest's comes back after the user's next key */
+    u8 fs_cmd;
+    u16 fs_len;
+    u8 fs_buf[TFS_MAX];
     u8 obuf[OBUF];
     u8 ibuf[IBUF];
 };
@@ -171,10 +181,36 @@ static void more_timeout(void *arg)
     term_kick(t);
 }
 
+/* CP takes the screen back from the guest: CP's own screen is drawn
+ * anew, and the session tells the guest (it must redraw its screen).
+ * Not for PA1: the attention stops the virtual machine, and a guest
+ * woken first would only draw its screen again before it stops. */
+static void fs_take_back(struct term *t, bool tell)
+{
+    struct con3270 *c = k(t);
+
+    c->fs = false;
+    c->fs_pa1 = false;
+    c->fs_due = false;
+    clear_output(t);
+    if (tell && t->ops->fs_lost)
+        t->ops->fs_lost(t);
+}
+
 static bool has_work(struct term *t)
 {
     struct con3270 *c = k(t);
     char st[ST_LEN + 1];
+
+    if (c->fs) {
+        /* a line for the output area (a message, the guest's own line
+         * output) ends full screen at once, as on VM/SP */
+        if (t->qhead) {
+            fs_take_back(t, true);
+            c->fs_seen = true;
+        } else
+            return c->fs_due;
+    }
 
     if (c->redraw || c->restore || c->clear_input || c->preset || c->attr_dirty)
         return true;
@@ -195,6 +231,36 @@ static void tick(struct term *t)
     k(t)->status_due = true;
 }
 
+/* An order the guest queued with its lines (DIAGNOSE X'58' CCW X'19'
+ * control byte): clear the output area, or go on at a lower row. */
+static u8 *output_order(struct term *t, u8 *p, const struct tline *l)
+{
+    struct con3270 *c = k(t);
+
+    if ((l->ctl & TL_CLEAR) && c->row) {
+        p = sba(p, POS(0, 0));
+        *p++ = ORD_RA;
+        *p++ = code6[(IN_ATTR >> 6) & 0x3F];
+        *p++ = code6[IN_ATTR & 0x3F];
+        *p++ = EBC_BLANK;
+        c->row = 0;
+    }
+    if ((l->ctl & TL_ROW) && l->len > c->row && l->len < T3270_OUTROWS)
+        c->row = l->len;
+    return p;
+}
+
+/* the guest's own data stream, as it gave it */
+static void start_fs_write(struct term *t)
+{
+    struct con3270 *c = k(t);
+
+    memcpy(c->obuf, c->fs_buf, c->fs_len);
+    c->fs_due = false;
+    ccw1_make(&t->ccw[TERM_WCCW], c->fs_cmd, CCW_SLI, c->fs_len, (u32)(uintptr_t)c->obuf);
+    term_start_write(t);
+}
+
 static void start_write(struct term *t)
 {
     struct con3270 *c = k(t);
@@ -202,6 +268,11 @@ static void start_write(struct term *t)
     u8 cmd = CMD_WRITE;
     unsigned cursor = IN_START;
     struct tline *l;
+
+    if (c->fs) {
+        start_fs_write(t);
+        return;
+    }
 
     if (c->redraw) {
         cmd = CMD_ERASEWRITE;
@@ -238,6 +309,11 @@ static void start_write(struct term *t)
     }
     while (c->out == OUT_NORMAL && (l = t->qhead) != NULL && p < end) {
         unsigned rows = line_rows(l);
+        if (l->ctl) {
+            p = output_order(t, p, l);
+            kfree(term_dequeue(t));
+            continue;
+        }
         if (c->row + rows > T3270_OUTROWS) {
             start_more(t);
             break;
@@ -328,6 +404,20 @@ static void read_done(struct term *t, struct ioreq *req)
     if (n > IBUF || n == 0)
         return;
     aid = c->ibuf[0];
+    if (c->fs) {
+        /* the guest's screen: every key is the guest's but PA1, which
+         * brings CP back unless the guest asked for it too */
+        if (aid == AID_PA1 && !c->fs_pa1) {
+            fs_take_back(t, false);
+            c->fs_seen = true;
+            if (t->ops->attention)
+                t->ops->attention(t);
+        } else if (t->ops->fs_input) {
+            t->ops->fs_input(t, c->ibuf, n);
+        }
+        return;
+    }
+    c->fs_seen = false;             /* the user has seen CP's lines */
     switch (aid) {
     case AID_ENTER:
         input_text(c->ibuf, n, line);
@@ -378,10 +468,43 @@ static void reset(struct term *t)
 {
     struct con3270 *c = k(t);
 
+    c->fs = false;
+    c->fs_pa1 = false;
+    c->fs_due = false;
+    c->fs_seen = false;
     clear_output(t);
     c->hidden = false;
     c->preset = false;
     c->restore = true;
+}
+
+static int fs_write(struct term *t, bool erase, bool pa1, const u8 *data, unsigned n)
+{
+    struct con3270 *c = k(t);
+
+    if (!erase && !c->fs)
+        return TFS_REDRAW;
+    /* CP's lines go first (the user may have to clear MORE...), and the
+     * guest's last write must be out before the next */
+    if (t->qhead || c->fs_due || c->fs_seen || t->io == TIO_WRITE)
+        return TFS_BUSY;
+    if (erase) {
+        c->fs = true;
+        c->fs_pa1 = pa1;
+        timer_cancel(&c->more_timer);
+    }
+    if (n > TFS_MAX)
+        n = TFS_MAX;
+    memcpy(c->fs_buf, data, n);
+    c->fs_len = (u16)n;
+    c->fs_cmd = erase ? CMD_ERASEWRITE : CMD_WRITE;
+    c->fs_due = true;
+    return TFS_OK;
+}
+
+static bool fs_owned(const struct term *t)
+{
+    return k(t)->fs;
 }
 
 static void set_input(struct term *t, const char *s)
@@ -421,4 +544,6 @@ const struct term_kind con3270_kind = {
     .tick = tick,
     .set_input = set_input,
     .hide_input = hide_input,
+    .fs_write = fs_write,
+    .fs_owned = fs_owned,
 };

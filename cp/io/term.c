@@ -31,15 +31,16 @@ void term_discard_output(struct term *t)
     t->qcount = 0;
 }
 
-static void queue_line(struct term *t, const char *text, size_t n)
+static struct tline *queue_line(struct term *t, const char *text, size_t n)
 {
     struct tline *l = kmalloc(sizeof *l, "TLINE");
 
     if (!l) {                   /* free storage exhausted: nothing to keep it in */
         t->lines_discarded++;
-        return;
+        return NULL;
     }
     l->next = NULL;
+    l->ctl = 0;
     l->len = (u16)n;
     memcpy(l->text, text, n);
     if (t->qtail)
@@ -48,6 +49,7 @@ static void queue_line(struct term *t, const char *text, size_t n)
         t->qhead = l;
     t->qtail = l;
     t->qcount++;
+    return l;
 }
 
 struct tline *term_dequeue(struct term *t)
@@ -348,6 +350,41 @@ void term_hide_input(struct term *t, bool hidden)
         t->kind->hide_input(t, hidden);
         term_kick(t);
     }
+}
+
+void term_write_control(struct term *t, u8 ctl, unsigned row)
+{
+    struct tline *l;
+
+    if (!t->kind->fs_write)
+        return;                 /* a line terminal has no output area */
+    l = queue_line(t, "", 0);
+    if (l) {
+        l->ctl = (u8)(TL_CONTROL | ctl);
+        l->len = (u16)row;
+    }
+    term_kick(t);
+}
+
+int term_fs_write(struct term *t, bool erase, bool pa1, const u8 *data, unsigned n)
+{
+    int rc;
+
+    if (!t->kind->fs_write)
+        return TFS_NOTDISPLAY;
+    rc = t->kind->fs_write(t, erase, pa1, data, n);
+    term_kick(t);
+    return rc;
+}
+
+bool term_is_display(const struct term *t)
+{
+    return t->kind->fs_write != NULL;
+}
+
+bool term_fs_owned(const struct term *t)
+{
+    return t->kind->fs_owned && t->kind->fs_owned(t);
 }
 
 const char *term_kind_name(const struct term *t)

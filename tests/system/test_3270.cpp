@@ -168,3 +168,57 @@ SYSTEM_TEST(Display3270, DroppedInMoreLeavesADisconnectedUser)
     logon3270(*e, "USER7", "PASS7");
     sys.opcmd("QUERY USER7", "USER7    - 00C6");
 }
+
+// DIAGNOSE X'58' full screen: the guest TFSCR draws its own screen and
+// reads the field typed into it; PA1 gives the screen back to CP (CP
+// READ), and after BEGIN the guest is told to draw its screen again.
+SYSTEM_TEST(Display3270, FullScreenGuestOwnsTheScreenUntilPaOne)
+{
+    CpSystem sys("d3270-fullscreen");
+    auto d = display(sys, 0x00C8);
+    logon3270(*d, "USER8", "PASS8");
+    d->enter("IPL TFSCRE");
+    std::string s = d->waitFor("TFSCR FULL SCREEN");
+    CHECK_TEXT(s.find("REDRAWN 0") != std::string::npos, s.c_str());
+    CHECK_TEXT(s.find("CP370") == std::string::npos, s.c_str());     // no CP status area
+    d->enter("HELLO");
+    d->waitFor("YOU TYPED: HELLO\\.");
+    d->key("PA(1)");
+    waitStatus(*d, "CP READ");
+    s = d->screen();
+    CHECK_TEXT(s.find("TFSCR FULL SCREEN") == std::string::npos, s.c_str());
+    d->enter("BEGIN");
+    s = d->waitFor("REDRAWN 1");
+    CHECK_TEXT(s.find("YOU TYPED") == std::string::npos, s.c_str());
+    d->enter("AGAIN");
+    d->waitFor("YOU TYPED: AGAIN\\.");
+    d->key("PF(3)");
+    d->waitFor("TFSCR DONE");
+}
+
+// A message for a user whose guest owns the screen is shown on CP's
+// screen at once; the guest's screen comes back after the user's next key.
+SYSTEM_TEST(Display3270, MessageTakesTheScreenFromAFullScreenGuest)
+{
+    CpSystem sys("d3270-fsmsg");
+    auto d = display(sys, 0x00C9);
+    logon3270(*d, "USER9", "PASS9");
+    d->enter("IPL TFSCRE");
+    d->waitFor("TFSCR FULL SCREEN");
+    sys.opcmd("MSG USER9 look here", "");
+    std::string s = d->waitFor("MSG FROM OPERATOR *: look here");
+    CHECK_TEXT(s.find("TFSCR FULL SCREEN") == std::string::npos, s.c_str());
+    d->key("PA(2)");
+    d->waitFor("REDRAWN 1");
+    d->enter("STILL HERE");
+    d->waitFor("YOU TYPED: STILL HERE\\.");
+}
+
+// The same guest at a 3215: X'29' answers CC 2, R15 3.
+SYSTEM_TEST(Display3270, FullScreenOnALineTerminalIsRefused)
+{
+    CpSystem sys("d3270-fs3215");
+    auto t = logon(sys, 0x0020, "USER10", "PASS10");
+    t->sendLine("IPL TFSCRE");
+    t->readUntil("TFSCR: X'29' ERASE/WRITE GAVE CC 2 R15 3");
+}
