@@ -11,6 +11,7 @@
 #include "bench.h"
 #include "../system/harness/cpsystem.h"
 
+#include <CppUTest/TestHarness.h>
 #include <CppUTest/MemoryLeakWarningPlugin.h>
 #include <chrono>
 #include <cstdio>
