@@ -366,10 +366,15 @@ static unsigned pf_number(u8 aid)
     return 0;
 }
 
-/* The input area's text out of a Read Modified record. */
-static void input_text(const u8 *b, unsigned n, char *line)
+/* The input area's text out of a Read Modified record.  A record
+ * without SBA comes from a screen CLEAR left unformatted, typed on before
+ * CP drew its screen again: it holds all the screen has, and a status
+ * area CP wrote after the CLEAR (its write was under way) is not the
+ * user's text. */
+static void input_text(const u8 *b, unsigned n, char *line, const char *shown)
 {
-    unsigned len = 0;
+    unsigned len = 0, st = (unsigned)strlen(shown);
+    bool unformatted = n > 3 && b[3] != ORD_SBA;
 
     for (unsigned i = 3; i < n; i++) {
         if (b[i] == ORD_SBA && i + 2 < n) {
@@ -385,6 +390,12 @@ static void input_text(const u8 *b, unsigned n, char *line)
             line[len++] = (a < 0x20 || a == 0x7F) ? ' ' : (char)a;
         }
     }
+    while (len && line[len - 1] == ' ')
+        len--;
+    while (st && shown[st - 1] == ' ')
+        st--;
+    if (unformatted && st && len >= st && !memcmp(line + len - st, shown, st))
+        len -= st;
     while (len && line[len - 1] == ' ')
         len--;
     line[len] = 0;
@@ -420,7 +431,7 @@ static void read_done(struct term *t, struct ioreq *req)
     c->fs_seen = false;             /* the user has seen CP's lines */
     switch (aid) {
     case AID_ENTER:
-        input_text(c->ibuf, n, line);
+        input_text(c->ibuf, n, line, c->shown);
         c->clear_input = true;
         if (c->out == OUT_MORE) {   /* Enter in MORE...: hold the screen */
             timer_cancel(&c->more_timer);
