@@ -222,3 +222,67 @@ SYSTEM_TEST(Display3270, FullScreenOnALineTerminalIsRefused)
     t->sendLine("IPL TFSCRE");
     t->readUntil("TFSCR: X'29' ERASE/WRITE GAVE CC 2 R15 3");
 }
+
+// EDIT on a 3270 shows the file full screen (file area, command line, PF
+// keys); lines put in there, changed and filed with PF4 are in the file
+// TYPE reads back afterwards.
+SYSTEM_TEST(Display3270, EditDisplayModeChangesAFileThatIsThenFiled)
+{
+    CpSystem sys("d3270-edit");
+    auto d = display(sys, 0x00CA);
+    logon3270(*d, "USER11", "PASS11", "");
+    d->waitFor("CP370 CMS VERSION", 60);
+    d->enter("EDIT SCREEN TEST A");
+    std::string s = d->waitFor("====>");
+    CHECK_TEXT(s.find("EDIT SCREEN TEST A") != std::string::npos, s.c_str());
+    CHECK_TEXT(s.find("PF3 QUIT  PF4 FILE") != std::string::npos, s.c_str());
+    CHECK_TEXT(s.find("TOP OF FILE") != std::string::npos, s.c_str());
+    d->enter("INPUT");
+    d->waitFor("LINE 0 OF 0  INPUT");
+    d->enter("first line");
+    d->enter("second line");
+    d->enter("third line");
+    d->waitFor("LINE 3 OF 3  INPUT");
+    d->enter();                                 // a null line ends input mode
+    d->waitFor("LINE 3 OF 3 *\\n");
+    d->enter("UP 1");
+    d->waitFor("LINE 2 OF 3");
+    d->enter("CHANGE /SECOND/2ND/");
+    s = d->waitFor("\\n 2ND LINE");
+    CHECK_TEXT(s.find("FIRST LINE") != std::string::npos, s.c_str());     // the line before
+    d->key("PF(4)");                            // FILE
+    d->waitFor("R; T=", 20);
+    d->key("Clear()");
+    d->waitFor("^ *\\n(.*\\n){22}.*(VM READ|CP READ|RUNNING)");
+    d->enter("TYPE SCREEN TEST A");
+    d->waitFor("FIRST LINE *\\n2ND LINE *\\nTHIRD LINE", 20);
+}
+
+// PF3 (QUIT) leaves the file as it was; PF8 and PF7 page through it.
+SYSTEM_TEST(Display3270, EditDisplayModePagesAndQuits)
+{
+    CpSystem sys("d3270-editq");
+    auto d = display(sys, 0x00CB);
+    logon3270(*d, "USER12", "PASS12", "");
+    d->waitFor("CP370 CMS VERSION", 60);
+    d->enter("EDIT PAGES TEST A");
+    d->waitFor("====>");
+    d->enter("INPUT");
+    for (int i = 1; i <= 30; i++)
+        d->enter("line " + std::to_string(i));
+    d->enter();
+    d->waitFor("LINE 30 OF 30 *\\n");
+    d->enter("TOP");
+    d->key("PF(8)");
+    d->waitFor("LINE 18 OF 30");
+    d->key("PF(8)");
+    d->waitFor("LINE 30 OF 30");
+    d->key("PF(7)");
+    d->waitFor("LINE 13 OF 30");
+    d->key("PF(3)");                            // QUIT: nothing written
+    d->waitFor("R; T=", 20);
+    d->key("Clear()");
+    d->waitFor("^ *\\n(.*\\n){22}.*(VM READ|CP READ|RUNNING)");
+    d->enter("STATE PAGES TEST A");
+    d->waitFor("DMSSTT002E|NOT FOUND", 20);
+}
