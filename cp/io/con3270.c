@@ -8,6 +8,8 @@
 /* local 3270 channel commands */
 #define CMD_WRITE       0x01
 #define CMD_ERASEWRITE  0x05
+#define CMD_EWA         0x0D    /* erase/write alternate: the larger screen */
+#define CMD_WSF         0x11    /* write structured field */
 #define CMD_READMOD     0x06
 
 /* data-stream orders */
@@ -34,23 +36,42 @@
 #define AID_PA1         0x6C
 #define AID_PA2         0x6E
 #define AID_PA3         0x6B
+#define AID_SF          0x88    /* inbound structured fields (query replies) */
 
-/* where things are on the screen */
-#define POS(r, c)       ((r) * T3270_COLS + (c))
-#define OUT_ATTR        POS(T3270_ROWS - 1, T3270_COLS - 1)   /* wraps to 0,0 */
-#define IN_ATTR         POS(T3270_OUTROWS, 0)
+/* Read Partition Query, and the query replies that tell the screen size */
+#define SF_READ_PART    0x01
+#define RP_QUERY        0x02
+#define QR_ID           0x81
+#define QR_USABLE_AREA  0x81
+#define QR_IMPLICIT     0xA6
+
+/* where things are on the screen (c: the terminal's struct con3270) */
+#define POS(r, col)     ((r) * c->cols + (col))
+#define OUTROWS         (c->rows - 2)                         /* the output area */
+#define OUT_ATTR        POS(c->rows - 1, c->cols - 1)         /* wraps to 0,0 */
+#define IN_ATTR         POS(OUTROWS, 0)
 #define IN_START        (IN_ATTR + 1)
-#define ST_ATTR         POS(T3270_ROWS - 1, 60)
+#define ST_LEN          18
+#define ST_ATTR         (OUT_ATTR - ST_LEN - 1)               /* column 60 of 80 */
 #define ST_START        (ST_ATTR + 1)
-#define ST_LEN          (OUT_ATTR - ST_START)                  /* 18 */
-#define IN_LEN          (ST_ATTR - IN_START)                   /* 139 */
+#define IN_LEN          (ST_ATTR - IN_START)                  /* 139 on 80 columns */
+#define MAX_POS         4096    /* 12-bit buffer addresses */
 
 #define OBUF            TFS_MAX
 #define IBUF            TFS_MAX
 
 enum out_state { OUT_NORMAL, OUT_MORE, OUT_HOLDING };
 
+enum query_state { Q_NONE, Q_DUE, Q_SENT };
+
 struct con3270 {
+    unsigned rows, cols;        /* CP's screen: model 2, or what the query said */
+    bool alternate;             /* that size is the alternate one (EWA) */
+    unsigned model;             /* 2-5, 0 for another size */
+    enum query_state query;     /* Read Partition Query for a new client */
+    bool query_write;           /* the write under way is the query */
+    bool query_rejected;        /* ... and the terminal rejected it */
+    unsigned query_ticks;       /* probes since it was sent */
     unsigned row;               /* next free row of the output area */
     enum out_state out;
     bool redraw;                /* erase and draw the whole screen */
@@ -59,7 +80,7 @@ struct con3270 {
     bool hidden;                /* the input area does not show what is typed */
     bool attr_dirty;            /* the input area's attribute changed */
     bool preset;                /* text waits to go into the input area */
-    char preset_text[IN_LEN + 1];
+    char preset_text[TERM_INMAX + 1];
     char shown[ST_LEN + 1];     /* what the status area shows */
     bool status_due;            /* the status area may be brought up to date */
     unsigned more_sec;
@@ -144,9 +165,9 @@ static void status_text(const struct term *t, char *buf)
     buf[n] = 0;
 }
 
-static unsigned line_rows(const struct tline *l)
+static unsigned line_rows(const struct con3270 *c, const struct tline *l)
 {
-    return l->len ? (l->len + T3270_COLS - 1) / T3270_COLS : 1;
+    return l->len ? (l->len + c->cols - 1) / c->cols : 1;
 }
 
 static void more_timeout(void *arg);
@@ -202,6 +223,10 @@ static bool has_work(struct term *t)
     struct con3270 *c = k(t);
     char st[ST_LEN + 1];
 
+    if (c->query == Q_DUE)
+        return true;
+    if (c->query == Q_SENT)
+        return false;                   /* nothing is drawn before the answer */
     if (c->fs) {
         /* a line for the output area (a message, the guest's own line
          * output) ends full screen at once, as on VM/SP */
@@ -228,7 +253,12 @@ static bool has_work(struct term *t)
  * keep the terminal and CP busy writing the status area. */
 static void tick(struct term *t)
 {
-    k(t)->status_due = true;
+    struct con3270 *c = k(t);
+
+    c->status_due = true;
+    /* a client that took the query and never answered: model 2 */
+    if (c->query == Q_SENT && ++c->query_ticks > 1)
+        c->query = Q_NONE;
 }
 
 /* An order the guest queued with its lines (DIAGNOSE X'58' CCW X'19'
@@ -245,9 +275,63 @@ static u8 *output_order(struct term *t, u8 *p, const struct tline *l)
         *p++ = EBC_BLANK;
         c->row = 0;
     }
-    if ((l->ctl & TL_ROW) && l->len > c->row && l->len < T3270_OUTROWS)
+    if ((l->ctl & TL_ROW) && l->len > c->row && l->len < OUTROWS)
         c->row = l->len;
     return p;
+}
+
+/* A new client: what screen has it?  Read Partition Query asks the
+ * terminal for its query replies (the answer comes as input, AID X'88').
+ * Hercules passes a write structured field to the client only if the
+ * client said it takes the extended data stream (a terminal type ending
+ * in -E); otherwise the command is rejected and the screen stays model 2. */
+static void start_query(struct term *t)
+{
+    struct con3270 *c = k(t);
+    static const u8 rpq[] = { 0x00, 0x05, SF_READ_PART, 0xFF, RP_QUERY };
+
+    memcpy(c->obuf, rpq, sizeof rpq);
+    c->query = Q_SENT;
+    c->query_ticks = 0;
+    c->query_write = true;
+    ccw1_make(&t->ccw[TERM_WCCW], CMD_WSF, CCW_SLI, sizeof rpq, (u32)(uintptr_t)c->obuf);
+    term_start_write(t);
+}
+
+static unsigned get16(const u8 *b)
+{
+    return (unsigned)b[0] << 8 | b[1];
+}
+
+/* The query replies: the alternate size of the implicit partition (or
+ * the usable area) becomes CP's screen, if it fits 12-bit addresses. */
+static void query_reply(struct term *t, const u8 *b, unsigned n)
+{
+    struct con3270 *c = k(t);
+    unsigned rows = 0, cols = 0;
+
+    for (unsigned i = 1; i + 4 <= n; ) {
+        unsigned len = get16(b + i);
+        if (len < 4 || i + len > n)
+            break;
+        if (b[i + 2] == QR_ID && b[i + 3] == QR_IMPLICIT && len >= 17) {
+            cols = get16(b + i + 13);
+            rows = get16(b + i + 15);
+        } else if (b[i + 2] == QR_ID && b[i + 3] == QR_USABLE_AREA && len >= 10 && !rows) {
+            cols = get16(b + i + 6);
+            rows = get16(b + i + 8);
+        }
+        i += len;
+    }
+    c->query = Q_NONE;
+    if (rows < T3270_ROWS || cols < T3270_COLS || rows * cols > MAX_POS || rows > 255 || cols > 255)
+        return;                         /* model 2, as before */
+    c->rows = rows;
+    c->cols = cols;
+    c->alternate = rows != T3270_ROWS || cols != T3270_COLS;
+    c->model = rows == 24 && cols == 80 ? 2 : rows == 32 && cols == 80 ? 3 :
+               rows == 43 && cols == 80 ? 4 : rows == 27 && cols == 132 ? 5 : 0;
+    clear_output(t);                    /* drawn anew at that size */
 }
 
 /* the guest's own data stream, as it gave it */
@@ -264,18 +348,22 @@ static void start_fs_write(struct term *t)
 static void start_write(struct term *t)
 {
     struct con3270 *c = k(t);
-    u8 *p = c->obuf, *end = c->obuf + OBUF - 2 * T3270_COLS - 64;
+    u8 *p = c->obuf, *end = c->obuf + OBUF - 2 * c->cols - 64;
     u8 cmd = CMD_WRITE;
     unsigned cursor = IN_START;
     struct tline *l;
 
+    if (c->query == Q_DUE) {
+        start_query(t);
+        return;
+    }
     if (c->fs) {
         start_fs_write(t);
         return;
     }
 
     if (c->redraw) {
-        cmd = CMD_ERASEWRITE;
+        cmd = c->alternate ? CMD_EWA : CMD_ERASEWRITE;
         *p++ = code6[WCC_RESTORE | WCC_RESET_MDT];
         p = sf(p, OUT_ATTR, FA_PROT);
         p = sf(p, ST_ATTR, FA_PROT | FA_BRIGHT);
@@ -308,13 +396,13 @@ static void start_write(struct term *t)
         c->preset = false;
     }
     while (c->out == OUT_NORMAL && (l = t->qhead) != NULL && p < end) {
-        unsigned rows = line_rows(l);
+        unsigned rows = line_rows(c, l);
         if (l->ctl) {
             p = output_order(t, p, l);
             kfree(term_dequeue(t));
             continue;
         }
-        if (c->row + rows > T3270_OUTROWS) {
+        if (c->row + rows > (unsigned)OUTROWS) {
             start_more(t);
             break;
         }
@@ -338,8 +426,28 @@ static void start_write(struct term *t)
 
 static void write_done(struct term *t, bool ok)
 {
+    struct con3270 *c = k(t);
+
+    if (c->query_write) {
+        c->query_write = false;
+        if (!ok) {
+            c->query = Q_NONE;          /* no structured fields: model 2 */
+            c->query_rejected = true;
+        }
+        return;
+    }
     if (!ok)
-        k(t)->shown[0] = 0;
+        c->shown[0] = 0;
+}
+
+/* The unit check of a rejected query is not a client gone away. */
+static bool sense_is_ours(struct term *t, u8 sense)
+{
+    struct con3270 *c = k(t);
+    bool ours = c->query_rejected && !(sense & SENSE_INTREQ);
+
+    c->query_rejected = false;
+    return ours;
 }
 
 /* ---- keys ------------------------------------------------------------------- */
@@ -371,14 +479,14 @@ static unsigned pf_number(u8 aid)
  * CP drew its screen again: it holds all the screen has, and a status
  * area CP wrote after the CLEAR (its write was under way) is not the
  * user's text. */
-static void input_text(const u8 *b, unsigned n, char *line, const char *shown)
+static void input_text(const u8 *b, unsigned n, char *line, const char *shown, unsigned in_start)
 {
     unsigned len = 0, st = (unsigned)strlen(shown);
     bool unformatted = n > 3 && b[3] != ORD_SBA;
 
     for (unsigned i = 3; i < n; i++) {
         if (b[i] == ORD_SBA && i + 2 < n) {
-            if (decode_addr(b + i + 1) != IN_START)
+            if (decode_addr(b + i + 1) != in_start)
                 break;              /* not the input area */
             i += 2;
             continue;
@@ -415,6 +523,10 @@ static void read_done(struct term *t, struct ioreq *req)
     if (n > IBUF || n == 0)
         return;
     aid = c->ibuf[0];
+    if (aid == AID_SF) {                /* the answer to the query, not a key */
+        query_reply(t, c->ibuf, n);
+        return;
+    }
     if (c->fs) {
         /* the guest's screen: every key is the guest's but PA1, which
          * brings CP back unless the guest asked for it too */
@@ -431,7 +543,7 @@ static void read_done(struct term *t, struct ioreq *req)
     c->fs_seen = false;             /* the user has seen CP's lines */
     switch (aid) {
     case AID_ENTER:
-        input_text(c->ibuf, n, line, c->shown);
+        input_text(c->ibuf, n, line, c->shown, IN_START);
         c->clear_input = true;
         if (c->out == OUT_MORE) {   /* Enter in MORE...: hold the screen */
             timer_cancel(&c->more_timer);
@@ -464,12 +576,21 @@ static void read_done(struct term *t, struct ioreq *req)
 
 /* ---- the rest ------------------------------------------------------------- */
 
+static void model2(struct con3270 *c)
+{
+    c->rows = T3270_ROWS;
+    c->cols = T3270_COLS;
+    c->alternate = false;
+    c->model = 2;
+}
+
 static void attach(struct term *t)
 {
     struct con3270 *c = kzalloc(sizeof *c, "T3270");
 
     t->kdata = c;
     if (c) {
+        model2(c);
         c->more_sec = TERM_MORE_SEC;
         c->redraw = true;
     }
@@ -483,6 +604,9 @@ static void reset(struct term *t)
     c->fs_pa1 = false;
     c->fs_due = false;
     c->fs_seen = false;
+    model2(c);                          /* until the new client's query reply */
+    c->query = Q_DUE;
+    c->query_rejected = false;
     clear_output(t);
     c->hidden = false;
     c->preset = false;
@@ -520,8 +644,11 @@ static bool fs_owned(const struct term *t)
 
 static void set_input(struct term *t, const char *s)
 {
-    strlcpy(k(t)->preset_text, s, sizeof k(t)->preset_text);
-    k(t)->preset = true;
+    struct con3270 *c = k(t);
+    size_t room = sizeof c->preset_text < (size_t)IN_LEN + 1 ? sizeof c->preset_text : (size_t)IN_LEN + 1;
+
+    strlcpy(c->preset_text, s, room);
+    c->preset = true;
 }
 
 static void hide_input(struct term *t, bool hidden)
@@ -536,6 +663,11 @@ void con3270_set_more(struct term *t, unsigned sec)
 {
     if (t->kind == &con3270_kind)
         k(t)->more_sec = sec;
+}
+
+static unsigned model(const struct term *t)
+{
+    return k(t)->model;
 }
 
 unsigned con3270_more(const struct term *t)
@@ -557,4 +689,6 @@ const struct term_kind con3270_kind = {
     .hide_input = hide_input,
     .fs_write = fs_write,
     .fs_owned = fs_owned,
+    .sense_is_ours = sense_is_ours,
+    .model = model,
 };

@@ -181,7 +181,9 @@ static void io_done(struct ioreq *req)
     switch (io) {
     case TIO_SENSE:
         why = req->rc ? SENSE_INTREQ : t->sense;
-        if (!why && t->uc_seen)
+        if (t->kind->sense_is_ours && t->kind->sense_is_ours(t, why))
+            why = 0;
+        else if (!why && t->uc_seen)
             why = SENSE_INTREQ;
         t->uc_seen = false;
         if (why)
@@ -390,6 +392,16 @@ bool term_fs_owned(const struct term *t)
 const char *term_kind_name(const struct term *t)
 {
     return t->kind->name;
+}
+
+const char *term_model_name(const struct term *t)
+{
+    static const char *const names[] = { "3270", "3270", "3270-2", "3270-3", "3270-4", "3270-5" };
+    unsigned m = t->kind->model ? t->kind->model(t) : 0;
+
+    if (!t->kind->model)
+        return t->kind->name;
+    return m < sizeof names / sizeof names[0] ? names[m] : "3270";
 }
 
 void term_init_all(const struct term_ops *ops)

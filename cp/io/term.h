@@ -102,6 +102,10 @@ struct term_kind {
     /* 3270 full screen (DIAGNOSE X'58'): the guest's own data stream */
     int (*fs_write)(struct term *t, bool erase, bool pa1, const u8 *data, unsigned n);
     bool (*fs_owned)(const struct term *t);
+    /* the sense byte after a unit check the kind caused itself (a
+     * command the terminal rejected): not a client gone away */
+    bool (*sense_is_ours)(struct term *t, u8 sense);
+    unsigned (*model)(const struct term *t);    /* 3270: 2-5, 0 another size */
 };
 
 /* term_fs_write() results */
@@ -181,6 +185,8 @@ int term_fs_write(struct term *t, bool erase, bool pa1, const u8 *data, unsigned
 bool term_is_display(const struct term *t);
 /* does the guest own the screen? */
 bool term_fs_owned(const struct term *t);
+/* "3215", "3270-2" ... "3270-5", "3270" for a screen of another size */
+const char *term_model_name(const struct term *t);
 /* the kind and model for QUERY TERMINALS: "3215", "3270 MODEL 2" */
 const char *term_kind_name(const struct term *t);
 

@@ -47,7 +47,7 @@ SYSTEM_TEST(Display3270, ConnectShowsTheLogoAndTheStatusArea)
     STRCMP_CONTAINS("CP READ", d->status().c_str());
     STRCMP_CONTAINS("CP370", d->status().c_str());
     std::string q = sys.opcmd("QUERY TERMINALS", "TERM 00CF[^\\n]*\\n");
-    CHECK_TEXT(q.find("TERM 00C0 3270 CONNECTED") != std::string::npos, q.c_str());
+    CHECK_TEXT(q.find("TERM 00C0 3270-2 CONNECTED") != std::string::npos, q.c_str());
     CHECK_TEXT(q.find("TERM 0020 3215 NOT CONNECTED") != std::string::npos, q.c_str());
 }
 
@@ -285,4 +285,30 @@ SYSTEM_TEST(Display3270, EditDisplayModePagesAndQuits)
     d->waitFor("^ *\\n(.*\\n){22}.*(VM READ|CP READ|RUNNING)");
     d->enter("STATE PAGES TEST A");
     d->waitFor("DMSSTT002E|NOT FOUND", 20);
+}
+
+// A client that asks for a model 4 (43 x 80) or a model 5 (27 x 132)
+// gets CP's screen at that size: CP asks the terminal (Read Partition
+// Query) and draws with erase/write alternate; QUERY TERMINALS shows it.
+SYSTEM_TEST(Display3270, LargerModelsGetTheirWholeScreen)
+{
+    CpSystem sys("d3270-models");
+    Tn3270 d4(sys.port(), 0x00CC, 10, 4);
+    std::string s = d4.waitFor("Enter LOGON userid");
+    int rows = 0;
+    for (char ch : s)
+        rows += ch == '\n';
+    LONGS_EQUAL(43, rows);
+    STRCMP_CONTAINS("CP READ", d4.status().c_str());
+    logon3270(d4, "USER13", "PASS13");
+    d4.enter("DISPLAY 0.400");
+    waitStatus(d4, "MORE...");
+    s = d4.screen();
+    CHECK_TEXT(s.find("000220 ") != std::string::npos, s.c_str());    // beyond row 24
+    Tn3270 d5(sys.port(), 0x00CD, 10, 5);
+    s = d5.waitFor("Enter LOGON userid");
+    CHECK_TEXT(s.find('\n') == 132, s.c_str());
+    std::string q = sys.opcmd("QUERY TERMINALS", "TERM 00CF[^\\n]*\\n");
+    CHECK_TEXT(q.find("TERM 00CC 3270-4 CONNECTED    USER13") != std::string::npos, q.c_str());
+    CHECK_TEXT(q.find("TERM 00CD 3270-5 CONNECTED") != std::string::npos, q.c_str());
 }
