@@ -312,3 +312,36 @@ SYSTEM_TEST(Display3270, LargerModelsGetTheirWholeScreen)
     CHECK_TEXT(q.find("TERM 00CC 3270-4 CONNECTED    USER13") != std::string::npos, q.c_str());
     CHECK_TEXT(q.find("TERM 00CD 3270-5 CONNECTED") != std::string::npos, q.c_str());
 }
+
+// A client that leaves a full-screen guest leaves a disconnected user;
+// keys from the next client at that terminal never reach the guest, and
+// when the user logs on again the guest draws its screen anew.
+SYSTEM_TEST(Display3270, FullScreenGuestNeverSeesAnotherClientsKeys)
+{
+    CpSystem sys("d3270-fsdrop");
+    auto d = display(sys, 0x00CE);
+    logon3270(*d, "USER14", "PASS14");
+    d->enter("IPL TFSCRE");
+    d->waitFor("TFSCR FULL SCREEN");
+    d->close();
+    sys.op().readUntil("CPX122I USER14 DISCONNECTED \\(terminal 00CE");
+    std::unique_ptr<Tn3270> e;
+    for (int i = 0; i < 50 && !e; i++) {
+        try {
+            e.reset(new Tn3270(sys.port(), 0x00CE, 2));
+        } catch (std::exception &) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+    CHECK(e != nullptr);
+    e->waitFor("Enter LOGON userid");
+    e->key("PF(3)");                    // would end TFSCR
+    e->enter("SECRET");                 // would be its input
+    e->enter("LOGON USER14");
+    e->waitFor("ENTER PASSWORD:");
+    e->enter("PASS14");
+    std::string s = e->waitFor("REDRAWN 1");
+    CHECK_TEXT(s.find("YOU TYPED") == std::string::npos, s.c_str());
+    e->enter("MINE");
+    e->waitFor("YOU TYPED: MINE\\.");
+}
