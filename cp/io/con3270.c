@@ -474,19 +474,40 @@ static unsigned pf_number(u8 aid)
     return 0;
 }
 
-/* The input area's text out of a Read Modified record.  A record
- * without SBA comes from a screen CLEAR left unformatted, typed on before
- * CP drew its screen again: it holds all the screen has, and a status
- * area CP wrote after the CLEAR (its write was under way) is not the
- * user's text. */
-static void input_text(const u8 *b, unsigned n, char *line, const char *shown, unsigned in_start)
+/* The input area's text out of a Read Modified record.
+ *
+ * A record without SBA comes from a screen CLEAR left unformatted: the
+ * user typed before CP drew its screen again.  Such a record holds every
+ * character on the screen, nulls left out, so positions are lost; and a
+ * write of CP's that was under way when CLEAR was pressed may have put a
+ * line, the status area and the cursor (at the input area) on it.  The
+ * cursor address says how much was typed: if it is in the input area,
+ * the text is that many characters before the status area (the last
+ * ST_LEN characters CP wrote); otherwise nothing of CP's is there and
+ * the whole record was typed. */
+static unsigned unformatted_text(const struct con3270 *c, const u8 *b, unsigned n, unsigned *first)
 {
-    unsigned len = 0, st = (unsigned)strlen(shown);
-    bool unformatted = n > 3 && b[3] != ORD_SBA;
+    unsigned cursor = decode_addr(b + 1), typed;
 
-    for (unsigned i = 3; i < n; i++) {
+    *first = 3;
+    if (cursor <= IN_START || cursor > ST_ATTR)
+        return n;
+    typed = cursor - IN_START;
+    if (n >= 3 + ST_LEN + typed)
+        n -= ST_LEN;
+    *first = n >= 3 + typed ? n - typed : 3;
+    return n;
+}
+
+static void input_text(const struct con3270 *c, const u8 *b, unsigned n, char *line)
+{
+    unsigned len = 0, first = 3;
+
+    if (n > 3 && b[3] != ORD_SBA)
+        n = unformatted_text(c, b, n, &first);
+    for (unsigned i = first; i < n; i++) {
         if (b[i] == ORD_SBA && i + 2 < n) {
-            if (decode_addr(b + i + 1) != in_start)
+            if (decode_addr(b + i + 1) != IN_START)
                 break;              /* not the input area */
             i += 2;
             continue;
@@ -498,12 +519,6 @@ static void input_text(const u8 *b, unsigned n, char *line, const char *shown, u
             line[len++] = (a < 0x20 || a == 0x7F) ? ' ' : (char)a;
         }
     }
-    while (len && line[len - 1] == ' ')
-        len--;
-    while (st && shown[st - 1] == ' ')
-        st--;
-    if (unformatted && st && len >= st && !memcmp(line + len - st, shown, st))
-        len -= st;
     while (len && line[len - 1] == ' ')
         len--;
     line[len] = 0;
@@ -543,7 +558,7 @@ static void read_done(struct term *t, struct ioreq *req)
     c->fs_seen = false;             /* the user has seen CP's lines */
     switch (aid) {
     case AID_ENTER:
-        input_text(c->ibuf, n, line, c->shown, IN_START);
+        input_text(c, c->ibuf, n, line);
         c->clear_input = true;
         if (c->out == OUT_MORE) {   /* Enter in MORE...: hold the screen */
             timer_cancel(&c->more_timer);
