@@ -2,8 +2,10 @@
  * full-screen I/O (CCW X'29' write, X'2A' read modified).  It draws a
  * screen with one input field, shows what the user typed into it, draws
  * the screen again whenever CP says it took the screen (R15 = 4: PA1,
- * a message), and ends on PF3 with a line-mode message.  On a line
- * terminal it says what X'29' answered there. */
+ * a message), and ends on PF3 with a line-mode message.  PF5 writes
+ * two lines to its console, then a third by CCW X'19' with control
+ * X'83' (clear the output area, start at line 3).  On a line terminal
+ * it says what X'29' answered there. */
 #include "guest.h"
 #include "cp370diag.h"
 #include "arch370/ccw.h"
@@ -24,6 +26,9 @@
 #define FA_PROT_BRIGHT  0xE8
 #define FA_INPUT        0x40
 #define AID_PF3         0xF3
+#define AID_PF5         0xF5
+#define LINE_WRITE      0x19
+#define CTL_CLEAR_AT_3  0x83
 
 #define COLS            80
 #define INPUT_POS       (2 * COLS + 10)
@@ -143,6 +148,13 @@ int main(void)
         }
         if (in[0] == AID_PF3)
             break;
+        if (in[0] == AID_PF5) {             /* CP's screen: lines, then an order */
+            con_write("LINE A");
+            con_write("LINE B");
+            ebc_from_ascii(out, "AT LINE 3", 9);
+            x58(LINE_WRITE, CTL_CLEAR_AT_3, out, 9, &r15);
+            continue;                       /* the read says redraw */
+        }
         first_field(in, r15);
         if (answer(&r15) == 2 && r15 == 4) {
             redraws++;

@@ -196,6 +196,22 @@ SYSTEM_TEST(Display3270, FullScreenGuestOwnsTheScreenUntilPaOne)
     d->waitFor("TFSCR DONE");
 }
 
+// DIAGNOSE X'58' CCW X'19' with control X'83': the output area is
+// cleared (the lines before are gone) and the line starts at line 3.
+SYSTEM_TEST(Display3270, DisplayControlByteClearsAndStartsAtALine)
+{
+    CpSystem sys("d3270-ctl");
+    auto d = display(sys, 0x00C9);
+    logon3270(*d, "USER9", "PASS9");
+    d->enter("IPL TFSCRE");
+    d->waitFor("TFSCR FULL SCREEN");
+    d->key("PF(5)");
+    std::string s = d->waitFor("^( *\\n){3}AT LINE 3");
+    CHECK_TEXT(s.find("LINE A") == std::string::npos, s.c_str());
+    d->key("PA(2)");                    // seen: the guest's screen again
+    d->waitFor("REDRAWN 1");
+}
+
 // A message for a user whose guest owns the screen is shown on CP's
 // screen at once; the guest's screen comes back after the user's next key.
 SYSTEM_TEST(Display3270, MessageTakesTheScreenFromAFullScreenGuest)
