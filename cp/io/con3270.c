@@ -1,5 +1,6 @@
 /* con3270.c - CP's console on a 3270 display (see con3270.h). */
 #include "cp/io/con3270.h"
+#include "cp/io/qreply.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
 #include "cp/lib/version.h"
@@ -36,14 +37,7 @@
 #define AID_PA1         0x6C
 #define AID_PA2         0x6E
 #define AID_PA3         0x6B
-#define AID_SF          0x88    /* inbound structured fields (query replies) */
-
-/* Read Partition Query, and the query replies that tell the screen size */
-#define SF_READ_PART    0x01
-#define RP_QUERY        0x02
-#define QR_ID           0x81
-#define QR_USABLE_AREA  0x81
-#define QR_IMPLICIT     0xA6
+#define AID_SF          Q3270_AID       /* the answer to the size query */
 
 /* where things are on the screen (c: the terminal's struct con3270) */
 #define POS(r, col)     ((r) * c->cols + (col))
@@ -288,43 +282,25 @@ static u8 *output_order(struct term *t, u8 *p, const struct tline *l)
 static void start_query(struct term *t)
 {
     struct con3270 *c = k(t);
-    static const u8 rpq[] = { 0x00, 0x05, SF_READ_PART, 0xFF, RP_QUERY };
 
-    memcpy(c->obuf, rpq, sizeof rpq);
+    memcpy(c->obuf, q3270_query, sizeof q3270_query);
     c->query = Q_SENT;
     c->query_ticks = 0;
     c->query_write = true;
-    ccw1_make(&t->ccw[TERM_WCCW], CMD_WSF, CCW_SLI, sizeof rpq, (u32)(uintptr_t)c->obuf);
+    ccw1_make(&t->ccw[TERM_WCCW], CMD_WSF, CCW_SLI, sizeof q3270_query, (u32)(uintptr_t)c->obuf);
     term_start_write(t);
 }
 
-static unsigned get16(const u8 *b)
-{
-    return (unsigned)b[0] << 8 | b[1];
-}
-
-/* The query replies: the alternate size of the implicit partition (or
- * the usable area) becomes CP's screen, if it fits 12-bit addresses. */
+/* The answer: its alternate size becomes CP's screen if it is at least a
+ * model 2's and fits 12-bit buffer addresses. */
 static void query_reply(struct term *t, const u8 *b, unsigned n)
 {
     struct con3270 *c = k(t);
-    unsigned rows = 0, cols = 0;
+    unsigned rows, cols;
 
-    for (unsigned i = 1; i + 4 <= n; ) {
-        unsigned len = get16(b + i);
-        if (len < 4 || i + len > n)
-            break;
-        if (b[i + 2] == QR_ID && b[i + 3] == QR_IMPLICIT && len >= 17) {
-            cols = get16(b + i + 13);
-            rows = get16(b + i + 15);
-        } else if (b[i + 2] == QR_ID && b[i + 3] == QR_USABLE_AREA && len >= 10 && !rows) {
-            cols = get16(b + i + 6);
-            rows = get16(b + i + 8);
-        }
-        i += len;
-    }
     c->query = Q_NONE;
-    if (rows < T3270_ROWS || cols < T3270_COLS || rows * cols > MAX_POS || rows > 255 || cols > 255)
+    if (!q3270_size(b, n, &rows, &cols) || rows < T3270_ROWS || cols < T3270_COLS ||
+        rows * cols > MAX_POS)
         return;                         /* model 2, as before */
     c->rows = rows;
     c->cols = cols;
