@@ -72,8 +72,11 @@ static void displayUser(CpSystem &sys, int devno, int n, Tally &tally)
     std::regex ready(READY);
     for (int r = 0; r < ROUNDS; r++) {
         for (unsigned c = 0; c < 3; c++) {
-            d.key("Clear()");           // a clean output area for each answer
-            d.waitFor("^ *\\n(.*\\n){22}.*(VM READ|CP READ|RUNNING)", 30);    // CP drew it again
+            // a clean output area for each answer: PA2, which (unlike
+            // CLEAR) leaves the screen formatted until CP draws it again,
+            // so an empty first row means CP's screen is there
+            d.key("PA(2)");
+            d.waitFor("^ *\\n(.*\\n){22}.*(VM READ|CP READ|RUNNING)", 30);
             auto start = Clock::now();
             d.enter(COMMANDS[c]);
             std::string s;
