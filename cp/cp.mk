@@ -43,6 +43,7 @@ CP_SRCS := \
 	cp/io/term.c \
 	cp/io/con3215.c \
 	cp/io/con3270.c \
+	cp/io/qreply.c \
 	cp/io/termcode.c \
 	cp/term/session.c \
 	cp/term/logon.c \
@@ -114,6 +115,7 @@ CP_HOST_SRCS := \
 	cp/mm/gmem.c \
 	cp/vdev/ccwxlat.c \
 	cp/io/termcode.c \
+	cp/io/qreply.c \
 	cp/kern/timer.c \
 	cp/mm/pageslot.c \
 	cp/mm/clock.c \
