@@ -267,7 +267,7 @@ SYSTEM_TEST(Display3270, EditDisplayModeChangesAFileThatIsThenFiled)
     s = d->waitFor("\\n 2ND LINE");
     CHECK_TEXT(s.find("FIRST LINE") != std::string::npos, s.c_str());     // the line before
     d->key("PF(4)");                            // FILE
-    d->waitFor("R; T=", 20);
+    d->waitFor("Ready; T=", 20);
     d->key("Clear()");
     d->waitFor("^ *\\n(.*\\n){22}.*(VM READ|CP READ|RUNNING)");
     d->enter("TYPE SCREEN TEST A");
@@ -296,7 +296,7 @@ SYSTEM_TEST(Display3270, EditDisplayModePagesAndQuits)
     d->key("PF(7)");
     d->waitFor("LINE 13 OF 30");
     d->key("PF(3)");                            // QUIT: nothing written
-    d->waitFor("R; T=", 20);
+    d->waitFor("Ready; T=", 20);
     d->key("Clear()");
     d->waitFor("^ *\\n(.*\\n){22}.*(VM READ|CP READ|RUNNING)");
     d->enter("STATE PAGES TEST A");
