@@ -44,6 +44,7 @@ CP_SRCS := \
 	cp/io/term.c \
 	cp/io/con3215.c \
 	cp/io/con3270.c \
+	cp/io/qreply.c \
 	cp/io/termcode.c \
 	cp/term/session.c \
 	cp/term/logon.c \
@@ -115,6 +116,7 @@ CP_HOST_SRCS := \
 	cp/mm/gmem.c \
 	cp/vdev/ccwxlat.c \
 	cp/io/termcode.c \
+	cp/io/qreply.c \
 	cp/kern/timer.c \
 	cp/mm/pageslot.c \
 	cp/mm/clock.c \

@@ -11,6 +11,8 @@
 #include "bench.h"
 #include "../system/harness/cpsystem.h"
 
+#include <CppUTest/TestHarness.h>
+#include <CppUTest/MemoryLeakWarningPlugin.h>
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
@@ -92,6 +94,10 @@ static void benchIo()
 int main(int argc, char **argv)
 {
     std::string only = argc > 1 ? argv[1] : "";
+    // the harness runs a thread per client (32 in the users part), and
+    // CppUTest's new/delete bookkeeping, linked in with the harness, is
+    // not thread-safe: as in tests/system/main.cpp, it is turned off
+    MemoryLeakWarningPlugin::turnOffNewDeleteOverloads();
     try {
         if (only.empty() || only == "traps")
             benchTraps();

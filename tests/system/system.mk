@@ -15,6 +15,7 @@ SYSTEST_SRCS := \
 	tests/system/test_termset.cpp \
 	tests/system/test_diagnose.cpp \
 	tests/system/test_minidisk.cpp \
+	tests/system/test_ipl.cpp \
 	tests/system/test_paging.cpp \
 	tests/system/test_nss.cpp \
 	tests/system/test_audit.cpp \
