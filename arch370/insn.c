@@ -1,7 +1,7 @@
 /* insn.c - decode an instruction into struct insn.
  *
  * The format comes from the opcode table (insn_table.c), looked up by
- * binary search on the table key; the fields are then cut out of the
+ * the first opcode byte and then the table key; the fields are then cut out of the
  * bytes once, here, so no handler ever shifts instruction bits itself. */
 #include "arch370/insn.h"
 
@@ -21,10 +21,34 @@ u16 insn_opkey(const u8 *b)
     }
 }
 
+/* Where the rows of each first opcode byte begin in the (sorted) table:
+ * rows [first[b], first[b + 1]) have keys b00-bFF.  Built on first use;
+ * it makes a lookup one index and, for the few bytes with many rows
+ * (B2, B3, B9, E5...), a short binary search, instead of a search of the
+ * whole table on every trap. */
+static u16 first[257];
+static bool first_built;
+
+static void build_first(void)
+{
+    unsigned i = 0;
+
+    for (unsigned b = 0; b <= 256; b++) {
+        while (i < insn_table_size && (insn_table[i].opcode >> 8) < b)
+            i++;
+        first[b] = (u16)i;
+    }
+    first_built = true;
+}
+
 const struct insn_info *insn_lookup(u16 opkey)
 {
-    unsigned lo = 0, hi = insn_table_size;
+    unsigned lo, hi;
 
+    if (!first_built)
+        build_first();
+    lo = first[opkey >> 8];
+    hi = first[(opkey >> 8) + 1];
     while (lo < hi) {
         unsigned mid = (lo + hi) / 2;
         u16 k = insn_table[mid].opcode;
@@ -110,21 +134,33 @@ static void decode_fields(const u8 *b, struct insn *in)
     }
 }
 
-void insn_decode(const u8 *b, struct insn *in)
+void insn_decode_fmt(const u8 *b, u8 fmt, struct insn *in)
 {
     unsigned len = insn_length(b[0]);
 
-    for (unsigned i = 0; i < sizeof in->bytes; i++)
-        in->bytes[i] = i < len ? b[i] : 0;
+    in->bytes[0] = b[0];
+    in->bytes[1] = b[1];
+    in->bytes[2] = len > 2 ? b[2] : 0;
+    in->bytes[3] = len > 2 ? b[3] : 0;
+    in->bytes[4] = len > 4 ? b[4] : 0;
+    in->bytes[5] = len > 4 ? b[5] : 0;
     in->len = (u8)len;
-    in->opkey = insn_opkey(b);
-    in->info = insn_lookup(in->opkey);
-    in->fmt = in->info ? in->info->fmt : FMT_UNKNOWN;
+    in->fmt = fmt;
     in->r1 = in->r2 = in->r3 = in->x2 = in->b1 = in->b2 = 0;
     in->d1 = in->d2 = 0;
     in->i8 = in->l1 = in->l2 = 0;
     in->i32 = 0;
     decode_fields(in->bytes, in);
+}
+
+void insn_decode(const u8 *b, struct insn *in)
+{
+    u16 key = insn_opkey(b);
+    const struct insn_info *e = insn_lookup(key);
+
+    insn_decode_fmt(b, e ? e->fmt : FMT_UNKNOWN, in);
+    in->opkey = key;
+    in->info = e;
 }
 
 u32 insn_ea(const struct insn *in, int operand, const u32 gprs[16], u32 amask)

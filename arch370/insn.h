@@ -112,12 +112,18 @@ const struct insn_info *insn_lookup(u16 opkey);
 
 /* Decode the instruction in b[0..len) (b must hold insn_length(b[0]) bytes). */
 void insn_decode(const u8 *b, struct insn *out);
+/* The same for a caller that already knows the format (from a table of
+ * its own keyed by the opcode): the fields only; opkey and info are left
+ * as they are. */
+void insn_decode_fmt(const u8 *b, u8 fmt, struct insn *out);
 
 /* Effective address of a base-displacement operand (1 or 2) in 24-bit
  * addressing: gprs[0] is never used as base or index. */
 u32 insn_ea(const struct insn *in, int operand, const u32 gprs[16], u32 amask);
 
-/* The whole table, for the documentation generator and the audit test. */
+/* The whole table, for the documentation generator and the audit test;
+ * it has fewer than INSN_TABLE_MAX rows (a unit test checks). */
+#define INSN_TABLE_MAX  512
 extern const struct insn_info insn_table[];
 extern const unsigned insn_table_size;
 

@@ -133,12 +133,15 @@ static inline bool psw370_valid(u64 psw)
  * caller adds the ESA/390 mode bits the guest set itself). */
 static inline u64 psw390_for_guest(u64 vpsw)
 {
-    u64 r = PSW_DAT | PSW_IO | PSW_EXT | PSW_EC | PSW_MCHECK | PSW_PROBLEM;
-    r |= vpsw & PSW_KEY_MASK;
-    r |= (u64)psw370_cc(vpsw) << 44;
-    r |= (u64)psw370_pm(vpsw) << 40;
-    r |= psw370_ia(vpsw);
-    return r;
+    /* in 32-bit halves: on the 31-bit CPU CP runs on, 64-bit shifts and
+     * masks cost a register pair each, and this runs at every entry.
+     * CC and program mask: EC bits 18-23 as in ESA/390; BC bits 34-39 */
+    u32 hi = (u32)(vpsw >> 32), lo = (u32)vpsw;
+    u32 r = (u32)((PSW_DAT | PSW_IO | PSW_EXT | PSW_EC | PSW_MCHECK | PSW_PROBLEM) >> 32);
+
+    r |= hi & (u32)(PSW_KEY_MASK >> 32);
+    r |= (hi & (u32)(PSW_EC >> 32)) ? hi & 0x3F00u : (lo >> 16) & 0x3F00u;
+    return (u64)r << 32 | (lo & 0x00FFFFFFu);
 }
 
 /* Fold what the real CPU changed (condition code, program mask,
@@ -148,9 +151,16 @@ static inline u64 psw390_for_guest(u64 vpsw)
  * be folded at all (psw390_ia_fits). */
 static inline u64 psw370_after_run(u64 vpsw, u64 rpsw)
 {
-    vpsw = psw370_set_cc(vpsw, (u8)((rpsw >> 44) & 3));
-    vpsw = psw370_set_pm(vpsw, (u8)((rpsw >> 40) & 0xF));
-    return psw370_set_ia(vpsw, (u32)rpsw & 0x7FFFFFFF);
+    /* 32-bit halves, as in psw390_for_guest: the real CC and program
+     * mask are bits 18-23, the same bits in EC mode, bits 34-39 in BC */
+    u32 hi = (u32)(vpsw >> 32), lo = (u32)vpsw, ccpm = (u32)(rpsw >> 32) & 0x3F00u;
+
+    if (hi & (u32)(PSW_EC >> 32))
+        hi = (hi & ~0x3F00u) | ccpm;
+    else
+        lo = (lo & ~0x3F000000u) | ccpm << 16;
+    lo = (lo & ~0x00FFFFFFu) | ((u32)rpsw & 0x00FFFFFFu);
+    return (u64)hi << 32 | lo;
 }
 
 /* Does the instruction address of a real PSW fit a S/370 PSW? */

@@ -31,6 +31,7 @@ CMS_CMD_SRCS := \
 	cms-guest/cmd/editbuf.c \
 	cms-guest/cmd/editsub.c \
 	cms-guest/cmd/editchg.c \
+	cms-guest/cmd/editscr.c \
 	cms-guest/cmd/erase.c \
 	cms-guest/cmd/exec.c \
 	cms-guest/cmd/format.c \

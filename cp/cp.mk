@@ -21,6 +21,7 @@ CP_SRCS := \
 	cp/vm/reflect.c \
 	cp/vm/vmcf.c \
 	cp/vm/dispatch.c \
+	cp/vm/assist.c \
 	cp/vm/priv.c \
 	cp/vm/priv_psw.c \
 	cp/vm/priv_key.c \
@@ -45,6 +46,7 @@ CP_SRCS := \
 	cp/io/term.c \
 	cp/io/con3215.c \
 	cp/io/con3270.c \
+	cp/io/qreply.c \
 	cp/io/termcode.c \
 	cp/term/session.c \
 	cp/term/logon.c \
@@ -116,6 +118,7 @@ CP_HOST_SRCS := \
 	cp/mm/gmem.c \
 	cp/vdev/ccwxlat.c \
 	cp/io/termcode.c \
+	cp/io/qreply.c \
 	cp/kern/timer.c \
 	cp/mm/pageslot.c \
 	cp/mm/clock.c \

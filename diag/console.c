@@ -1,6 +1,7 @@
 /* console.c - console DIAGNOSE codes: X'08' CP command, X'58' console
  * write and read, X'5C' error-message editing. */
 #include "diag/diag.h"
+#include "diag/fullscreen.h"
 #include "cp/cmd/cmd.h"
 #include "cp/vm/user.h"
 #include "cp/vdev/vcons.h"
@@ -139,12 +140,14 @@ int diag_008_cp_command(struct diag_args *a)
  * X'0A': read a line into the data area, waiting for the user (VM READ);
  * R15 = bytes stored, CC 1 if the line was longer than the area.
  * CC 3: Ry is not the console; CC 2 with R15 = 1: a command other than
- * X'19' or X'0A', R15 = 2: a zero or too large count. */
+ * X'19', X'0A', X'29' or X'2A', R15 = 2: a zero or too large count.
+ * X'19''s control byte and the full-screen CCWs X'29' and X'2A' are in
+ * diag/fullscreen.c. */
 #define D58_WRITE       0x19
 #define D58_READ        0x0A
 #define D58_MAXWRITE    1760
 
-static int console_write(struct diag_args *a, u32 data, u16 count)
+static int console_write(struct diag_args *a, u32 data, u16 count, u8 ctl)
 {
     u8 buf[D58_MAXWRITE];
     u32 start = 0, lines = 1;
@@ -166,6 +169,10 @@ static int console_write(struct diag_args *a, u32 data, u16 count)
             return 0;
         }
         task_sleep(a->vm);
+    }
+    if (d58_display_control(a, ctl)) {
+        priv_set_cc(a->vm, 0);
+        return 0;
     }
     for (u32 i = 0; i <= count; i++) {
         if (i == count || buf[i] == 0x15) {
@@ -236,6 +243,8 @@ int diag_058_console(struct diag_args *a)
     rc = gmem_read(&a->vm->mem, ccw_addr, ccw.b, sizeof ccw.b);
     if (rc)
         return rc;
+    if (ccw0_cmd(&ccw) == D58_FSWRITE || ccw0_cmd(&ccw) == D58_FSREAD)
+        return d58_fullscreen(a, &ccw);
     if (ccw0_cmd(&ccw) != D58_WRITE && ccw0_cmd(&ccw) != D58_READ) {
         a->gpr[15] = 1;
         priv_set_cc(a->vm, 2);
@@ -249,7 +258,7 @@ int diag_058_console(struct diag_args *a)
         return 0;
     }
     if (ccw0_cmd(&ccw) == D58_WRITE)
-        return console_write(a, ccw0_addr(&ccw), ccw0_count(&ccw));
+        return console_write(a, ccw0_addr(&ccw), ccw0_count(&ccw), d58_control(&ccw));
     return console_read(a, ccw0_addr(&ccw), ccw0_count(&ccw));
 }
 

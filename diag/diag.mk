@@ -3,6 +3,7 @@ DIAG_SRCS := \
 	diag/table.c \
 	diag/info.c \
 	diag/console.c \
+	diag/fullscreen.c \
 	diag/paging.c \
 	diag/disk.c \
 	diag/spool.c \

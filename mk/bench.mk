@@ -1,10 +1,12 @@
 # bench.mk - `make bench`: measurements, printed, never asserted.
 # The bench drives real Hercules with the system-test harness; make bench
-# PART=users (io, paging, shared, spool, cms, users, dat) runs one part.
+# PART=users (traps, tv, native, io, paging, shared, spool, cms, users, dat) runs one part.
 BENCH_SRCS := tests/bench/bench.cpp \
 	tests/bench/paging.cpp \
 	tests/bench/spool.cpp \
 	tests/bench/cms.cpp \
+	tests/bench/traps.cpp \
+	tests/bench/tv.cpp \
 	tests/bench/users.cpp \
 	tests/bench/dat.cpp \
 	tests/system/harness/hercules.cpp \

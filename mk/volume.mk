@@ -59,10 +59,10 @@ SYSTEM_VOLUMES += $(USRVOL)
 # Cylinder plan:
 #   0        VOL1, table of contents
 #   1-10     saved-system store (SAVESYS, docs/storage.md)
-#   11-19    saved systems of the paging tests (PAGVOL_NSS_IMAGES)
-#   20-59    paging: 4800 page slots, with the 1800 of CPRES1
+#   11-29    saved systems of the paging tests (PAGVOL_NSS_IMAGES)
+#   30-69    paging: 4800 page slots, with the 1800 of CPRES1
 PAGVOL      := $(B)/cppag1.3350
-PAGVOL_CYLS := 60
+PAGVOL_CYLS := 70
 pagvol_nss_args = $(foreach n,$(PAGVOL_NSS_IMAGES),--file NSS $(word 1,$(subst :, ,$(n))) + \
 	$(word 2,$(subst :, ,$(n))) $(word 3,$(subst :, ,$(n))) $(word 4,$(subst :, ,$(n))) \
 	$(if $(word 5,$(subst :, ,$(n))),SHARED $(word 5,$(subst :, ,$(n)))))
@@ -73,7 +73,7 @@ $(PAGVOL): $(B)/tools/mkvol $$(pagvol_nss_files) mk/volume.mk
 	$(call say,VOLUME,$@)
 	$(Q)dasdinit $@.tmp 3350 CPPAG1 $(PAGVOL_CYLS) >/dev/null 2>&1
 	$(Q)$(B)/tools/mkvol $@.tmp --area SAVED SAVESYS 1 10 $(pagvol_nss_args) \
-		--area PAGE PAGE 20 59 >/dev/null
+		--area PAGE PAGE 30 69 >/dev/null
 	@mv $@.tmp $@
 
 ALL_TARGETS += $(PAGVOL)

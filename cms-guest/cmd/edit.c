@@ -52,6 +52,7 @@ int cmd_edit(struct cms_plist *p)
     struct edit e;
     struct cms_fid f;
     char line[CMS_LINE_MAX];
+    bool display;
     int rc;
 
     if (p->optc)
@@ -65,11 +66,22 @@ int cmd_edit(struct cms_plist *p)
     cms_strlcpy(e.ft, f.ft, sizeof e.ft);
     cms_fid_mode(&f, f.fm[0], e.fm);
     e.verify = e.upper = true;
-    if ((rc = load(&e, &f)) != RC_OK) {
+    /* display mode on a 3270, unless an EXEC drives EDIT with its stack */
+    display = cms_set.exec_depth == 0 && cms_stack_count() == 0;
+    if (display)
+        edit_display_prepare();
+    rc = load(&e, &f);
+    if (rc != RC_OK) {
+        if (display)
+            edit_display_cancel();
         edit_free(&e);
         return rc;
     }
     cms_type("EDIT:");
+    if (display && edit_display(&e)) {
+        edit_free(&e);
+        return e.rc;
+    }
     while (!e.done) {
         if (cms_read(line, sizeof line) < 0)
             break;                      /* no more input: as QUIT */

@@ -38,6 +38,15 @@ void edit_show(const struct edit *e);
 /* text as the file's CASE and width take it (translated, cut) into out */
 void edit_prepare(const struct edit *e, const char *text, char *out, size_t size);
 
+/* ---- display mode on a 3270 (editscr.c) ---------------------------------------- */
+/* before the file is read: what CMS writes waits for the screen */
+void edit_display_prepare(void);
+/* no display after all (the file could not be read): the messages go out */
+void edit_display_cancel(void);
+/* the session in display mode; false if the terminal cannot show it (the
+ * caller goes on in line mode) */
+bool edit_display(struct edit *e);
+
 /* ---- subcommands (editsub.c, editchg.c) -------------------------------------- */
 void edit_subcommand(struct edit *e, const char *line);
 /* a line typed in input mode (a null line ends input mode) */

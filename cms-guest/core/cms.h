@@ -156,6 +156,8 @@ void cms_out_abandon(struct cms_out *o);
 
 /* ---- console ----------------------------------------------------------------------- */
 void cms_type(const char *line);
+/* lines CMS writes go to sink instead of the terminal (NULL: back to it) */
+void cms_set_line_sink(void (*sink)(const char *line));
 void cms_typef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* a DMS message: id "DMSxxxnnns" and text; EMSG decides what is shown */
 void cms_msg(const char *id, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -181,7 +183,7 @@ int cms_exec(const char *fn, const char *args);
 int cms_cp(const char *cmd);
 
 struct cms_settings {
-    bool rdymsg_short;          /* SET RDYMSG SMSG: "R;" without times */
+    bool rdymsg_short;          /* SET RDYMSG SMSG: "Ready;" without times */
     bool impcp;                 /* unknown commands go to CP */
     bool impex;                 /* a command that names an EXEC runs it */
     bool abbrev;                /* commands may be abbreviated */

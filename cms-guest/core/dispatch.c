@@ -114,18 +114,19 @@ int cms_command(const char *line)
     return RC_UNKNOWN;
 }
 
-/* "R;" or "R(nnnnn);" with the virtual and total CPU seconds the command
- * took and the time of day, as Release 6 does (SET RDYMSG LMSG) */
+/* "Ready;" or "Ready(nnnnn);" with the virtual and total CPU seconds the
+ * command took and the time of day, as Release 6 CMS says it (SET RDYMSG
+ * LMSG); SET RDYMSG SMSG leaves the times off */
 void cms_ready(int rc, const struct sys_clock *start)
 {
     struct sys_clock now;
-    char code[16] = "R;";
+    char code[24] = "Ready;";
     u64 virt, total;
 
     if (rc > 0)
-        cms_snprintf(code, sizeof code, "R(%05d);", rc > 99999 ? 99999 : rc);
+        cms_snprintf(code, sizeof code, "Ready(%05d);", rc > 99999 ? 99999 : rc);
     else if (rc < 0)
-        cms_snprintf(code, sizeof code, "R(-%04d);", rc < -9999 ? 9999 : -rc);
+        cms_snprintf(code, sizeof code, "Ready(-%04d);", rc < -9999 ? 9999 : -rc);
     if (cms_set.rdymsg_short) {
         cms_type(code);
         return;

@@ -48,10 +48,8 @@ void cms_ipl(const struct cms_ipl_options *o)
     sys_clock(&c);
     cms_typef("CP370 CMS VERSION %s - %s %.5s", CMS_VERSION, c.date, c.time);
     access_standard_disks();
-    if (!o->noprof && profile_exists()) {
-        int rc = cms_exec("PROFILE", "");
-        cms_ready(rc, &c);
-    }
+    /* ready after IPL, with PROFILE EXEC's return code when it ran */
+    cms_ready(!o->noprof && profile_exists() ? cms_exec("PROFILE", "") : 0, &c);
 }
 
 void cms_loop(void)

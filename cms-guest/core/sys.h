@@ -21,6 +21,7 @@
 #define SYS_ERANGE      (-4)    /* block number outside the disk */
 #define SYS_ENOTSUP     (-5)    /* CP does not offer the service */
 #define SYS_EFORMAT     (-6)    /* the disk's block size is not 800 */
+#define SYS_EREDRAW     (-7)    /* CP took the screen: draw it again */
 
 /* ---- console --------------------------------------------------------------- */
 /* Write one line (no newline) on the user's terminal. */
@@ -32,6 +33,16 @@ int sys_read(char *buf, size_t size);
 /* The part of an error message to show, per CP's SET EMSG: *off and *len
  * select it inside msg (len 0: show nothing). */
 void sys_emsg(const char *msg, size_t *off, size_t *len);
+
+/* A 3270 screen of CMS's own (DIAGNOSE X'58' full screen).  ds is a
+ * 3270 write data stream (WCC, orders, EBCDIC text).  erase: erase/write,
+ * which takes the screen from CP.  0, SYS_ENOTSUP (the terminal is not a
+ * 3270), SYS_EREDRAW (a plain write after CP took the screen). */
+int sys_screen_write(const u8 *ds, size_t n, bool erase);
+/* Wait for a key on that screen; the record the 3270 sent (AID, cursor
+ * address, SBA address text for each modified field) goes to buf.
+ * Returns its length, SYS_EREDRAW, or SYS_ENOTSUP. */
+int sys_screen_read(u8 *buf, size_t size);
 
 /* ---- CP ---------------------------------------------------------------------- */
 /* Run a CP command.  resp NULL: CP writes the response on the terminal.

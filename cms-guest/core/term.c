@@ -4,9 +4,26 @@
 #include "cms-guest/core/cms.h"
 #include <stdarg.h>
 
+/* where lines go instead of the terminal (EDIT's display mode shows
+ * them on its own screen), NULL: the terminal */
+static void (*line_sink)(const char *line);
+
+void cms_set_line_sink(void (*sink)(const char *line))
+{
+    line_sink = sink;
+}
+
+static void out(const char *line)
+{
+    if (line_sink)
+        line_sink(line);
+    else
+        sys_write(line);
+}
+
 void cms_type(const char *line)
 {
-    sys_write(line);
+    out(line);
 }
 
 void cms_typef(const char *fmt, ...)
@@ -17,7 +34,7 @@ void cms_typef(const char *fmt, ...)
     va_start(ap, fmt);
     cms_vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    sys_write(line);
+    out(line);
 }
 
 /* "DMSxxxnnns text", shown as CP's SET EMSG says (DIAGNOSE X'5C') */
@@ -36,7 +53,7 @@ static void vmsg(const char *id, const char *fmt, va_list ap)
         return;
     if (off + len < sizeof line)
         line[off + len] = 0;
-    sys_write(line + off);
+    out(line + off);
 }
 
 void cms_msg(const char *id, const char *fmt, ...)

@@ -64,6 +64,55 @@ int sys_read(char *buf, size_t size)
     return (int)n;
 }
 
+/* ---- full screen: CCW X'29' write, X'2A' read modified ------------------- */
+#define CCW_FS_WRITE    0x29
+#define CCW_FS_READ     0x2A
+#define FS_ERASE        0x80    /* erase/write; read modified */
+#define FS_MAX          4096
+#define R15_NOT3270     3
+#define R15_REDRAW      4
+
+static int x58fs(u8 cmd, u8 ctl, const u8 *data, size_t count, u32 *r15)
+{
+    struct cp370_diag_regs r = { .rx = (u32)(uintptr_t)&con_ccw, .ry = 0xFFFFFFFFu };
+    int cc;
+
+    ccw0_make(&con_ccw, cmd, (u32)(uintptr_t)data, 0, (u16)count);
+    con_ccw.b[5] = ctl;                 /* the control byte */
+    cc = cp370_diag_058_console(&r);
+    *r15 = r.r15;
+    return cc;
+}
+
+static int fs_error(u32 r15)
+{
+    return r15 == R15_REDRAW ? SYS_EREDRAW : r15 == R15_NOT3270 ? SYS_ENOTSUP : SYS_EIO;
+}
+
+int sys_screen_write(const u8 *ds, size_t n, bool erase)
+{
+    u32 r15;
+
+    if (n == 0 || n > FS_MAX)
+        return SYS_EIO;
+    if (x58fs(CCW_FS_WRITE, erase ? FS_ERASE : 0, ds, n, &r15) == 2)
+        return fs_error(r15);
+    return 0;
+}
+
+int sys_screen_read(u8 *buf, size_t size)
+{
+    u32 r15;
+    int cc;
+
+    if (size == 0 || size > FS_MAX)
+        return SYS_EIO;
+    cc = x58fs(CCW_FS_READ, FS_ERASE, buf, size, &r15);
+    if (cc == 2)
+        return fs_error(r15);
+    return (int)(r15 < size ? r15 : size);
+}
+
 void sys_emsg(const char *msg, size_t *off, size_t *len)
 {
     struct cp370_diag_regs r = { 0 };

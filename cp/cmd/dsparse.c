@@ -67,6 +67,16 @@ static bool is_range(char c)
     return c == '-' || c == ':';
 }
 
+/* "END" (or nothing, after a range sign) stands for the last unit there is */
+static bool to_end(const char *s, bool empty_too, u32 max, struct ds_operand *op)
+{
+    if (strcmp(s, "END") && !(empty_too && !*s))
+        return false;
+    op->last = max;
+    op->to_end = true;
+    return true;
+}
+
 /* registers of one kind: 0..max in steps of step (Y: 0, 2, 4, 6) */
 static enum ds_error regs(const char *s, enum ds_what what, u32 max, u32 step, bool strict,
                           struct ds_operand *op)
@@ -89,12 +99,8 @@ static enum ds_error regs(const char *s, enum ds_what what, u32 max, u32 step, b
             return DS_OK;
     }
     if (is_range(*s)) {
-        s++;
-        if (!*s || !strcmp(s, "END")) {
-            op->last = max;
-            op->to_end = true;
+        if (to_end(++s, true, max, op))
             return DS_OK;
-        }
         if ((e = regnum(&s, &op->last, max, strict)) != DS_OK)
             return e;
         if (*s)
@@ -105,11 +111,8 @@ static enum ds_error regs(const char *s, enum ds_what what, u32 max, u32 step, b
     }
     if (*s != '.')
         return DS_BAD_OPERAND;
-    if (!strcmp(++s, "END")) {
-        op->last = max;
-        op->to_end = true;
+    if (to_end(++s, false, max, op))
         return DS_OK;
-    }
     if ((e = regnum(&s, &n, 16, strict)) != DS_OK || *s)
         return e != DS_OK ? e : DS_BAD_OPERAND;
     if (n == 0)
@@ -149,12 +152,8 @@ static enum ds_error storage(const char *s, enum ds_what what, bool prefixed, un
             return DS_OK;
     }
     if (is_range(*s)) {
-        s++;
-        if (!*s || !strcmp(s, "END")) {
-            op->last = max;
-            op->to_end = true;
+        if (to_end(++s, true, max, op))
             return DS_OK;
-        }
         if ((e = hexnum(&s, &op->last, digits)) != DS_OK || *s)
             return e != DS_OK ? e : DS_BAD_OPERAND;
         if (op->last > max)
@@ -163,11 +162,8 @@ static enum ds_error storage(const char *s, enum ds_what what, bool prefixed, un
     }
     if (*s != '.')
         return DS_BAD_OPERAND;
-    if (!strcmp(++s, "END")) {
-        op->last = max;
-        op->to_end = true;
+    if (to_end(++s, false, max, op))
         return DS_OK;
-    }
     if ((e = hexnum(&s, &n, digits)) != DS_OK || *s)
         return e != DS_OK ? e : DS_BAD_OPERAND;
     if (n == 0)

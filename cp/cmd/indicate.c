@@ -17,6 +17,8 @@
 #include "cp/mm/storage.h"
 #include "cp/io/dasd.h"
 #include "cp/lib/string.h"
+#include "cp/lib/format.h"
+#include "cp/vm/acct.h"
 
 #define OPS (CLASS_BIT('A') | CLASS_BIT('B') | CLASS_BIT('C') | CLASS_BIT('E'))
 
@@ -77,9 +79,17 @@ static int ind_load(struct cmdctx *ctx)
     return RC_OK;
 }
 
+/* seconds and microseconds */
+static const char *usec(char *buf, u64 us)
+{
+    fmt_snprintf(buf, 24, "%u.%06u", (unsigned)(us / 1000000), (unsigned)(us % 1000000));
+    return buf;
+}
+
 static void user_line(struct cmdctx *ctx, const struct user *u)
 {
     const struct gspace *gs = &u->vm->mem;
+    char v[24], t[24];
 
     cmd_printf(ctx, "USERID=%-8s STOR=%05uK PAGES: RES=%04u SHR=%04u SLOTS=%04u", u->userid,
                (unsigned)(gs->size >> 10), (unsigned)gs->resident, (unsigned)gs->shared,
@@ -87,6 +97,10 @@ static void user_line(struct cmdctx *ctx, const struct user *u)
     cmd_printf(ctx, "PAGE-INS=%06u PAGE-OUTS=%06u FAULTS=%06u PSEUDO-FAULTS=%06u",
                (unsigned)gs->pageins, (unsigned)gs->pageouts, (unsigned)gs->faults,
                (unsigned)u->vm->pf_count);
+    /* VM/370's VTIME and TTIME, to the microsecond: QUERY TIME's
+     * hundredths are too coarse to give the T/V ratio of a short job */
+    cmd_printf(ctx, "VTIME=%s TTIME=%s EXITS=%010u ASSISTED=%010u", usec(v, acct_virt_usec(u)),
+               usec(t, acct_total_usec(u)), (unsigned)u->vm->exits, (unsigned)u->vm->assisted);
 }
 
 static int ind_user(struct cmdctx *ctx)

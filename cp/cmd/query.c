@@ -74,7 +74,7 @@ static int q_terminals(struct cmdctx *ctx)
         struct term *t = term_at(i);
         struct session *s = t->session;
         const char *who = s && s->user ? s->user->userid : "-";
-        cmd_printf(ctx, "TERM %04X %s %-12s %-8s", t->devno, term_kind_name(t),
+        cmd_printf(ctx, "TERM %04X %s %-12s %-8s", t->devno, term_model_name(t),
                    t->connected ? "CONNECTED" : "NOT CONNECTED", who);
     }
     return RC_OK;

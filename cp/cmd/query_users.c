@@ -100,9 +100,9 @@ int q_set(struct cmdctx *ctx)
     const struct user *u = ctx->user;
     const char *emsg = u->emsg == 'O' ? "ON" : u->emsg == 'F' ? "OFF" : u->emsg == 'C' ? "CODE" : "TEXT";
 
-    cmd_printf(ctx, "MSG %s, WNG %s, IMSG %s, EMSG %s, SMSG %s, RUN %s", u->msg_on ? "ON" : "OFF",
-               u->wng_on ? "ON" : "OFF", u->imsg_on ? "ON" : "OFF", emsg, u->smsg_on ? "ON" : "OFF",
-               u->term.run ? "ON" : "OFF");
+    cmd_printf(ctx, "MSG %s, WNG %s, IMSG %s, EMSG %s, SMSG %s, RUN %s, ASSIST %s",
+               u->msg_on ? "ON" : "OFF", u->wng_on ? "ON" : "OFF", u->imsg_on ? "ON" : "OFF", emsg,
+               u->smsg_on ? "ON" : "OFF", u->term.run ? "ON" : "OFF", u->assist_on ? "ON" : "OFF");
     return RC_OK;
 }
 

@@ -1,4 +1,4 @@
-/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, SMSG, RUN, PFnn). */
+/* set.c - SET: the user's settings (MSG, WNG, IMSG, EMSG, SMSG, RUN, PFnn, ASSIST). */
 #include "cp/cmd/cmd.h"
 #include "cp/vm/user.h"
 #include "cp/lib/string.h"
@@ -43,7 +43,7 @@ static int set_smsg(struct cmdctx *ctx)
 int cmd_set(struct cmdctx *ctx)
 {
     if (ctx->argc < 2) {
-        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG, SMSG, RUN or PFnn");
+        cmd_printf(ctx, "CPX003E SET needs an operand: MSG, WNG, IMSG, EMSG, SMSG, RUN, PFnn or ASSIST");
         return RC_OPERAND;
     }
     if (!strcmp(ctx->argv[1], "MSG"))
@@ -56,6 +56,10 @@ int cmd_set(struct cmdctx *ctx)
         return on_off(ctx, &ctx->user->term.run);
     if (!strcmp(ctx->argv[1], "EMSG"))
         return set_emsg(ctx);
+    /* ASSIST: VM/370's name for the microcode assists a user could turn
+     * off to compare; here the short path for common traps */
+    if (!strcmp(ctx->argv[1], "ASSIST"))
+        return on_off(ctx, &ctx->user->assist_on);
     if (cmd_is_pf(ctx->argv[1]))
         return cmd_set_pf(ctx);
     if (!strcmp(ctx->argv[1], "SMSG"))

@@ -8,12 +8,58 @@
 #include "cp/vm/vdev.h"
 #include "cp/lib/string.h"
 #include "arch370/psw.h"
+#include "arch370/ccw.h"
 
 static struct vm *need_vm(struct cmdctx *ctx)
 {
     if (!ctx->user->vm)
         cmd_printf(ctx, "CPX030E You have no virtual machine");
     return ctx->user->vm;
+}
+
+/* why an IPL channel program failed, from its ending status */
+static void ipl_failed(struct cmdctx *ctx, u16 dev, const struct vdev_ipl *r)
+{
+    if (r->endless)
+        cmd_printf(ctx, "CPX038E IPL from %03X failed: its channel program does not end "
+                   "(stopped at CCW %06X)", dev, r->ccw);
+    else if (r->chan & CHAN_PGM)
+        cmd_printf(ctx, "CPX038E IPL from %03X failed: channel program check at CCW %06X "
+                   "(a bad CCW, or an address outside storage)", dev, r->ccw);
+    else if (r->chan & CHAN_PROT)
+        cmd_printf(ctx, "CPX038E IPL from %03X failed: protection check at CCW %06X", dev, r->ccw);
+    else if (r->chan)
+        cmd_printf(ctx, "CPX038E IPL from %03X failed: channel status %02X at CCW %06X",
+                   dev, r->chan, r->ccw);
+    else if ((r->unit & UNIT_UC) && r->ccw == 0 && (r->sense0 & 0x40))
+        cmd_printf(ctx, "CPX038E IPL from %03X failed: nothing to read (intervention required)", dev);
+    else if ((r->unit & UNIT_UC) && r->ccw == 0)
+        cmd_printf(ctx, "CPX038E IPL from %03X failed: no IPL record", dev);
+    else if (r->unit & UNIT_UC)
+        cmd_printf(ctx, "CPX038E IPL from %03X failed: unit check at CCW %06X, sense %02X",
+                   dev, r->ccw, r->sense0);
+    else
+        cmd_printf(ctx, "CPX038E IPL from %03X failed: unit exception (end of file) at CCW %06X",
+                   dev, r->ccw);
+}
+
+static int ipl_device(struct cmdctx *ctx, struct vm *vm, u16 dev)
+{
+    struct vdev_ipl r;
+
+    switch (ipl_by_device(vm, dev, &r)) {
+    case IPL_OK:
+        return RC_OK;
+    case IPL_NOTDASD:
+        cmd_printf(ctx, "CPX037E Device %03X cannot be IPLed: not a minidisk or reader", dev);
+        return RC_ERROR;
+    case IPL_FAILED:
+        ipl_failed(ctx, dev, &r);
+        return RC_ERROR;
+    default:
+        cmd_printf(ctx, "CPX038E IPL from %03X failed: I/O error", dev);
+        return RC_ERROR;
+    }
 }
 
 /* IPL name|cuu [CLEAR] [NOSHARE] [PARM text] */
@@ -50,18 +96,8 @@ int cmd_ipl(struct cmdctx *ctx)
     }
     {
         u32 dev;
-        if (parse_hex(ctx->argv[1], &dev) && dev <= 0xFFFF && vdev_find(vm, (u16)dev)) {
-            rc = ipl_by_device(vm, (u16)dev);
-            if (rc == IPL_NOTDASD) {
-                cmd_printf(ctx, "CPX037E Device %03X cannot be IPLed: not a minidisk", dev);
-                return RC_ERROR;
-            }
-            if (rc == IPL_IOERR) {
-                cmd_printf(ctx, "CPX038E IPL from %03X failed: I/O error or no IPL record", dev);
-                return RC_ERROR;
-            }
-            return RC_OK;
-        }
+        if (parse_hex(ctx->argv[1], &dev) && dev <= 0xFFFF && vdev_find(vm, (u16)dev))
+            return ipl_device(ctx, vm, (u16)dev);
     }
     rc = ipl_by_name_share(vm, ctx->argv[1], parm, share);
     switch (rc) {

@@ -91,6 +91,10 @@ static void start_write(struct term *t)
     struct tline *l;
 
     while (n < TERM_BATCH && (l = term_dequeue(t)) != NULL) {
+        if (l->ctl) {                      /* an order for a 3270's screen */
+            kfree(l);
+            continue;
+        }
         u16 len = l->len ? l->len : 1;
         c->wtext[n][0] = EBC_BLANK;        /* an empty line is one blank */
         for (unsigned i = 0; i < l->len; i++)
@@ -99,6 +103,8 @@ static void start_write(struct term *t)
         ccw1_make(&t->ccw[TERM_WCCW + n], CMD_WRITE_CR, CCW_SLI, len, (u32)(uintptr_t)c->wtext[n]);
         n++;
     }
+    if (n == 0)
+        return;
     for (unsigned i = 0; i + 1 < n; i++)        /* command-chained, the last one not */
         t->ccw[TERM_WCCW + i].b[1] |= CCW_CC;
     c->nw = n;

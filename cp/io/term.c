@@ -31,15 +31,16 @@ void term_discard_output(struct term *t)
     t->qcount = 0;
 }
 
-static void queue_line(struct term *t, const char *text, size_t n)
+static struct tline *queue_line(struct term *t, const char *text, size_t n)
 {
     struct tline *l = kmalloc(sizeof *l, "TLINE");
 
     if (!l) {                   /* free storage exhausted: nothing to keep it in */
         t->lines_discarded++;
-        return;
+        return NULL;
     }
     l->next = NULL;
+    l->ctl = 0;
     l->len = (u16)n;
     memcpy(l->text, text, n);
     if (t->qtail)
@@ -48,6 +49,7 @@ static void queue_line(struct term *t, const char *text, size_t n)
         t->qhead = l;
     t->qtail = l;
     t->qcount++;
+    return l;
 }
 
 struct tline *term_dequeue(struct term *t)
@@ -179,7 +181,9 @@ static void io_done(struct ioreq *req)
     switch (io) {
     case TIO_SENSE:
         why = req->rc ? SENSE_INTREQ : t->sense;
-        if (!why && t->uc_seen)
+        if (t->kind->sense_is_ours && t->kind->sense_is_ours(t, why))
+            why = 0;
+        else if (!why && t->uc_seen)
             why = SENSE_INTREQ;
         t->uc_seen = false;
         if (why)
@@ -350,9 +354,54 @@ void term_hide_input(struct term *t, bool hidden)
     }
 }
 
+void term_write_control(struct term *t, u8 ctl, unsigned row)
+{
+    struct tline *l;
+
+    if (!t->kind->fs_write)
+        return;                 /* a line terminal has no output area */
+    l = queue_line(t, "", 0);
+    if (l) {
+        l->ctl = (u8)(TL_CONTROL | ctl);
+        l->len = (u16)row;
+    }
+    term_kick(t);
+}
+
+int term_fs_write(struct term *t, bool erase, bool pa1, const u8 *data, unsigned n)
+{
+    int rc;
+
+    if (!t->kind->fs_write)
+        return TFS_NOTDISPLAY;
+    rc = t->kind->fs_write(t, erase, pa1, data, n);
+    term_kick(t);
+    return rc;
+}
+
+bool term_is_display(const struct term *t)
+{
+    return t->kind->fs_write != NULL;
+}
+
+bool term_fs_owned(const struct term *t)
+{
+    return t->kind->fs_owned && t->kind->fs_owned(t);
+}
+
 const char *term_kind_name(const struct term *t)
 {
     return t->kind->name;
+}
+
+const char *term_model_name(const struct term *t)
+{
+    static const char *const names[] = { "3270", "3270", "3270-2", "3270-3", "3270-4", "3270-5" };
+    unsigned m = t->kind->model ? t->kind->model(t) : 0;
+
+    if (!t->kind->model)
+        return t->kind->name;
+    return m < sizeof names / sizeof names[0] ? names[m] : "3270";
 }
 
 void term_init_all(const struct term_ops *ops)

@@ -77,6 +77,11 @@ struct term_ops {
     void (*pfkey)(struct term *t, unsigned n);          /* 3270 PF1-PF24 */
     /* the word for a 3270's status area: CP READ, VM READ, RUNNING */
     const char *(*status)(const struct term *t);
+    /* 3270 full screen: a key's whole inbound record, for the guest that
+     * owns the screen */
+    void (*fs_input)(struct term *t, const u8 *data, unsigned n);
+    /* CP took the screen back from the guest (PA1, CP output, a new client) */
+    void (*fs_lost)(struct term *t);
 };
 
 enum term_io { TIO_NONE, TIO_SENSE, TIO_READ, TIO_WRITE };
@@ -94,10 +99,31 @@ struct term_kind {
     void (*tick)(struct term *t);               /* every TERM_PROBE_MS */
     void (*set_input)(struct term *t, const char *text);    /* 3270: preset */
     void (*hide_input)(struct term *t, bool hidden);        /* 3270: password */
+    /* 3270 full screen (DIAGNOSE X'58'): the guest's own data stream */
+    int (*fs_write)(struct term *t, bool erase, bool pa1, const u8 *data, unsigned n);
+    bool (*fs_owned)(const struct term *t);
+    /* the sense byte after a unit check the kind caused itself (a
+     * command the terminal rejected): not a client gone away */
+    bool (*sense_is_ours)(struct term *t, u8 sense);
+    unsigned (*model)(const struct term *t);    /* 3270: 2-5, 0 another size */
 };
+
+/* term_fs_write() results */
+#define TFS_OK          0
+#define TFS_NOTDISPLAY  1       /* the terminal is not a 3270 */
+#define TFS_REDRAW      2       /* the screen is CP's: an erase/write first */
+#define TFS_BUSY        3       /* CP's output or the last write is not out yet */
+#define TFS_MAX         4096    /* longest guest data stream, in or out */
+
+/* a queue entry that is no line but an order for CP's 3270 output area
+ * (DIAGNOSE X'58' CCW X'19' control byte); a 3215 skips it */
+#define TL_CONTROL      0x80    /* this entry is an order */
+#define TL_CLEAR        0x40    /* clear the output area */
+#define TL_ROW          0x20    /* go on at row (row in the entry's len) */
 
 struct tline {
     struct tline *next;
+    u8 ctl;                     /* 0, or TL_CONTROL and what it orders */
     u16 len;
     char text[TERM_LINE];       /* CP's characters (ISO 8859-1) */
 };
@@ -148,6 +174,19 @@ void term_discard_output(struct term *t);
 void term_set_input(struct term *t, const char *text);
 /* 3270: the next input is not shown (a password) */
 void term_hide_input(struct term *t, bool hidden);
+/* 3270: an order for the output area (TL_CLEAR, TL_ROW with row),
+ * queued in turn with the lines */
+void term_write_control(struct term *t, u8 ctl, unsigned row);
+/* 3270 full screen: the guest's write (WCC and orders, n <= TFS_MAX); an
+ * erase/write takes the screen from CP, a plain write needs the screen
+ * to be the guest's already.  pa1: PA1 goes to the guest too.  TFS_* */
+int term_fs_write(struct term *t, bool erase, bool pa1, const u8 *data, unsigned n);
+/* is it a 3270? */
+bool term_is_display(const struct term *t);
+/* does the guest own the screen? */
+bool term_fs_owned(const struct term *t);
+/* "3215", "3270-2" ... "3270-5", "3270" for a screen of another size */
+const char *term_model_name(const struct term *t);
 /* the kind and model for QUERY TERMINALS: "3215", "3270 MODEL 2" */
 const char *term_kind_name(const struct term *t);
 

@@ -25,6 +25,12 @@ struct tag_use {
 static struct hdr *free_list;
 static struct tag_use tags[MAX_TAGS];
 static unsigned ntags;
+/* tag_index()'s table of the names it saw last, by their addresses */
+#define TAG_CACHE       64
+static struct {
+    const char *name;
+    u16 slot;
+} tag_cache[TAG_CACHE];
 static struct freestor_stats stats;
 
 static size_t round_up(size_t n)
@@ -45,18 +51,34 @@ void freestor_init(void *base, size_t size)
     memset(&stats, 0, sizeof stats);
     stats.total = size;
     memset(tags, 0, sizeof tags);
+    memset(tag_cache, 0, sizeof tag_cache);
     ntags = 0;
 }
 
+/* A tag's slot: first by the address of its name, in a small table
+ * hashed by that address (callers pass string literals, so one address
+ * is nearly always one name), and only then by comparing names with
+ * every slot.  With some forty tags in use, comparing names on every
+ * allocation cost more than the allocation itself. */
 static u16 tag_index(const char *tag)
 {
-    for (unsigned i = 0; i < ntags; i++)
-        if (!strcmp(tags[i].name, tag))
-            return (u16)i;
-    if (ntags == MAX_TAGS)
-        return MAX_TAGS - 1;            /* the last slot collects the rest */
-    strlcpy(tags[ntags].name, tag, sizeof tags[ntags].name);
-    return (u16)ntags++;
+    unsigned h = (unsigned)(((uintptr_t)tag >> 2) % TAG_CACHE);
+    u16 slot;
+
+    if (tag_cache[h].name == tag && !strcmp(tags[tag_cache[h].slot].name, tag))
+        return tag_cache[h].slot;
+    for (slot = 0; slot < ntags; slot++)
+        if (!strcmp(tags[slot].name, tag))
+            break;
+    if (slot == ntags) {
+        if (ntags == MAX_TAGS)
+            return MAX_TAGS - 1;        /* the last slot collects the rest */
+        strlcpy(tags[ntags].name, tag, sizeof tags[ntags].name);
+        ntags++;
+    }
+    tag_cache[h].name = tag;
+    tag_cache[h].slot = slot;
+    return slot;
 }
 
 void *kmalloc(size_t size, const char *tag)

@@ -13,6 +13,7 @@ static struct task *all_tasks;
 static struct task *dead_task;          /* freed once we are off its stack */
 static bool scheduler_running;
 struct task *current = &boot_task;
+u32 task_dispatches;
 
 void task_init(void)
 {
@@ -166,8 +167,11 @@ void task_schedule_forever(void (*idle)(void))
             continue;
         current = t;
         t->since = icount();
+        t->tod_since = stck();
+        task_dispatches++;
         task_switch(&boot_task.ctx, &t->ctx);
         t->insns += icount() - t->since;        /* mod 2**32: one dispatch */
+        t->cpu_tod += stck() - t->tod_since;
         current = &boot_task;
         reap();
     }
@@ -176,4 +180,9 @@ void task_schedule_forever(void (*idle)(void))
 u64 task_insns(void)
 {
     return current->insns + (icount() - current->since);
+}
+
+u64 task_cpu_tod(void)
+{
+    return current->cpu_tod + (stck() - current->tod_since);
 }

@@ -26,9 +26,16 @@ struct task {
     void *arg;
     u64 insns;                  /* Hercules' count while it ran, up to `since` */
     u32 since;                  /* the count when it was last dispatched */
+    u64 cpu_tod;                /* real CPU time while it ran (TOD units),
+                                   up to tod_since */
+    u64 tod_since;              /* the TOD clock when it was last dispatched */
 };
 
 extern struct task *current;
+/* counts every dispatch of a task: a caller that sees it unchanged knows
+ * no other task ran meanwhile (and so nothing changed the real control
+ * registers or CPU timer it had loaded) */
+extern u32 task_dispatches;
 
 void task_init(void);
 struct task *task_create(const char *name, void (*fn)(void *), void *arg);
@@ -44,5 +51,9 @@ unsigned task_count(void);
  * current task ran: CP's work in it and, for a virtual machine's task,
  * its guest; not what other tasks ran while it slept */
 u64 task_insns(void);
+/* the real CPU time the current task has had since it was created, TOD
+ * units: what it ran itself (CP's work and, for a virtual machine's task,
+ * its guest), never what others ran while it slept or waited */
+u64 task_cpu_tod(void);
 
 #endif

@@ -211,11 +211,42 @@ static void ur_destroy(struct vm *vm, struct vdev *d)
     d->priv = NULL;
 }
 
+/* IPL from the reader: the implied READ of the first card's 24 bytes,
+ * then the deck's own CCWs */
+static int ur_ipl(struct vm *vm, struct vdev *d, struct vdev_ipl *r)
+{
+    struct vur *v = vur_of(d);
+    u8 csw[8];
+    bool ended;
+
+    if (v->kind != SPOOL_RDR)
+        return VDEV_NOT_IPLABLE;
+    /* IPL starts at the first card of a file: one the guest was reading
+     * counts as read (purged, or kept held with SPOOL RDR HOLD) */
+    if (v->in)
+        vur_close_input(d, true);
+    v->reclen = 0;
+    vur_io_begin(d);
+    ended = chanprog_ipl(vm, d, &v->cp, 0x02, ur_ccw);
+    vur_io_end(d);
+    if (!ended)
+        return -1;
+    vdev_take_pending(d, csw);              /* the IPL is not an interruption */
+    d->busy = false;
+    r->ccw = (get_be24(csw + 1) - 8) & GADDR_MASK;
+    r->unit = csw[4];
+    r->chan = csw[5];
+    r->sense0 = v->sense;
+    r->endless = v->cp.endless;
+    return (r->unit & (UNIT_UC | UNIT_UX)) || r->chan ? -1 : 0;
+}
+
 static const struct vdev_ops vur_ops = {
     .start = ur_start,
     .halt = ur_halt,
     .reset = ur_reset,
     .destroy = ur_destroy,
+    .ipl = ur_ipl,
 };
 
 struct vur *vur_of(struct vdev *d)

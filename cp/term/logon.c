@@ -266,6 +266,8 @@ static void password_line(struct session *s, const char *typed)
             u->dsc_why = 0;
         }
         session_printf(s, "RECONNECTED AT %s", ts);
+        if (u->vm)
+            vm_kick(u->vm);     /* a full-screen read waits for a screen */
         op_msg("CPX125I %s RECONNECTED AT %04X", u->userid, s->term->devno);
         if (!strcmp(u->userid, OPERATOR_USERID))
             oplog_deliver();

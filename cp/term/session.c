@@ -61,6 +61,28 @@ void session_wait_output(struct session *s)
     }
 }
 
+struct term *session_term(struct session *s)
+{
+    return s && s->term && s->gen == s->term->gen ? s->term : NULL;
+}
+
+void session_write_control(struct session *s, u8 ctl, unsigned row)
+{
+    struct term *t = session_term(s);
+
+    if (t)
+        term_write_control(t, ctl, row);
+}
+
+const u8 *session_fs_take(struct session *s, unsigned *n)
+{
+    if (!s || !s->fs_ready)
+        return NULL;
+    s->fs_ready = false;
+    *n = s->fs_inlen;
+    return s->fs_in;
+}
+
 void session_printf(struct session *s, const char *fmt, ...)
 {
     char buf[512];
@@ -112,6 +134,7 @@ static void on_disconnected(struct term *t, u8 why)
     if (!s)
         return;
     s->incount = 0;             /* lines from the old client are void */
+    s->fs_ready = false;
     s->lost_event = true;
     s->lost_why = why;
     wake(s);
@@ -173,6 +196,41 @@ static void on_pfkey(struct term *t, unsigned n)
         on_input(t, u->pf->text[n]);
 }
 
+/* A key on the screen a guest owns (DIAGNOSE X'58' full screen): the
+ * record goes to the guest of the user at this terminal, and only while
+ * the terminal still talks to the client that user is at. */
+static void on_fs_input(struct term *t, const u8 *data, unsigned n)
+{
+    struct session *s = t->session;
+
+    if (!s || s->state != SESS_ACTIVE || !s->user || s->gen != t->gen)
+        return;
+    if (!s->fs_in)
+        s->fs_in = kmalloc(TFS_MAX, "FSINPUT");
+    if (!s->fs_in)
+        return;
+    if (n > TFS_MAX)
+        n = TFS_MAX;
+    memcpy(s->fs_in, data, n);
+    s->fs_inlen = n;
+    s->fs_ready = true;
+    if (s->user->vm)
+        vm_kick(s->user->vm);
+}
+
+/* CP has the screen again: a key pressed before is void, and a guest
+ * waiting for one learns that it must redraw */
+static void on_fs_lost(struct term *t)
+{
+    struct session *s = t->session;
+
+    if (!s)
+        return;
+    s->fs_ready = false;
+    if (s->user && s->user->vm)
+        vm_kick(s->user->vm);
+}
+
 /* The status area's word: what CP waits for at this terminal. */
 static const char *on_status(const struct term *t)
 {
@@ -194,6 +252,8 @@ static const struct term_ops session_term_ops = {
     .disconnected = on_disconnected,
     .input = on_input,
     .attention = on_attention,
+    .fs_input = on_fs_input,
+    .fs_lost = on_fs_lost,
 };
 
 /* ---- the session task -------------------------------------------------- */

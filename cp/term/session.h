@@ -38,6 +38,9 @@ struct session {
     u8 lost_why;                /* its sense byte (cp/io/term.h) */
     u32 gen;                    /* the terminal connection this session talks to */
     unsigned output_waiters;    /* tasks waiting for the terminal to catch up */
+    u8 *fs_in;                  /* 3270 full screen: the last key's record */
+    unsigned fs_inlen;
+    bool fs_ready;              /* fs_in holds a record the guest has not had */
     struct task *task;
 };
 
@@ -52,6 +55,15 @@ extern void (*session_console_hook)(struct user *u, const char *line);
 /* write a line to the session's terminal */
 void session_write(struct session *s, const char *line);
 void session_printf(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* the session's terminal, if it still talks to this session's client */
+struct term *session_term(struct session *s);
+/* 3270 output area order (DIAGNOSE X'58' X'19' control byte), in turn
+ * with the lines written */
+void session_write_control(struct session *s, u8 ctl, unsigned row);
+/* 3270 full screen: the record of the last key pressed on the guest's
+ * screen (AID, cursor, fields), taken once; NULL if none.  Valid until
+ * the caller sleeps. */
+const u8 *session_fs_take(struct session *s, unsigned *n);
 /* the logo and "Enter LOGON userid" (or the operator's replay) */
 void session_show_logo(struct session *s);
 

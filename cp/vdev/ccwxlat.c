@@ -66,6 +66,13 @@ static bool emit_data(struct xlat *x, u8 cmd, u8 flags, u32 data, u16 count, u32
 
     if (flags & CCW_SKIP)
         return emit(x, cmd, base | keep, count, 0, guest_ccw, 0);
+    if (x->refetch && into) {                   /* where this program stores */
+        if (x->nrd < XLAT_MAX_READS) {
+            x->rd_lo[x->nrd] = data & GADDR_MASK;
+            x->rd_hi[x->nrd] = (data & GADDR_MASK) + count;
+        }
+        x->nrd++;                               /* more than kept: all suspect */
+    }
     while (done < count) {
         u32 addr = (data + done) & GADDR_MASK;
         u32 page = addr & ~(PAGE_SIZE - 1), frame;
@@ -175,6 +182,34 @@ static void want_fixup(struct xlat *x, u32 data, unsigned off)
     x->nfix++;
 }
 
+/* Where the device will be after cmd, as far as an IPL piece needs it:
+ * past the record a SEARCH ID EQUAL found once its data is read or
+ * written, past the next one after each further read of a record. */
+static void track_orient(struct xlat *x, u8 cmd, const u8 *search_arg)
+{
+    u8 base = cmd & (u8)~CKD_MT;
+
+    if (base == CKD_SEARCH_ID_EQ && search_arg) {
+        memcpy(x->search_id, search_arg, 5);
+        x->searched = true;
+        return;
+    }
+    if (base == CKD_READ_DATA || base == CKD_READ_KEY_DATA || cmd == CKD_WRITE_DATA ||
+        cmd == CKD_WRITE_KEY_DATA) {
+        if (x->searched) {
+            memcpy(x->orient_id, x->search_id, 5);
+            x->orient = true;
+        } else if (x->orient) {
+            x->orient_id[4]++;                  /* the next record of the track */
+        }
+        x->searched = false;
+        return;
+    }
+    if (cmd == CCW_CMD_NOP || ccw_cmd_is_sense(cmd))
+        return;
+    x->orient = x->searched = false;            /* SEEK and the rest: not known */
+}
+
 /* Translate one non-TIC guest CCW (or a data-chained piece of one). */
 static bool translate_one(struct xlat *x, u8 cmd, u8 flags, u32 data, u16 count, u32 guest_ccw)
 {
@@ -251,6 +286,19 @@ static void place_stop(struct xlat *x, enum xlat_stop why, u32 guest_ccw)
     }
 }
 
+/* IPL: may a read earlier in this piece store into the CCW at addr? */
+static bool may_change(const struct xlat *x, u32 addr)
+{
+    if (!x->refetch || x->nrd == 0)
+        return false;
+    if (x->nrd > XLAT_MAX_READS)
+        return true;
+    for (unsigned i = 0; i < x->nrd; i++)
+        if (addr + 8 > x->rd_lo[i] && addr < x->rd_hi[i])
+            return true;
+    return false;
+}
+
 #define MAX_PENDING 16
 
 struct pending {
@@ -264,9 +312,9 @@ struct pending {
  * not yet translated are queued in pend.  Returns false if translation
  * must end (a stop was placed). */
 static bool translate_chain(struct xlat *x, u32 addr, bool data_chain, u8 chain_cmd,
-                            struct pending *pend, unsigned *npend, bool first)
+                            struct pending *pend, unsigned *npend, bool first, bool prev_tic)
 {
-    bool prev_tic = !first, prev_search = false;    /* a pending chain starts at a TIC's target */
+    bool prev_search = false;
 
     for (;;) {
         struct ccw0 c;
@@ -274,6 +322,11 @@ static bool translate_chain(struct xlat *x, u32 addr, bool data_chain, u8 chain_
         unsigned before = x->nreal;
         int seen;
 
+        if (may_change(x, addr)) {              /* the channel fetches it later */
+            place_stop(x, XLAT_REFETCH, addr);
+            x->stop_after_tic = prev_tic;
+            return false;
+        }
         if (!ccw0_addr_ok(addr) || gmem_read(x->gs, addr, c.b, 8) != 0) {
             place_stop(x, XLAT_PROGRAM_CHECK, addr);
             return false;
@@ -287,6 +340,15 @@ static bool translate_chain(struct xlat *x, u32 addr, bool data_chain, u8 chain_
                 return false;
             }
             seen = find_guest(x, target);
+            if (seen >= 0 && !prev_search && may_change(x, target)) {
+                place_stop(x, XLAT_REFETCH, target);    /* a new copy of it */
+                x->stop_after_tic = true;
+                return false;
+            }
+            if (seen >= 0 && !prev_search && x->refetch) {
+                place_stop(x, XLAT_ENDLESS, addr);
+                return false;
+            }
             if (seen >= 0) {
                 emit(x, CCW_CMD_TIC, 0, 0, (u32)(uintptr_t)&x->real[x->guest_index[seen]], addr, 0);
             } else {
@@ -325,6 +387,9 @@ static bool translate_chain(struct xlat *x, u32 addr, bool data_chain, u8 chain_
             place_stop(x, why, addr);
             return false;
         }
+        if (x->refetch && !data_chain)
+            track_orient(x, chain_cmd,
+                         ckd_cmd_is_search_id(chain_cmd) ? x->args[x->nargs - 1] : NULL);
         first = prev_tic = false;
         prev_search = !data_chain && is_search(chain_cmd);
         data_chain = (flags & CCW_CD) != 0;
@@ -340,6 +405,8 @@ void xlat_reset(struct xlat *x)
     x->nargs = 0;
     x->stop = XLAT_COMPLETE;
     x->stop_index = 0;
+    x->nrd = 0;
+    x->searched = false;
 }
 
 bool xlat_add_arg(struct xlat *x, u8 cmd, u8 flags, const u8 *arg, u16 len)
@@ -362,8 +429,9 @@ bool xlat_add_tic(struct xlat *x, unsigned real_index)
     return emit(x, CCW_CMD_TIC, 0, 0, (u32)(uintptr_t)&x->real[real_index], 0, 0);
 }
 
-static unsigned translate(struct xlat *x, u32 ccw_addr, bool after_r1)
+static unsigned translate(struct xlat *x, u32 ccw_addr, bool piece)
 {
+    bool after_tic = piece && x->stop_after_tic;
     struct pending pend[MAX_PENDING];
     unsigned npend = 0;
     u8 *seek;
@@ -374,24 +442,28 @@ static unsigned translate(struct xlat *x, u32 ccw_addr, bool after_r1)
     put_be16(seek + 2, (u16)(x->start_cyl + x->seek_cyl));
     put_be16(seek + 4, x->seek_head);
     emit(x, CKD_SEEK, CCW_CC, 6, (u32)(uintptr_t)seek, ccw_addr & GADDR_MASK, 0);
-    if (after_r1) {                             /* past record 1, data skipped */
-        u8 id[5] = { 0, 0, 0, 0, 1 };
-        put_be16(id, x->start_cyl);
-        xlat_add_arg(x, CKD_SEARCH_ID_EQ, CCW_CC, id, 5);
+    if (piece && x->orient) {                   /* past that record, data skipped */
+        xlat_add_arg(x, CKD_SEARCH_ID_EQ, CCW_CC, x->orient_id, 5);
         xlat_add_tic(x, x->nreal - 1);
         emit(x, CKD_READ_DATA, CCW_CC | CCW_SKIP | CCW_SLI, 1, 0, ccw_addr & GADDR_MASK, 0);
     }
-    if (!translate_chain(x, ccw_addr & GADDR_MASK, false, 0, pend, &npend, true))
+    x->stop_after_tic = false;
+    /* a piece goes on in a program the channel has started already */
+    if (!translate_chain(x, ccw_addr & GADDR_MASK, false, 0, pend, &npend, !piece, after_tic) &&
+        x->stop != XLAT_REFETCH)
         npend = 0;
     /* the TIC targets not translated yet, each a chain of its own */
     for (unsigned i = 0; i < npend; i++) {
         int seen = find_guest(x, pend[i].target);
         unsigned at = x->nreal;
-        if (seen >= 0)
+        if (x->stop == XLAT_REFETCH) {
+            at = x->stop_index;                 /* the program ends there */
+        } else if (seen >= 0) {
             at = x->guest_index[seen];
-        else if (!translate_chain(x, pend[i].target, pend[i].data_chain, pend[i].chain_cmd,
-                                  pend, &npend, false))
+        } else if (!translate_chain(x, pend[i].target, pend[i].data_chain, pend[i].chain_cmd,
+                                    pend, &npend, false, true) && x->stop != XLAT_REFETCH) {
             npend = i + 1;                      /* later chains no longer matter */
+        }
         put_be32(x->real[pend[i].tic].b + 4, (u32)(uintptr_t)&x->real[at]);
     }
     return x->nreal;
@@ -402,7 +474,7 @@ unsigned xlat_translate(struct xlat *x, u32 ccw_addr)
     return translate(x, ccw_addr, false);
 }
 
-unsigned xlat_translate_after_r1(struct xlat *x, u32 ccw_addr)
+unsigned xlat_translate_piece(struct xlat *x, u32 ccw_addr)
 {
     return translate(x, ccw_addr, true);
 }

@@ -32,6 +32,7 @@
 #define XLAT_MAX_REAL   768     /* real CCWs (pieces, the first SEEK) */
 #define XLAT_MAX_ARGS   256     /* seek/search arguments copied */
 #define XLAT_MAX_FIX    32      /* count fields to put back */
+#define XLAT_MAX_READS  16      /* IPL: storage areas the program reads into */
 
 /* why translation stopped before the end of the guest's program */
 enum xlat_stop {
@@ -41,6 +42,11 @@ enum xlat_stop {
     XLAT_OUT_OF_EXTENT,         /* seek/search outside the minidisk */
     XLAT_FILE_PROTECT,          /* write on a read-only link */
     XLAT_TOO_LONG,              /* more CCWs than CP translates */
+    XLAT_REFETCH,               /* IPL: not an error; the program goes on at
+                                 * stop_ccw, which a read before it may change */
+    XLAT_ENDLESS,               /* IPL: a TIC back with no search before it and
+                                 * nothing read in between: a loop without end
+                                 * (channel program check) */
 };
 
 struct xlat_map {               /* one real CCW -> the guest CCW it comes from */
@@ -61,6 +67,11 @@ struct xlat {
     bool write_ok;
     u8 key;                     /* CAW key */
     u16 seek_cyl, seek_head;    /* where the guest's disk arm is (virtual) */
+    bool refetch;               /* IPL: stop before a CCW a read may change */
+    /* in and out: the record the device is past (real CCHHR), when known:
+     * a program that goes on where another stopped starts there again */
+    bool orient;
+    u8 orient_id[5];
     /* out */
     struct ccw1 *real;          /* XLAT_MAX_REAL, doubleword aligned */
     struct xlat_map map[XLAT_MAX_REAL];
@@ -77,14 +88,23 @@ struct xlat {
     u32 guest_addr[XLAT_MAX_GUEST];
     u16 guest_index[XLAT_MAX_GUEST];   /* first real CCW of each guest CCW */
     unsigned nguest;
+    u32 rd_lo[XLAT_MAX_READS], rd_hi[XLAT_MAX_READS];  /* with refetch */
+    unsigned nrd;
+    u8 search_id[5];            /* the last SEARCH ID EQUAL argument (real) */
+    bool stop_after_tic;        /* XLAT_REFETCH: stop_ccw is a TIC's target */
+    bool searched;
 };
 
 /* Translate the guest program starting at ccw_addr.  Returns the number of
- * real CCWs (0 if nothing can run: the stop reason says why).  With
- * after_r1 the program is oriented past record 1 of cylinder 0 track 0
- * first (what the IPL channel program expects after reading it). */
+ * real CCWs (0 if nothing can run: the stop reason says why). */
 unsigned xlat_translate(struct xlat *x, u32 ccw_addr);
-unsigned xlat_translate_after_r1(struct xlat *x, u32 ccw_addr);
+/* IPL (with x->refetch): the channel fetches each CCW when it reaches it,
+ * so a program that reads its own next CCWs is run in pieces: translation
+ * stops with XLAT_REFETCH before a CCW whose doubleword a read earlier in
+ * the piece stores into, and the next piece is translated from there after
+ * this one ran.  A piece starts past the record the last one left the
+ * device at (x->orient), so a READ without a SEARCH reads on. */
+unsigned xlat_translate_piece(struct xlat *x, u32 ccw_addr);
 
 /* Building a real program directly (DIAGNOSE X'250', IPL): start empty,
  * add a CCW with an argument CP supplies (copied), a CCW whose data is in

@@ -80,6 +80,10 @@ static bool run(struct vm *vm, struct vdev *d, struct chanprog *cp)
         bool more = (cp->flags & CCW_CD) != 0;
         int st;
 
+        if (cp->budget && --cp->budget == 0) {
+            cp->endless = true;
+            return end(vm, d, cp, 0, CHAN_PGM, cp->count);
+        }
         if (!(cp->flags & CCW_SKIP) && gmem_check(&vm->mem, cp->data, cp->count) != 0)
             return end(vm, d, cp, 0, CHAN_PGM, cp->count);
         st = cp->fn(vm, d, cp, cp->cmd, cp->data, cp->count, more, &residual);
@@ -99,9 +103,29 @@ bool chanprog_start(struct vm *vm, struct vdev *d, struct chanprog *cp,
     cp->started = false;
     cp->prev_tic = false;
     cp->chan_extra = 0;
+    cp->budget = 0;
+    cp->endless = false;
     d->busy = true;
     if (!fetch(vm, cp, false))
         return end(vm, d, cp, 0, CHAN_PGM, 0);
+    return run(vm, d, cp);
+}
+
+bool chanprog_ipl(struct vm *vm, struct vdev *d, struct chanprog *cp, u8 cmd, ccw_fn fn)
+{
+    cp->ccw_addr = 0;                   /* so the next CCW is fetched from 8 */
+    cp->key = 0;
+    cp->fn = fn;
+    cp->started = true;
+    cp->prev_tic = false;
+    cp->chan_extra = 0;
+    cp->cmd = cmd;
+    cp->flags = CCW_CC | CCW_SLI;
+    cp->data = 0;
+    cp->count = 24;
+    cp->budget = VDEV_IPL_MAX_CCWS;
+    cp->endless = false;
+    d->busy = true;
     return run(vm, d, cp);
 }
 

@@ -44,12 +44,19 @@ struct chanprog {
     bool prev_tic;
     u8 chan_extra;              /* PCI seen: reported with the ending status */
     ccw_fn fn;
+    u32 budget;                 /* IPL: CCWs it may still run (0: no limit) */
+    bool endless;               /* IPL: the budget ran out */
 };
 
 /* start at ccw_addr (from the CAW); runs until the end or a suspension.
  * Returns true if the program ended (interruption posted). */
 bool chanprog_start(struct vm *vm, struct vdev *d, struct chanprog *cp,
                     u32 ccw_addr, u8 key, ccw_fn fn);
+/* IPL: the implied CCW (cmd, 24 bytes to location 0, command chained,
+ * SLI), then the program from location 8, CCWs fetched as reached; ends
+ * with a channel program check (endless set) after VDEV_IPL_MAX_CCWS.
+ * Returns true if the program ended (its status posted as for SIO). */
+bool chanprog_ipl(struct vm *vm, struct vdev *d, struct chanprog *cp, u8 cmd, ccw_fn fn);
 /* continue after the device ended the suspended CCW with unit status and
  * residual; returns true if the program ended */
 bool chanprog_resume(struct vm *vm, struct vdev *d, struct chanprog *cp,

@@ -11,6 +11,7 @@
 #include "cp/lib/string.h"
 #include "arch370/ebcdic.h"
 #include "arch370/be.h"
+#include "arch370/psw.h"
 
 static void put_parm(struct vm *vm, const char *parm)
 {
@@ -51,22 +52,37 @@ int ipl_by_name_share(struct vm *vm, const char *name, const char *parm, bool sh
     return IPL_OK;
 }
 
-int ipl_by_device(struct vm *vm, u16 addr)
+int ipl_by_device(struct vm *vm, u16 addr, struct vdev_ipl *r)
 {
     struct vdev *d = vdev_find(vm, addr);
-    struct mdisk *md = mdisk_of(d);
     u64 psw;
+    int rc;
 
+    memset(r, 0, sizeof *r);
     if (!d)
         return IPL_NOTFOUND;
-    if (!md)
+    if (!d->ops || !d->ops->ipl)
         return IPL_NOTDASD;
     vm_stop(vm);
     vm_reset(vm, false);
-    if (mdiskio_ipl(vm, d, md) != 0)
-        return IPL_IOERR;
+    rc = d->ops->ipl(vm, d, r);
+    if (rc == VDEV_NOT_IPLABLE)
+        return IPL_NOTDASD;
+    if (rc != 0)
+        return IPL_FAILED;
     if (gmem_fetch64(&vm->mem, 0, &psw) != 0)
         return IPL_IOERR;
+    /* the IPL device's address, where S/370 stores it: locations 2-3 (the
+     * BC PSW's interruption code) or 186-187 in EC mode */
+    {
+        u8 a[2] = { (u8)(addr >> 8), (u8)addr };
+        if (psw370_is_ec(psw)) {
+            gmem_write(&vm->mem, 186, a, 2);
+        } else {
+            gmem_write(&vm->mem, 2, a, 2);
+            psw = (psw & ~((u64)0xFFFF << 32)) | ((u64)addr << 32);
+        }
+    }
     vm->cpu.psw = psw;
     vm_start(vm);
     return IPL_OK;

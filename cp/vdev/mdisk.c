@@ -203,11 +203,17 @@ static void mdisk_reset(struct vm *vm, struct vdev *d)
     d->nsense = 0;
 }
 
+static int mdisk_ipl(struct vm *vm, struct vdev *d, struct vdev_ipl *r)
+{
+    return mdiskio_ipl(vm, d, mdisk_of(d), r);
+}
+
 static const struct vdev_ops mdisk_ops = {
     .start = mdisk_start,
     .halt = mdisk_halt,
     .reset = mdisk_reset,
     .destroy = mdisk_destroy,
+    .ipl = mdisk_ipl,
 };
 
 /* ---- LOGON: the owner's minidisks and the directory's links ------------- */

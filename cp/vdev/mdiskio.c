@@ -108,6 +108,14 @@ static void stop_status(struct mio *m)
     case XLAT_PROTECTION:
         r->chan |= CHAN_PROT;
         break;
+    case XLAT_ENDLESS:
+        r->chan |= CHAN_PGM;
+        r->endless = true;
+        break;
+    case XLAT_REFETCH:                          /* not an ending: go on there */
+        r->ccw_next = m->x.stop_ccw;
+        r->refetch = true;
+        break;
     default:
         r->chan |= CHAN_PGM;
         break;
@@ -360,48 +368,88 @@ unsigned mdiskio_blocks(struct vm *vm, struct mdisk *md, struct mio_block *b, un
     return failed;
 }
 
-int mdiskio_ipl(struct vm *vm, struct vdev *d, struct mdisk *md)
+/* the IPL's own first CCW: 24 bytes of record 1 to location 0 */
+static int read_ipl_record(struct vm *vm, struct vdev *d, struct mdisk *md, struct vdev_ipl *r)
 {
     struct mio *m = mio_new(vm, d, md, 0);
-    struct mio_result res;
+    u8 seek[6] = { 0 }, id[5] = { 0, 0, 0, 0, 1 };
     int rc = 0;
 
     if (!m)
         return -1;
-    /* record 1 of cylinder 0 track 0: the IPL PSW and two CCWs, to 0 */
     xlat_reset(&m->x);
-    {
-        u8 seek[6] = { 0 }, id[5] = { 0, 0, 0, 0, 1 };
-        put_be16(seek + 2, md->start_cyl);
-        put_be16(id, md->start_cyl);
-        xlat_add_arg(&m->x, CKD_SEEK, CCW_CC, seek, 6);
-        xlat_add_arg(&m->x, CKD_SEARCH_ID_EQ, CCW_CC, id, 5);
-        xlat_add_tic(&m->x, 1);
-        xlat_add_data(&m->x, CKD_READ_DATA, CCW_SLI, 0, 24);
+    put_be16(seek + 2, md->start_cyl);
+    put_be16(id, md->start_cyl);
+    xlat_add_arg(&m->x, CKD_SEEK, CCW_CC, seek, 6);
+    xlat_add_arg(&m->x, CKD_SEARCH_ID_EQ, CCW_CC, id, 5);
+    xlat_add_tic(&m->x, 1);
+    xlat_add_data(&m->x, CKD_READ_DATA, CCW_SLI, 0, 24);
+    if (rio_run(&m->req) != 0) {
+        r->unit = UNIT_CE | UNIT_DE | UNIT_UC;
+        r->sense0 = SENSE_INTERVENTION;
+        rc = -1;
+    } else if ((m->req.dstat & (UNIT_UC | UNIT_UX)) || m->req.cstat) {
+        r->unit = m->req.dstat;
+        r->chan = m->req.cstat;
+        r->sense0 = SENSE_CMD_REJECT;       /* no record 1: no IPL record */
+        rc = -1;
     }
-    if (rio_run(&m->req) != 0 || (m->req.dstat & UNIT_UC) || m->req.cstat)
-        rc = -2;
     xlat_finish(&m->x);
     mio_free(m);
-    if (rc)
-        return rc;
-    /* then the channel program the record holds, from guest address 8 */
-    m = mio_new(vm, d, md, 0);
-    if (!m)
+    md->seek_cyl = md->seek_head = 0;
+    return rc;
+}
+
+int mdiskio_ipl(struct vm *vm, struct vdev *d, struct mdisk *md, struct vdev_ipl *r)
+{
+    u32 at = 8;                                 /* CCW 1 of the IPL record */
+    bool orient = true, after_tic = false;
+    u8 id[5] = { 0, 0, 0, 0, 1 };               /* past record 1 */
+
+    if (read_ipl_record(vm, d, md, r) != 0)
         return -1;
-    m->sync = true;
-    xlat_translate_after_r1(&m->x, 8);
-    if (m->x.stop != XLAT_COMPLETE) {
-        xlat_finish(&m->x);
+    put_be16(id, md->start_cyl);
+    for (unsigned piece = 0; piece < VDEV_IPL_MAX_CCWS / 64; piece++) {
+        struct mio *m = mio_new(vm, d, md, 0);
+        struct mio_result res;
+        if (!m) {
+            r->ccw = at;
+            r->unit = UNIT_CE | UNIT_DE | UNIT_UC;
+            r->sense0 = SENSE_INTERVENTION;
+            return -1;
+        }
+        m->sync = true;
+        m->x.refetch = true;
+        m->x.orient = orient;
+        memcpy(m->x.orient_id, id, sizeof id);
+        m->x.stop_after_tic = after_tic;
+        xlat_translate_piece(&m->x, at);
+        md->seek_cyl = m->x.seek_cyl;
+        md->seek_head = m->x.seek_head;
+        orient = m->x.orient;
+        memcpy(id, m->x.orient_id, sizeof id);
+        after_tic = m->x.stop_after_tic;
+        m->req.complete = mio_done;
+        md->active = m;
+        rio_start(&m->req);
+        while (!m->done)
+            task_sleep(m);
+        res = m->res;
         mio_free(m);
-        return -3;
+        if (res.io_error || res.chan || (res.unit & (UNIT_UC | UNIT_UX))) {
+            r->endless = res.endless;
+            r->ccw = (res.ccw_next - 8) & GADDR_MASK;
+            r->unit = res.unit;
+            r->chan = res.chan;
+            r->sense0 = d->sense[0];
+            return -1;
+        }
+        if (!res.refetch)
+            return 0;                           /* the program ended */
+        at = res.ccw_next;
     }
-    m->req.complete = mio_done;
-    md->active = m;
-    rio_start(&m->req);
-    while (!m->done)
-        task_sleep(m);
-    res = m->res;
-    mio_free(m);
-    return res.io_error || res.chan ? -2 : 0;
+    r->ccw = at;
+    r->chan = CHAN_PGM;
+    r->endless = true;
+    return -1;
 }

@@ -26,6 +26,8 @@ struct mio_result {
     u32 ccw_next;               /* guest CSW CCW address */
     u16 residual;
     bool io_error;
+    bool refetch;               /* IPL: ran to a CCW to fetch anew (ccw_next) */
+    bool endless;               /* IPL: stopped at a loop without end */
 };
 
 /* translate and run synchronously (the calling task sleeps); a program
@@ -44,8 +46,11 @@ struct mio_block {
 /* read/write blocks of md->blk_size bytes; returns how many failed */
 unsigned mdiskio_blocks(struct vm *vm, struct mdisk *md, struct mio_block *b, unsigned n, u8 key);
 
-/* IPL from the minidisk: record 1 of cylinder 0 track 0 to guest 0, the
- * channel program there run; 0 or a negative error */
-int mdiskio_ipl(struct vm *vm, struct vdev *d, struct mdisk *md);
+/* IPL from the minidisk: 24 bytes of record 1 of cylinder 0 track 0 to
+ * guest 0, then the channel program from location 8, run in pieces so
+ * that each CCW is fetched after the reads before it stored
+ * (xlat_translate_piece); 0, or -1 with *r saying how it ended */
+struct vdev_ipl;
+int mdiskio_ipl(struct vm *vm, struct vdev *d, struct mdisk *md, struct vdev_ipl *r);
 
 #endif

@@ -15,6 +15,7 @@
 #include "cp/vm/dispatch.h"
 #include "cp/vm/reflect.h"
 #include "cp/vm/priv.h"
+#include "cp/vm/assist.h"
 #include "cp/vm/vdev.h"
 #include "cp/kern/task.h"
 #include "cp/kern/intr.h"
@@ -27,6 +28,8 @@
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
 #include "arch370/prefix.h"
+#include "arch370/lowcore.h"
+#include "arch370/be.h"
 
 #define PGM_LOOP_LIMIT  32
 
@@ -70,29 +73,95 @@ static bool enabled_for_anything(u64 psw)
     return (psw & PSW_BC_CHANMASKS) != 0;
 }
 
-/* Virtual CPU time passes: CPU timer, interval timer at X'50'. */
+/* The interval timer at X'50' counts down in units of 1/(300 * 256)
+ * second (bit 31): 53,333 1/3 TOD units, so a run of `used` TOD units
+ * is used * 3 / 160000 units, in 32-bit arithmetic for any run shorter
+ * than IT_RUN_MAX (every run but a whole slice).  What is less than one
+ * unit carries over to the next run (vm->itimer_rem, in thirds of a TOD
+ * unit): a guest that traps at every instruction (TRACE INSTRUCT) would
+ * otherwise never see its timer counted down. */
+#define IT_UNIT_THIRDS  160000u
+#define IT_RUN_MAX      0x40000000u     /* a run this long: 64-bit arithmetic */
+
+static u32 interval_units(struct vm *vm, u64 used)
+{
+    u64 big;
+    u32 thirds;
+
+    if (used >= IT_RUN_MAX) {
+        big = used * 3 + vm->itimer_rem;
+        vm->itimer_rem = big % IT_UNIT_THIRDS;
+        return (u32)(big / IT_UNIT_THIRDS);
+    }
+    /* < 3 * 2**30 + 160000: fits in 32 bits */
+    thirds = (u32)used * 3 + (u32)vm->itimer_rem;
+    vm->itimer_rem = thirds % IT_UNIT_THIRDS;
+    return thirds / IT_UNIT_THIRDS;
+}
+
+/* Take what is due off the interval timer at X'50', if page 0 is in
+ * storage: right after an exit (may_sleep false) only when it is resident,
+ * since nothing there may sleep before the exit's handlers are done;
+ * from the round (may_sleep true) it is brought in.  A page 0 that holds
+ * nothing (never touched) has no timer to count down. */
+static void itimer_apply(struct vm *vm, bool may_sleep)
+{
+    u8 *p = gmem_fast(&vm->mem, LC370_TIMER, 4, true);
+    u32 it, nv;
+
+    if (!p) {
+        if (!may_sleep)
+            return;                             /* stays due */
+        if (!gspace_has_data(&vm->mem, LC370_TIMER) ||
+            !gspace_frame(&vm->mem, LC370_TIMER, true)) {
+            vm->itimer_due = 0;
+            return;
+        }
+        p = gmem_fast(&vm->mem, LC370_TIMER, 4, true);
+        if (!p)
+            return;                             /* taken again meanwhile: next round */
+    }
+    it = get_be32(p);
+    nv = it - vm->itimer_due;
+    vm->itimer_due = 0;
+    put_be32(p, nv);
+    if ((s32)it >= 0 && (s32)nv < 0) {
+        vm->cpu.ext_pending |= VEXT_INTERVAL;
+        vm->posted++;
+    }
+}
+
+/* Virtual CPU time passes: the user's virtual time, the CPU timer, the
+ * interval timer.  Called right after an exit, before its handlers have
+ * read what it left in the real low core, so it never sleeps: a page 0
+ * that is not in storage keeps the units due for the round
+ * (itimer_apply).  CP's own time is charged by the task's clock instead
+ * (charge_cp). */
 static void account(struct vm *vm, u64 used)
 {
     struct vcpu *c = &vm->cpu;
-    u32 it;
+    u32 dec;
 
     vm->user->virt_tod += used;
-    vm->user->total_tod += used;
     c->cpu_timer -= (s64)used;
-    /* interval timer: bit 31 is 1/(300 * 256) second */
-    if (gspace_frame(&vm->mem, LC370_TIMER, false) &&
-        gmem_fetch32(&vm->mem, LC370_TIMER, &it) == 0) {
-        /* what is less than a unit carries over, or short runs (a
-         * guest that traps often) would never count the timer down */
-        u64 units = used * 300 * 256 + vm->itimer_rem;
-        u32 dec = (u32)(units / TOD_SEC);
-        u32 nv = it - dec;
-        vm->itimer_rem = units % TOD_SEC;
-        if ((s32)it >= 0 && (s32)nv < 0)
-            c->ext_pending |= VEXT_INTERVAL;
-        if (dec)
-            gmem_store32(&vm->mem, LC370_TIMER, nv);
-    }
+    dec = interval_units(vm, used);
+    if (!dec && !vm->itimer_due)
+        return;                 /* most runs between two traps */
+    vm->itimer_due += dec;
+    itimer_apply(vm, false);
+}
+
+/* Charge the user what CP did for him since the last charge: the VM
+ * task's own CPU time (cp/kern/task.c), which holds the guest's runs,
+ * every simulation, the dispatcher's rounds, page faults taken in this
+ * task and the real interruptions handled while it ran, and never the
+ * time other tasks ran while it slept. */
+static void charge_cp(struct vm *vm)
+{
+    u64 t = task_cpu_tod();
+
+    vm->user->total_tod += t - vm->acct_mark;
+    vm->acct_mark = t;
 }
 
 /* A program interruption at the first instruction of the guest's own
@@ -119,22 +188,22 @@ static bool program_loop(struct vm *vm, u16 code, u8 ilc)
  * CR8 enables, otherwise MC is a no-operation, as on S/370. */
 static void monitor_event(struct vm *vm, u8 ilc)
 {
-    u8 cls = lc_mon_class();
+    u8 cls = vm->exit.mon_class;
 
     if (!(vm->cpu.cr[8] & (0x8000u >> cls)))
         return;
     gmem_store16(&vm->mem, LC370_MON_CLASS, cls);
-    gmem_store32(&vm->mem, LC370_MON_CODE, lc_mon_code());
+    gmem_store32(&vm->mem, LC370_MON_CODE, vm->exit.mon_code);
     reflect_program(vm, PGM_MONITOR, ilc);
 }
 
 static void handle_program(struct vm *vm)
 {
-    u16 code = lc_pgm_code() & 0xFF;
-    u8 ilc = lc_pgm_ilc();
+    u16 code = vm->exit.pgm_code & 0xFF;
+    u8 ilc = vm->exit.ilc;
 
     if (code & PGM_PER) {               /* TRACE BRANCH/INSTRUCT: CP's, not the guest's */
-        trace_per_event(vm, lc_per_code(), lc_per_addr());
+        trace_per_event(vm, vm->exit.per_code, vm->exit.per_addr);
         code &= (u16)~PGM_PER;
         if (!code)
             return;
@@ -168,9 +237,9 @@ static void handle_program(struct vm *vm)
     case PGM_DATA:
         /* AFP-register (DXC 1) and BFP (DXC 2) data exceptions come from
          * ESA/390 floating point a S/370 does not have */
-        if (lc_dxc() == 1)
+        if (vm->exit.dxc == 1)
             code = PGM_SPECIFICATION;
-        else if (lc_dxc() == 2)
+        else if (vm->exit.dxc == 2)
             code = PGM_OPERATION;
         reflect_program(vm, code, ilc);
         return;
@@ -206,13 +275,82 @@ static bool fold_real_psw(struct vm *vm, u64 rpsw)
     return false;
 }
 
-/* Run the guest once, for at most what is left of its time slice. */
+/* Handle one exit the general way. */
+static void handle_exit(struct vm *vm, int code, s64 left)
+{
+    bool folded;
+
+    if (code != EXIT_PGM && code != EXIT_SVC) {
+        /* CP's own interruption, first: fold_real_psw may sleep, and its
+         * details are only in the real low core */
+        intr_dispatch(code);
+        vm->pgm_loop = 0;
+        if (left <= 0)
+            dispatch_slice_over = true;
+        fold_real_psw(vm, vm->exit.psw);
+        return;
+    }
+    folded = fold_real_psw(vm, vm->exit.psw);
+    if (code == EXIT_PGM) {
+        if (folded)
+            handle_program(vm);
+        return;
+    }
+    vm->pgm_loop = 0;
+    if (folded)
+        reflect_svc(vm, vm->exit.svc_code, vm->exit.ilc);
+}
+
+/* Copy what the real machine stored for this exit before anything can
+ * sleep (struct vexit); a program interruption's extra fields only when
+ * its code says they were stored. */
+static void capture_exit(struct vm *vm, int code)
+{
+    struct vexit *x = &vm->exit;
+    u16 pic;
+
+    switch (code) {
+    case EXIT_PGM:
+        x->psw = lc_pgm_old_psw();
+        x->pgm_code = pic = lc_pgm_code();
+        x->ilc = lc_pgm_ilc();
+        x->tea = lc_tea();
+        if (pic & PGM_PER) {
+            x->per_code = lc_per_code();
+            x->per_addr = lc_per_addr();
+        }
+        if ((pic & 0x7F) == PGM_DATA)
+            x->dxc = lc_dxc();
+        if ((pic & 0x7F) == PGM_MONITOR) {
+            x->mon_class = lc_mon_class();
+            x->mon_code = lc_mon_code();
+        }
+        break;
+    case EXIT_SVC:
+        x->psw = lc_svc_old_psw();
+        x->svc_code = lc_svc_code();
+        x->ilc = lc_svc_ilc();
+        break;
+    case EXIT_EXT:
+        x->psw = lc_ext_old_psw();
+        break;
+    case EXIT_IO:
+        x->psw = lc_io_old_psw();
+        break;
+    default:
+        x->psw = 0;
+        break;
+    }
+}
+
+/* Run the guest for at most what is left of its time slice.  After an
+ * exit CP handled, the short path (cp/vm/assist.c, SET ASSIST ON) may
+ * let it go on at once, without the round of vm_task. */
 static void run_guest(struct vm *vm, s64 slice)
 {
     struct vcpu *c = &vm->cpu;
-    s64 left;
-    u64 t0, t1, rpsw = 0;
-    bool folded;
+    struct assist_mark mark;
+    s64 run, left;
     int code;
     u32 per, per_start, per_end, std;
 
@@ -240,42 +378,34 @@ static void run_guest(struct vm *vm, s64 slice)
     lctl(7, std);                       /* secondary space = the same space */
     intr_arm_clock();
     dispatch_slice_over = false;
-    t0 = tod_now();
+    assist_begin(vm, &mark);
     spt(slice);
-    code = enter_guest(&c->ctx);
-    left = stpt();
+    run = slice;
+    for (;;) {
+        code = enter_guest(&c->ctx);
+        left = stpt();
+        /* from here to intr_dispatch() nothing may sleep: a real external
+         * or I/O interruption's details are still only in the real low
+         * core (a program or SVC exit's are copied at once) */
+        capture_exit(vm, code);
+        vm->exits++;
+        account(vm, left < run ? (u64)(run - (left > 0 ? left : 0)) : 0);
+        handle_exit(vm, code, left);
+        /* a traced run (PER armed for TRACE BRANCH/INSTRUCT) always goes
+         * back through the round, which arms PER again for the next
+         * instruction: no event may run past the trace */
+        if (per || !assist_resume(vm, code, &mark, left))
+            break;
+        /* CP's work since the exit counts against the slice too: when
+         * that ends it, the round must run (an expired CPU timer would
+         * also make the next exit's run look negative) */
+        run = stpt();
+        if (run < (s64)TOD_USEC)
+            break;
+        c->ctx.psw = psw390_for_guest(c->psw) | c->esa_mode;
+        intr_arm_clock();
+    }
     spt(0x7FFFFFFFFFFFFFFFll);
-    t1 = tod_now();
-    vm->exits++;
-    account(vm, (u64)(slice - (left > 0 ? left : 0)));
-    switch (code) {
-    case EXIT_PGM: rpsw = lc_pgm_old_psw(); break;
-    case EXIT_SVC: rpsw = lc_svc_old_psw(); break;
-    case EXIT_EXT: rpsw = lc_ext_old_psw(); break;
-    case EXIT_IO:  rpsw = lc_io_old_psw(); break;
-    }
-    folded = fold_real_psw(vm, rpsw);
-    switch (code) {
-    case EXIT_PGM:
-        if (folded)
-            handle_program(vm);
-        break;
-    case EXIT_SVC:
-        vm->pgm_loop = 0;
-        if (folded)
-            reflect_svc(vm, lc_svc_code(), lc_svc_ilc());
-        break;
-    default:
-        vm->pgm_loop = 0;
-        intr_dispatch(code);
-        if (left <= 0)
-            dispatch_slice_over = true;
-        break;
-    }
-    t1 = tod_now() - t1;
-    vm->user->total_tod += t1 > vm->idle_tod ? t1 - vm->idle_tod : 0;
-    vm->idle_tod = 0;
-    (void)t0;
 }
 
 static void service_devices(struct vm *vm)
@@ -290,8 +420,10 @@ static void vm_task(void *arg)
     struct vm *vm = arg;
     u64 slice_start = tod_now();
 
+    vm->acct_mark = task_cpu_tod();
     while (!vm->kill_request) {
         u64 used = tod_now() - slice_start;
+        charge_cp(vm);
         if (used >= TIME_SLICE_TOD || dispatch_slice_over) {
             /* its turn is over: let every other task run first */
             dispatch_slice_over = false;
@@ -300,6 +432,8 @@ static void vm_task(void *arg)
             used = 0;
         }
         service_devices(vm);
+        if (vm->itimer_due)
+            itimer_apply(vm, true);             /* page 0 was out at the exit */
         if (vm->state == VM_STOPPED) {
             task_sleep(vm);
             continue;
@@ -322,6 +456,7 @@ static void vm_task(void *arg)
             continue;
         run_guest(vm, (s64)(TIME_SLICE_TOD - used));
     }
+    charge_cp(vm);
     vm->task = NULL;
     task_wakeup(&vm->task);
     if (vm->logoff_pending && logoff_fn)

@@ -24,7 +24,6 @@
 #include "cp/mm/pager.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
-#include "arch370/prefix.h"
 
 #define TEA_PAGE 0x7FFFF000u
 
@@ -47,7 +46,7 @@ static void resolve(struct vm *vm, u32 addr)
 
 void pgfault_translation(struct vm *vm, u8 ilc)
 {
-    u32 tea = lc_tea() & TEA_PAGE;
+    u32 tea = vm->exit.tea & TEA_PAGE;
 
     if (gspace_addressable(&vm->mem, tea)) {
         resolve(vm, tea);
@@ -66,7 +65,7 @@ void pgfault_translation(struct vm *vm, u8 ilc)
 bool pgfault_protection(struct vm *vm, u8 ilc)
 {
     /* ESA/390 suppression on protection: the TEA names the page */
-    u32 tea = lc_tea() & TEA_PAGE;
+    u32 tea = vm->exit.tea & TEA_PAGE;
     int rc;
 
     if (gspace_state(&vm->mem, tea) != GPS_SHARED)

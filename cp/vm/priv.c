@@ -7,7 +7,7 @@
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
 
-/* One row per instruction CP simulates, from priv.def, sorted by the key
+/* One row per instruction CP simulates, from priv.def, by the key
  * insn_decode() computes (insn_opkey): 08 is 0800, SIOF 9C01, CLRIO 9D01.
  * The same list gives the audit in docs/history/sensitivity.md its "CP"
  * column. */
@@ -20,21 +20,51 @@ static const struct priv_entry {
 #undef PRIV
 };
 
-static priv_fn lookup(u16 key)
+/* The handler of an instruction-table row, by the row's index: built
+ * from priv_table on first use, so a trap finds its handler with the row
+ * insn_decode() already found, not by another search.  Built with it:
+ * the rows a trap can find by its first opcode byte alone (or, for B2,
+ * its second), which is every simulated instruction but the I/O ones
+ * (9C-9F, told apart by their second byte) - the common traps are decoded
+ * from these without looking at the instruction table at all. */
+static priv_fn by_row[INSN_TABLE_MAX];
+static const struct insn_info *by_op[256], *by_b2[256];
+static bool by_row_built;
+
+static void build_by_row(void)
 {
-    unsigned lo = 0, hi = ARRAY_SIZE(priv_table);
+    for (unsigned i = 0; i < ARRAY_SIZE(priv_table); i++) {
+        u16 key = priv_table[i].key;
+        const struct insn_info *e = insn_lookup(key);
 
-    while (lo < hi) {
-        unsigned mid = (lo + hi) / 2;
-
-        if (priv_table[mid].key == key)
-            return priv_table[mid].fn;
-        if (priv_table[mid].key < key)
-            lo = mid + 1;
-        else
-            hi = mid;
+        if (!e || (unsigned)(e - insn_table) >= INSN_TABLE_MAX)
+            continue;
+        by_row[e - insn_table] = priv_table[i].fn;
+        if ((key >> 8) == 0xB2)
+            by_b2[key & 0xFF] = e;
+        else if ((key & 0xFF) == 0 && (key >> 8) < 0x9C)
+            by_op[key >> 8] = e;
+        else if ((key & 0xFF) == 0 && (key >> 8) > 0x9F)
+            by_op[key >> 8] = e;
     }
-    return NULL;
+    by_row_built = true;
+}
+
+static priv_fn lookup(const struct insn_info *e)
+{
+    unsigned row = (unsigned)(e - insn_table);
+
+    if (!by_row_built)
+        build_by_row();
+    return row < INSN_TABLE_MAX ? by_row[row] : NULL;
+}
+
+/* the row of a common trap from its bytes, or NULL (see above) */
+static const struct insn_info *common_row(const u8 *b)
+{
+    if (!by_row_built)
+        build_by_row();
+    return b[0] == 0xB2 ? by_b2[b[1]] : by_op[b[0]];
 }
 
 u32 priv_ea(struct vm *vm, const struct insn *in, int operand)
@@ -90,6 +120,24 @@ static int reflect_access(struct vm *vm, int code, u8 ilc)
     return reflect_program(vm, (u16)code, ilc);
 }
 
+/* Privilege is checked here, once, for every handler; a semiprivileged
+ * one (SPKA, IPK) asks the guest's control registers in its handler. */
+static int run_handler(struct vm *vm, priv_fn fn, const struct insn *in, u8 ilc)
+{
+    u32 ia = psw370_ia(vm->cpu.psw);
+    int rc;
+
+    if ((in->info->flags & (INSN_PRIV370 | INSN_SEMI370)) == INSN_PRIV370 &&
+        psw_problem(vm->cpu.psw))
+        return reflect_program(vm, PGM_PRIVILEGED, ilc);
+    vm->priv_ops++;
+    rc = fn(vm, in);
+    trace_simulated(vm, in, (ia - ilc) & GADDR_MASK, rc);
+    if (rc > 0)
+        return reflect_access(vm, rc, ilc);
+    return rc;
+}
+
 int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
 {
     u32 ia = psw370_ia(vm->cpu.psw);
@@ -98,10 +146,27 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
     priv_fn fn;
     int rc;
 
-    /* the instruction is ilc bytes before the PSW (suppressed) */
-    rc = vmem_read(vm, (ia - ilc) & GADDR_MASK, bytes, ilc ? ilc : 2);
-    if (rc)
-        return reflect_access(vm, rc, ilc);
+    /* the instruction is ilc bytes before the PSW (suppressed): through
+     * the guest's own tables with DAT on, otherwise usually in a resident
+     * page, read in place */
+    u32 at = (ia - ilc) & GADDR_MASK, len = ilc ? ilc : 2;
+    const u8 *p = vmem_dat_on(vm) ? 0 : gmem_fast(&vm->mem, at, len, false);
+
+    if (p) {
+        for (u32 i = 0; i < len; i++)
+            bytes[i] = p[i];
+    } else {
+        rc = vmem_read(vm, at, bytes, len);
+        if (rc)
+            return reflect_access(vm, rc, ilc);
+    }
+    /* the common traps: the row straight from the opcode */
+    in.info = common_row(bytes);
+    if (in.info) {
+        insn_decode_fmt(bytes, in.info->fmt, &in);
+        in.opkey = in.info->opcode;
+        return run_handler(vm, lookup(in.info), &in, ilc);
+    }
     insn_decode(bytes, &in);
     if (bytes[0] == OP_EXECUTE) {
         rc = execute_target(vm, &in, bytes);
@@ -112,22 +177,11 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
     /* not a S/370 instruction at all (an ESA/390 one): a S/370 has none */
     if (!in.info || !(in.info->flags & INSN_S370))
         return reflect_program(vm, PGM_OPERATION, ilc);
-    fn = lookup(in.opkey);
+    fn = lookup(in.info);
     /* a S/370 instruction CP does not simulate belongs to a facility the
      * virtual machine does not offer (dual address space, ...): as on a
      * S/370 without it, an operation exception */
     if (!fn)
         return reflect_program(vm, PGM_OPERATION, ilc);
-    /* privilege is checked here, once, for every handler; a
-     * semiprivileged one (SPKA, IPK) asks the guest's control registers
-     * in its handler */
-    if ((in.info->flags & (INSN_PRIV370 | INSN_SEMI370)) == INSN_PRIV370 &&
-        psw_problem(vm->cpu.psw))
-        return reflect_program(vm, PGM_PRIVILEGED, ilc);
-    vm->priv_ops++;
-    rc = fn(vm, &in);
-    trace_simulated(vm, &in, (ia - ilc) & GADDR_MASK, rc);
-    if (rc > 0)
-        return reflect_access(vm, rc, ilc);
-    return rc;
+    return run_handler(vm, fn, &in, ilc);
 }

@@ -100,6 +100,7 @@ bool reflect_post_service(struct vm *vm, u16 code, u16 subcode, u32 parm)
         return false;
     c->svc[c->nsvc++] = (struct vsvc){ code, subcode, parm };
     c->ext_pending |= VEXT_SERVICE;
+    vm->posted++;
     return true;
 }
 

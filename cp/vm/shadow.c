@@ -395,7 +395,7 @@ void shadow_translation(struct vm *vm, u8 ilc)
 
 static void translation(struct vm *vm, u8 ilc)
 {
-    u32 va = lc_tea() & TEA_PAGE;
+    u32 va = vm->exit.tea & TEA_PAGE;
     struct dat370_fmt f;
     struct dat370_walk w;
     enum dat370_rc rc;
@@ -427,7 +427,7 @@ static void translation(struct vm *vm, u8 ilc)
 
 bool shadow_protection(struct vm *vm, u8 ilc)
 {
-    u32 va = lc_tea() & TEA_PAGE;
+    u32 va = vm->exit.tea & TEA_PAGE;
     struct dat370_walk w;
     int rc;
 

@@ -30,6 +30,7 @@ struct user *user_create(const char *userid, u32 classes)
     u->logon_tod = tod_now();
     u->msg_on = u->wng_on = u->imsg_on = true;
     u->emsg = 'T';
+    u->assist_on = true;
     u->number = next_number++;
     if (next_number == 0)
         next_number = 1;

@@ -39,6 +39,9 @@ struct user {
     struct vm *vm;              /* the virtual machine */
     const struct dir_user *dir; /* the directory entry (NULL: built in) */
     char emsg;                  /* SET EMSG: 'O'n, 'C'ode, 'T'ext, 'F' off */
+    bool assist_on;             /* SET ASSIST: common traps take the short
+                                   path (cp/vm/assist.c); OFF, every trap
+                                   goes through the general dispatcher */
     u32 max_storage;            /* DEFINE STORAGE limit (directory) */
     u64 virt_tod;               /* virtual CPU time, TOD units */
     u64 total_tod;              /* virtual + CP on the user's behalf */

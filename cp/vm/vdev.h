@@ -22,6 +22,16 @@ enum vdev_class {
     VDEV_DASD,
 };
 
+/* How an IPL channel program ended (vdev_ops.ipl). */
+struct vdev_ipl {
+    u32 ccw;                    /* guest address of the CCW it ended at */
+    u8 unit, chan;              /* the ending status when it failed */
+    u8 sense0;                  /* the device's sense byte 0 after a unit check */
+    bool endless;               /* CP stopped a program that would not end */
+};
+#define VDEV_IPL_MAX_CCWS   65536       /* CCWs (or pieces) an IPL may run */
+#define VDEV_NOT_IPLABLE    (-2)        /* vdev_ops.ipl: not an input device */
+
 struct vdev_ops {
     /* start the channel program at ccw_addr with storage key key (SIO).
      * Returns the SIO condition code: 0 started (the device posts its
@@ -37,6 +47,12 @@ struct vdev_ops {
     /* the VM task calls this before running the guest, so work that came
      * from interruption level (a typed line) is done in the VM's task */
     void (*service)(struct vm *vm, struct vdev *d);
+    /* IPL from the device: the implied READ of 24 bytes to location 0,
+     * command-chained, then the program from location 8, each CCW fetched
+     * from guest storage when the channel reaches it.  0 when it ended
+     * cleanly, -1 with *r saying how it failed, VDEV_NOT_IPLABLE.  NULL:
+     * the device cannot be IPLed (the console). */
+    int (*ipl)(struct vm *vm, struct vdev *d, struct vdev_ipl *r);
 };
 
 struct vdev {

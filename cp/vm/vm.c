@@ -91,6 +91,7 @@ void vm_stop(struct vm *vm)
 
 void vm_kick(struct vm *vm)
 {
+    vm->posted++;
     task_wakeup(vm);
 }
 

@@ -57,6 +57,23 @@ struct vcpu {
     struct vsvc svc[VSVC_MAX];
 };
 
+/* What the real machine stored in its low core when the guest last left
+ * it, copied right at the exit (dispatch.c): the handlers of the exit may
+ * sleep (a page brought in, a line written), and meanwhile other tasks'
+ * guests and CP's own interruptions store over the real low core. */
+struct vexit {
+    u64 psw;                    /* the real old PSW of the exit */
+    u16 pgm_code;               /* program: interruption code, with PER bit */
+    u8 ilc;                     /* program or SVC: instruction length */
+    u8 dxc;                     /* data exception: its code */
+    u32 tea;                    /* translation/protection: the address */
+    u8 per_code;                /* PER event (TRACE BRANCH/INSTRUCT) */
+    u32 per_addr;
+    u8 mon_class;               /* MONITOR CALL */
+    u32 mon_code;
+    u16 svc_code;
+};
+
 struct vm {
     struct user *user;
     struct vcpu cpu;
@@ -72,11 +89,20 @@ struct vm {
     bool logoff_pending;        /* LOGOFF from inside the VM (DIAG X'08') */
     u32 resets;                 /* counts resets: a DIAG X'08' IPL shows */
     u32 pgm_loop;               /* program checks at the handler's first instruction */
-    u64 idle_tod;               /* time a simulation spent waiting for the user (VM READ):
-                                 * not charged as CP time (dispatch.c) */
+    struct vexit exit;          /* the last exit, as the real low core had it */
+    u32 itimer_due;             /* interval-timer units not yet taken off X'50'
+                                   (page 0 was not in storage; dispatch.c) */
+    u64 idle_tod;               /* time a simulation spent waiting for the user (VM READ);
+                                 * CP time is the task's own CPU time (dispatch.c), so
+                                 * waits are never charged and this is not needed */
+    u64 acct_mark;              /* the VM task's CPU time last charged to the user */
+    u32 posted;                 /* counts vm_kick and every condition posted for the
+                                 * VM: the short path resumes the guest only if
+                                 * nothing was posted since the dispatcher looked */
+    u32 assisted;               /* exits resumed by the short path (statistics) */
     u32 pgm_new_ia;             /* where the last reflected one went */
-    u64 itimer_rem;             /* CPU time not yet counted off the interval
-                                   timer: less than one unit of it */
+    u64 itimer_rem;             /* run time less than one interval-timer unit,
+                                   in thirds of a TOD unit (dispatch.c) */
     u64 run_start;              /* TOD when this run started */
     /* pseudo page faults (DIAGNOSE X'258', cp/vm/pfault.c) */
     bool pf_on;

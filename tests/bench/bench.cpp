@@ -11,6 +11,8 @@
 #include "bench.h"
 #include "../system/harness/cpsystem.h"
 
+#include <CppUTest/TestHarness.h>
+#include <CppUTest/MemoryLeakWarningPlugin.h>
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
@@ -88,11 +90,21 @@ static void benchIo()
     printf("  ratio SIO : X'18' : X'250' = %.2f : %.2f : 1\n\n", s / b, a / b);
 }
 
-// `bench` runs every part; `bench io|paging|shared|spool|cms|users|dat` one of them
+// `bench` runs every part; `bench traps|tv|native|io|paging|shared|spool|cms|users|dat` one of them
 int main(int argc, char **argv)
 {
     std::string only = argc > 1 ? argv[1] : "";
+    // the harness runs a thread per client (32 in the users part), and
+    // CppUTest's new/delete bookkeeping, linked in with the harness, is
+    // not thread-safe: as in tests/system/main.cpp, it is turned off
+    MemoryLeakWarningPlugin::turnOffNewDeleteOverloads();
     try {
+        if (only.empty() || only == "traps")
+            benchTraps();
+        if (only.empty() || only == "tv")
+            benchTv();
+        if (only.empty() || only == "native")
+            benchNative();
         if (only.empty() || only == "io")
             benchIo();
         if (only.empty() || only == "paging")

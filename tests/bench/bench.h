@@ -9,6 +9,12 @@ void benchShared();
 void benchSpool();
 // CMS commands from the line typed to the ready message (tests/bench/cms.cpp)
 void benchCms();
+// CP instructions per trap, by kind, with SET ASSIST ON and OFF (tests/bench/traps.cpp)
+void benchTraps();
+// the T/V ratio of a CPU loop, a CMS EXEC loop and IPL CMS, ASSIST ON and OFF (tests/bench/tv.cpp)
+void benchTv();
+// a CPU-bound loop under CP against the same loop on the bare machine (tests/bench/tv.cpp)
+void benchNative();
 // 32 users at once at 3215s and 3270s: command response times (tests/bench/users.cpp)
 void benchUsers();
 // guests with DAT on: shadow-table costs (tests/bench/dat.cpp)

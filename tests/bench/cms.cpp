@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <thread>
 
-static const char *READY = "(^|\\n)R(\\(-?[0-9]+\\))?; T=[^\\n]*\\n";
+static const char *READY = "(^|\\n)Ready(\\(-?[0-9]+\\))?; T=[^\\n]*\\n";
 
 // instructions from sending line until the text matching done, idle before and after
 static double cost(CpSystem &sys, Telnet3215 &t, const std::string &line, const char *done = READY)
@@ -25,10 +25,10 @@ void benchCms()
 {
     CpSystem sys("bench-cms");
     auto t = logon(sys, 0x0020, "USER1", "PASS1", "");
-    t->readUntil("CP370 CMS VERSION [^\\n]*\\n");
+    t->readUntil("CP370 CMS VERSION [^\\n]*\\n([^\\n]*\\n)*?Ready[^\\n]*\\n");
     printf("CMS commands: instructions from the line typed to the ready message\n");
     printf("  %-44s %12.0f\n", "IPL CMS (banner, ACCESS 190 and 191)",
-           cost(sys, *t, "#CP IPL CMS PARM NOPROF", "CP370 CMS VERSION [^\\n]*\\n"));
+           cost(sys, *t, "#CP IPL CMS PARM NOPROF", "CP370 CMS VERSION [^\\n]*\\n([^\\n]*\\n)*?Ready[^\\n]*\\n"));
     // a 100-line file and a small EXEC, made by EXECs of EXEC's own
     t->sendLine("EDIT MAKE EXEC");
     t->readUntil("EDIT:\\n");

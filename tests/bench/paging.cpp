@@ -148,8 +148,8 @@ struct Nucleus {
 };
 
 static const Nucleus tnuc = { "TNUC", "TNUC READY", nullptr, nullptr };
-static const Nucleus cms = { "CMS", "CP370 CMS VERSION[^\\n]*\\n", "QUERY SEARCH",
-                             "R; T=[^\\n]*\\n" };
+static const Nucleus cms = { "CMS", "CP370 CMS VERSION[^\\n]*\\n([^\\n]*\\n)*?Ready[^\\n]*\\n", "QUERY SEARCH",
+                             "Ready; T=[^\\n]*\\n" };
 
 // IPL on every terminal; the frames the users hold per user
 static double framesPerUser(CpSystem &sys, std::vector<std::unique_ptr<Telnet3215>> &t,

@@ -25,18 +25,19 @@ static const int ROUNDS = 10;
 static const char *const COMMANDS[] = { "QUERY SEARCH", "QUERY TIME", "QUERY DISK" };
 // what each answer must hold, besides the ready message
 static const char *const MUST[] = { "MNT190 190 S", "TIME IS", "191" };
-static const char *READY = "R(\\(-?[0-9]+\\))?; T=";
+static const char *READY = "Ready(\\(-?[0-9]+\\))?; T=";
 
 struct Tally {
     std::mutex m;
     std::vector<double> ms;
     unsigned lost = 0, failed = 0;
-    void add(double t, bool complete)
+    std::string first_lost;     // the first answer that missed its line
+    void add(double t, bool complete, const std::string &who, const std::string &out)
     {
         std::lock_guard<std::mutex> g(m);
         ms.push_back(t);
-        if (!complete)
-            lost++;
+        if (!complete && lost++ == 0)
+            first_lost = who + ":\n" + out;
     }
 };
 
@@ -44,7 +45,7 @@ static void lineUser(CpSystem &sys, int devno, int n, Tally &tally)
 {
     std::string user = "USER" + std::to_string(n), pw = "PASS" + std::to_string(n);
     auto t = logon(sys, devno, user, pw, "");
-    t->readUntil("CP370 CMS VERSION [^\\n]*\\n", 120);
+    t->readUntil("CP370 CMS VERSION [^\\n]*\\n([^\\n]*\\n)*?Ready[^\\n]*\\n", 120);
     t->drain(1);
     for (int r = 0; r < ROUNDS; r++) {
         for (unsigned c = 0; c < 3; c++) {
@@ -52,7 +53,7 @@ static void lineUser(CpSystem &sys, int devno, int n, Tally &tally)
             t->sendLine(COMMANDS[c]);
             std::string out = t->readUntil(std::string("(^|\\n)") + READY + "[^\\n]*\\n", 120);
             double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-            tally.add(ms, out.find(MUST[c]) != std::string::npos);
+            tally.add(ms, out.find(MUST[c]) != std::string::npos, user + " " + COMMANDS[c], out);
         }
     }
     t->sendLine("#CP LOGOFF");
@@ -71,8 +72,11 @@ static void displayUser(CpSystem &sys, int devno, int n, Tally &tally)
     std::regex ready(READY);
     for (int r = 0; r < ROUNDS; r++) {
         for (unsigned c = 0; c < 3; c++) {
-            d.key("Clear()");           // a clean output area for each answer
-            d.waitFor("^ *\\n", 30);
+            // a clean output area for each answer: PA2, which (unlike
+            // CLEAR) leaves the screen formatted until CP draws it again,
+            // so an empty first row means CP's screen is there
+            d.key("PA(2)");
+            d.waitFor("^ *\\n(.*\\n){22}.*(VM READ|CP READ|RUNNING)", 30);
             auto start = Clock::now();
             d.enter(COMMANDS[c]);
             std::string s;
@@ -82,7 +86,7 @@ static void displayUser(CpSystem &sys, int devno, int n, Tally &tally)
                 d.waitOutput(2);
             }
             double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-            tally.add(ms, s.find(MUST[c]) != std::string::npos);
+            tally.add(ms, s.find(MUST[c]) != std::string::npos, user + " " + COMMANDS[c], s);
         }
     }
     d.enter("#CP LOGOFF");
@@ -134,6 +138,8 @@ void benchUsers()
            tally.ms.size(), errors.load(), tally.lost);
     printf("  p50 %.0f ms   p95 %.0f ms   max %.0f ms   (whole run %.0f s)\n\n",
            pct(tally.ms, 0.50), pct(tally.ms, 0.95), pct(tally.ms, 1.0), wall);
+    if (!tally.first_lost.empty())
+        printf("  first answer without its line: %s\n\n", tally.first_lost.c_str());
     if (!first_error.empty())
         printf("  first failure: %s\n\n", first_error.c_str());
 }

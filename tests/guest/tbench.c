@@ -13,6 +13,16 @@
  *   DSKNONE  the same channel programs built, not run
  *   DIAG60   n DIAGNOSE X'60' (storage size): a round trip into CP and back
  *   NONE     n turns of the same loop with nothing in it
+ *   SPIN     n turns of BRANCH RELATIVE ON COUNT to itself: the loop `make bench`
+ *            also runs with no CP at all (tests/bench/tv.cpp)
+ *   SSM STNSM STOSM LPSW ISK SSK IPK SPKA SPT STPT SCKC STCKC
+ *            n of that privileged (or, IPK and SPKA, semiprivileged)
+ *            instruction, each changing nothing
+ *   TIO      n TEST I/O to the console
+ *   SIOTIO   n START I/O of a NOP to the console, then TEST I/O for its status
+ *   SVC      n SVCs, each to a handler that returns by LPSW of the old PSW
+ *   PGM      n fixed-point divide exceptions, the same way
+ *            (the bench takes LPSW's cost off SVC and PGM)
  * Every job ends with one PASS or FAIL line (FAIL if any I/O failed) and the
  * SUMMARY line; the bench reads the instruction count before and after. */
 #include "guest.h"
@@ -178,6 +188,80 @@ static u32 round_trip(char how, u32 n)
     return failed;
 }
 
+/* ---- CPU-bound: one instruction, n times, no trap ------------------------ */
+
+static u32 spin(char how, u32 n)
+{
+    (void)how;
+    if (n)                                      /* 0 would be 2**32 turns */
+        asm volatile("0: brct %0,0b" : "+d"(n));
+    return 0;
+}
+
+/* ---- one trapped instruction at a time ------------------------------------ */
+
+static u64 psw_dw __attribute__((aligned(8)));
+static u64 timer_dw __attribute__((aligned(8)));
+static u64 ckc_dw __attribute__((aligned(8))) = ~0ull;     /* never: no interruption */
+static u8 mask_byte;
+static struct ccw0 nop_ccw __attribute__((aligned(8)));
+
+/* the SVC and program handlers: straight back to the old PSW */
+void bench_svc_back(void);
+void bench_pgm_back(void);
+asm(".text\n"
+    "bench_svc_back: lpsw 0x20\n"
+    "bench_pgm_back: lpsw 0x28\n");
+
+/* after LPSW: where the loaded PSW goes on */
+void bench_lpsw_next(void);
+
+/* LPSW of a PSW that goes on at the next instruction (one copy of the
+ * label: never inlined) */
+static void __attribute__((noinline, noclone)) load_and_go_on(void)
+{
+    psw_dw = psw_make(mask_byte, 0, false, false, (u32)(uintptr_t)bench_lpsw_next);
+    asm volatile("lpsw %0\n"
+                 "bench_lpsw_next:" : : "Q"(psw_dw) : "memory", "cc");
+}
+
+static u32 one_trap(char how, u32 n)
+{
+    u32 failed = 0, key = 0, page = 0x10000;
+    u8 old;
+
+    mask_byte = get_sysmask();
+    set_new_psw(0x60, psw_make(0, 0, false, false, (u32)(uintptr_t)bench_svc_back));
+    set_new_psw(0x68, psw_make(0, 0, false, false, (u32)(uintptr_t)bench_pgm_back));
+    ccw0_make(&nop_ccw, 0x03, 0, CCW_SLI, 1);
+    lc_write32(0x48, (u32)(uintptr_t)&nop_ccw);
+    asm volatile("stpt %0" : "=Q"(timer_dw));
+    asm volatile(".insn rr,0x0900,%0,%1" : "=d"(key) : "d"(page));     /* ISK */
+    for (u32 i = 0; i < n; i++) {
+        switch (how) {
+        case 's': asm volatile("ssm %0" : : "Q"(mask_byte) : "memory"); break;
+        case 'n': asm volatile("stnsm %0,0xff" : "=Q"(old) : : "memory"); break;
+        case 'o': asm volatile("stosm %0,0x00" : "=Q"(old) : : "memory"); break;
+        case 'i': asm volatile(".insn rr,0x0900,%0,%1" : "=d"(key) : "d"(page)); break;
+        case 'k': asm volatile(".insn rr,0x0800,%0,%1" : : "d"(key), "d"(page) : "memory"); break;
+        case 't': asm volatile("spt %0" : : "Q"(timer_dw)); break;
+        case 'u': asm volatile("stpt %0" : "=Q"(timer_dw)); break;
+        case 'K': asm volatile("ipk" : : : "2"); break;
+        case 'A': asm volatile("spka 0" : : : "memory"); break;
+        case 'c': asm volatile("sckc %0" : : "Q"(ckc_dw)); break;
+        case 'C': asm volatile("stckc %0" : "=Q"(ckc_dw)); break;
+        case 'I': failed += tio(CONSOLE) == 3; break;
+        case 'S': failed += sio(CONSOLE) > 1; tio(CONSOLE); break;
+        case 'v': asm volatile("svc 1" : : : "memory"); break;
+        case 'p':
+            asm volatile("lhi 0,0\n\tlhi 1,1\n\tlhi 2,0\n\tdr 0,2" : : : "0", "1", "2", "memory");
+            break;
+        case 'l': load_and_go_on(); break;
+        }
+    }
+    return failed;
+}
+
 static const struct {
     const char *name;
     u32 (*run)(char how, u32 n);
@@ -186,6 +270,12 @@ static const struct {
     { "CONSIO", console, 'S' },  { "CONDIAG", console, 'D' }, { "CONNONE", console, 'N' },
     { "DSKSIO", disk, 'S' },     { "DSK18", disk, '1' },      { "DSK250", disk, '2' },
     { "DSKNONE", disk, 'N' },    { "DIAG60", round_trip, 'D' }, { "NONE", round_trip, 'N' },
+    { "SSM", one_trap, 's' },    { "STNSM", one_trap, 'n' },  { "STOSM", one_trap, 'o' },
+    { "LPSW", one_trap, 'l' },   { "ISK", one_trap, 'i' },    { "SSK", one_trap, 'k' },
+    { "SPT", one_trap, 't' },    { "STPT", one_trap, 'u' },   { "TIO", one_trap, 'I' },
+    { "SIOTIO", one_trap, 'S' }, { "SVC", one_trap, 'v' },    { "PGM", one_trap, 'p' },
+    { "IPK", one_trap, 'K' },    { "SPKA", one_trap, 'A' },   { "SCKC", one_trap, 'c' },
+    { "STCKC", one_trap, 'C' },  { "SPIN", spin, 'N' },
 };
 
 int main(void)

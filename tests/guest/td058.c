@@ -63,6 +63,20 @@ int main(void)
     cls = console(0x19, 2000, 0x009);
     report("X'58' with a count above 1760: CC 2, R15 = 2", cls == 2 && r.r15 == 2, "cc %d r15 %u",
            cls, r.r15);
+    ccw0_make(&ccw, 0x29, (u32)(uintptr_t)data, 0, 5);
+    ccw.b[5] = 0x80;                    /* erase/write */
+    r.rx = (u32)(uintptr_t)&ccw;
+    r.ry = 0x009;
+    r.r15 = 0xFFFF;
+    cls = trap_call(call, NULL, &t);
+    report("X'58' full-screen write on a 3215: CC 2, R15 = 3", cls == TRAP_NONE && last_cc == 2 &&
+           r.r15 == 3, "class %d cc %d r15 %u", cls, last_cc, r.r15);
+    ccw0_make(&ccw, 0x2A, (u32)(uintptr_t)data, 0, 5);
+    ccw.b[5] = 0x80;                    /* read modified */
+    r.r15 = 0xFFFF;
+    cls = trap_call(call, NULL, &t);
+    report("X'58' full-screen read on a 3215: CC 2, R15 = 3", cls == TRAP_NONE && last_cc == 2 &&
+           r.r15 == 3, "class %d cc %d r15 %u", cls, last_cc, r.r15);
     ccw0_make(&ccw, 0x19, (u32)(uintptr_t)data, 0, 5);
     r.rx = (u32)(uintptr_t)&ccw;
     r.ry = 0x00E;

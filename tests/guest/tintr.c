@@ -124,6 +124,65 @@ static void cpu_timer_cases(void)
     set_cr0(CR0_BASE);
 }
 
+/* ---- an interruption made pending by enabling is taken at once -------------
+ * With the clock comparator due and its subclass on, the instruction
+ * that enables external interruptions must be followed by the
+ * interruption, its old PSW pointing just past that instruction, whichever
+ * way CP simulates it (SET ASSIST ON or OFF). */
+static u32 after_enable;
+static u64 enable_psw __attribute__((aligned(8)));
+
+static void enable_by_ssm(void *arg)
+{
+    static u8 m;
+    (void)arg;
+    m = EXT_MASK;
+    asm volatile("larl 1,1f\n\tst 1,%0\n\tssm %1\n1:\tnopr 0"
+                 : "=Q"(after_enable) : "Q"(m) : "1", "memory");
+}
+
+static void enable_by_stosm(void *arg)
+{
+    static u8 old;
+    (void)arg;
+    asm volatile("larl 1,1f\n\tst 1,%0\n\tstosm %1,%2\n1:\tnopr 0"
+                 : "=Q"(after_enable), "=Q"(old) : "i"(EXT_MASK) : "1", "memory");
+}
+
+static void enable_by_lpsw(void *arg)
+{
+    (void)arg;
+    asm volatile("larl 1,1f\n\tst 1,%0" : "=Q"(after_enable) : : "1", "memory");
+    enable_psw = psw_make(EXT_MASK, 0, false, false, after_enable);
+    asm volatile("lpsw %0\n1:\tnopr 0" : : "Q"(enable_psw) : "memory");
+}
+
+static void pending_taken_after(const char *name, void (*fn)(void *))
+{
+    int cls;
+
+    set_cr0(CR0_BASE | CR0_CLOCK_COMP);
+    dw = get_tod();                                    /* due now */
+    asm volatile("sckc %0" : : "Q"(dw));
+    cls = trap_call(fn, NULL, &t);
+    report(name, cls == TRAP_EXT && t.code == 0x1004 && (t.oldpsw[1] & 0xFFFFFF) == after_enable,
+           "class %d code %X at %06X, want %06X", cls, t.code, t.oldpsw[1] & 0xFFFFFF,
+           after_enable);
+    dw = ~0ull;
+    asm volatile("sckc %0" : : "Q"(dw));
+    set_cr0(CR0_BASE);
+}
+
+static void enabling_cases(void)
+{
+    pending_taken_after("A clock comparator made deliverable by SSM interrupts right after the SSM",
+                        enable_by_ssm);
+    pending_taken_after("A clock comparator made deliverable by STOSM interrupts right after the STOSM",
+                        enable_by_stosm);
+    pending_taken_after("A clock comparator made deliverable by LPSW interrupts at the new PSW",
+                        enable_by_lpsw);
+}
+
 static void interval_timer_cases(void)
 {
     int cls;
@@ -187,6 +246,7 @@ int main(void)
     clock_comparator_cases();
     cpu_timer_cases();
     interval_timer_cases();
+    enabling_cases();
     io_cases();
     operator_cases();
     return 0;

@@ -15,10 +15,12 @@ SYSTEST_SRCS := \
 	tests/system/test_termset.cpp \
 	tests/system/test_diagnose.cpp \
 	tests/system/test_minidisk.cpp \
+	tests/system/test_ipl.cpp \
 	tests/system/test_paging.cpp \
 	tests/system/test_dat.cpp \
 	tests/system/test_nss.cpp \
 	tests/system/test_audit.cpp \
+	tests/system/test_assist.cpp \
 	tests/system/test_spool.cpp \
 	tests/system/test_spoolcons.cpp \
 	tests/system/test_cms.cpp \

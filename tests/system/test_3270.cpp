@@ -47,7 +47,7 @@ SYSTEM_TEST(Display3270, ConnectShowsTheLogoAndTheStatusArea)
     STRCMP_CONTAINS("CP READ", d->status().c_str());
     STRCMP_CONTAINS("CP370", d->status().c_str());
     std::string q = sys.opcmd("QUERY TERMINALS", "TERM 00CF[^\\n]*\\n");
-    CHECK_TEXT(q.find("TERM 00C0 3270 CONNECTED") != std::string::npos, q.c_str());
+    CHECK_TEXT(q.find("TERM 00C0 3270-2 CONNECTED") != std::string::npos, q.c_str());
     CHECK_TEXT(q.find("TERM 0020 3215 NOT CONNECTED") != std::string::npos, q.c_str());
 }
 
@@ -167,4 +167,197 @@ SYSTEM_TEST(Display3270, DroppedInMoreLeavesADisconnectedUser)
     CHECK_TEXT(s.find("USER7") == std::string::npos, s.c_str());
     logon3270(*e, "USER7", "PASS7");
     sys.opcmd("QUERY USER7", "USER7    - 00C6");
+}
+
+// DIAGNOSE X'58' full screen: the guest TFSCR draws its own screen and
+// reads the field typed into it; PA1 gives the screen back to CP (CP
+// READ), and after BEGIN the guest is told to draw its screen again.
+SYSTEM_TEST(Display3270, FullScreenGuestOwnsTheScreenUntilPaOne)
+{
+    CpSystem sys("d3270-fullscreen");
+    auto d = display(sys, 0x00C8);
+    logon3270(*d, "USER8", "PASS8");
+    d->enter("IPL TFSCRE");
+    std::string s = d->waitFor("TFSCR FULL SCREEN");
+    CHECK_TEXT(s.find("REDRAWN 0") != std::string::npos, s.c_str());
+    CHECK_TEXT(s.find("CP370") == std::string::npos, s.c_str());     // no CP status area
+    d->enter("HELLO");
+    d->waitFor("YOU TYPED: HELLO\\.");
+    d->key("PA(1)");
+    waitStatus(*d, "CP READ");
+    s = d->screen();
+    CHECK_TEXT(s.find("TFSCR FULL SCREEN") == std::string::npos, s.c_str());
+    d->enter("BEGIN");
+    s = d->waitFor("REDRAWN 1");
+    CHECK_TEXT(s.find("YOU TYPED") == std::string::npos, s.c_str());
+    d->enter("AGAIN");
+    d->waitFor("YOU TYPED: AGAIN\\.");
+    d->key("PF(3)");
+    d->waitFor("TFSCR DONE");
+}
+
+// DIAGNOSE X'58' CCW X'19' with control X'83': the output area is
+// cleared (the lines before are gone) and the line starts at line 3.
+SYSTEM_TEST(Display3270, DisplayControlByteClearsAndStartsAtALine)
+{
+    CpSystem sys("d3270-ctl");
+    auto d = display(sys, 0x00C9);
+    logon3270(*d, "USER9", "PASS9");
+    d->enter("IPL TFSCRE");
+    d->waitFor("TFSCR FULL SCREEN");
+    d->key("PF(5)");
+    std::string s = d->waitFor("^( *\\n){3}AT LINE 3");
+    CHECK_TEXT(s.find("LINE A") == std::string::npos, s.c_str());
+    d->key("PA(2)");                    // seen: the guest's screen again
+    d->waitFor("REDRAWN 1");
+}
+
+// A message for a user whose guest owns the screen is shown on CP's
+// screen at once; the guest's screen comes back after the user's next key.
+SYSTEM_TEST(Display3270, MessageTakesTheScreenFromAFullScreenGuest)
+{
+    CpSystem sys("d3270-fsmsg");
+    auto d = display(sys, 0x00C9);
+    logon3270(*d, "USER9", "PASS9");
+    d->enter("IPL TFSCRE");
+    d->waitFor("TFSCR FULL SCREEN");
+    sys.opcmd("MSG USER9 look here", "");
+    std::string s = d->waitFor("MSG FROM OPERATOR *: look here");
+    CHECK_TEXT(s.find("TFSCR FULL SCREEN") == std::string::npos, s.c_str());
+    d->key("PA(2)");
+    d->waitFor("REDRAWN 1");
+    d->enter("STILL HERE");
+    d->waitFor("YOU TYPED: STILL HERE\\.");
+}
+
+// The same guest at a 3215: X'29' answers CC 2, R15 3.
+SYSTEM_TEST(Display3270, FullScreenOnALineTerminalIsRefused)
+{
+    CpSystem sys("d3270-fs3215");
+    auto t = logon(sys, 0x0020, "USER10", "PASS10");
+    t->sendLine("IPL TFSCRE");
+    t->readUntil("TFSCR: X'29' ERASE/WRITE GAVE CC 2 R15 3");
+}
+
+// EDIT on a 3270 shows the file full screen (file area, command line, PF
+// keys); lines put in there, changed and filed with PF4 are in the file
+// TYPE reads back afterwards.
+SYSTEM_TEST(Display3270, EditDisplayModeChangesAFileThatIsThenFiled)
+{
+    CpSystem sys("d3270-edit");
+    auto d = display(sys, 0x00CA);
+    logon3270(*d, "USER11", "PASS11", "");
+    d->waitFor("CP370 CMS VERSION", 60);
+    d->enter("EDIT SCREEN TEST A");
+    std::string s = d->waitFor("====>");
+    CHECK_TEXT(s.find("EDIT SCREEN TEST A") != std::string::npos, s.c_str());
+    CHECK_TEXT(s.find("PF3 QUIT  PF4 FILE") != std::string::npos, s.c_str());
+    CHECK_TEXT(s.find("TOP OF FILE") != std::string::npos, s.c_str());
+    d->enter("INPUT");
+    d->waitFor("LINE 0 OF 0  INPUT");
+    d->enter("first line");
+    d->enter("second line");
+    d->enter("third line");
+    d->waitFor("LINE 3 OF 3  INPUT");
+    d->enter();                                 // a null line ends input mode
+    d->waitFor("LINE 3 OF 3 *\\n");
+    d->enter("UP 1");
+    d->waitFor("LINE 2 OF 3");
+    d->enter("CHANGE /SECOND/2ND/");
+    s = d->waitFor("\\n 2ND LINE");
+    CHECK_TEXT(s.find("FIRST LINE") != std::string::npos, s.c_str());     // the line before
+    d->key("PF(4)");                            // FILE
+    d->waitFor("Ready; T=", 20);
+    d->key("Clear()");
+    d->waitFor("^ *\\n(.*\\n){22}.*(VM READ|CP READ|RUNNING)");
+    d->enter("TYPE SCREEN TEST A");
+    d->waitFor("FIRST LINE *\\n2ND LINE *\\nTHIRD LINE", 20);
+}
+
+// PF3 (QUIT) leaves the file as it was; PF8 and PF7 page through it.
+SYSTEM_TEST(Display3270, EditDisplayModePagesAndQuits)
+{
+    CpSystem sys("d3270-editq");
+    auto d = display(sys, 0x00CB);
+    logon3270(*d, "USER12", "PASS12", "");
+    d->waitFor("CP370 CMS VERSION", 60);
+    d->enter("EDIT PAGES TEST A");
+    d->waitFor("====>");
+    d->enter("INPUT");
+    for (int i = 1; i <= 30; i++)
+        d->enter("line " + std::to_string(i));
+    d->enter();
+    d->waitFor("LINE 30 OF 30 *\\n");
+    d->enter("TOP");
+    d->key("PF(8)");
+    d->waitFor("LINE 18 OF 30");
+    d->key("PF(8)");
+    d->waitFor("LINE 30 OF 30");
+    d->key("PF(7)");
+    d->waitFor("LINE 13 OF 30");
+    d->key("PF(3)");                            // QUIT: nothing written
+    d->waitFor("Ready; T=", 20);
+    d->key("Clear()");
+    d->waitFor("^ *\\n(.*\\n){22}.*(VM READ|CP READ|RUNNING)");
+    d->enter("STATE PAGES TEST A");
+    d->waitFor("DMSSTT002E|NOT FOUND", 20);
+}
+
+// A client that asks for a model 4 (43 x 80) or a model 5 (27 x 132)
+// gets CP's screen at that size: CP asks the terminal (Read Partition
+// Query) and draws with erase/write alternate; QUERY TERMINALS shows it.
+SYSTEM_TEST(Display3270, LargerModelsGetTheirWholeScreen)
+{
+    CpSystem sys("d3270-models");
+    Tn3270 d4(sys.port(), 0x00CC, 10, 4);
+    std::string s = d4.waitFor("Enter LOGON userid");
+    int rows = 0;
+    for (char ch : s)
+        rows += ch == '\n';
+    LONGS_EQUAL(43, rows);
+    STRCMP_CONTAINS("CP READ", d4.status().c_str());
+    logon3270(d4, "USER13", "PASS13");
+    d4.enter("DISPLAY 0.400");
+    waitStatus(d4, "MORE...");
+    s = d4.screen();
+    CHECK_TEXT(s.find("000220 ") != std::string::npos, s.c_str());    // beyond row 24
+    Tn3270 d5(sys.port(), 0x00CD, 10, 5);
+    s = d5.waitFor("Enter LOGON userid");
+    CHECK_TEXT(s.find('\n') == 132, s.c_str());
+    std::string q = sys.opcmd("QUERY TERMINALS", "TERM 00CF[^\\n]*\\n");
+    CHECK_TEXT(q.find("TERM 00CC 3270-4 CONNECTED    USER13") != std::string::npos, q.c_str());
+    CHECK_TEXT(q.find("TERM 00CD 3270-5 CONNECTED") != std::string::npos, q.c_str());
+}
+
+// A client that leaves a full-screen guest leaves a disconnected user;
+// keys from the next client at that terminal never reach the guest, and
+// when the user logs on again the guest draws its screen anew.
+SYSTEM_TEST(Display3270, FullScreenGuestNeverSeesAnotherClientsKeys)
+{
+    CpSystem sys("d3270-fsdrop");
+    auto d = display(sys, 0x00CE);
+    logon3270(*d, "USER14", "PASS14");
+    d->enter("IPL TFSCRE");
+    d->waitFor("TFSCR FULL SCREEN");
+    d->close();
+    sys.op().readUntil("CPX122I USER14 DISCONNECTED \\(terminal 00CE");
+    std::unique_ptr<Tn3270> e;
+    for (int i = 0; i < 50 && !e; i++) {
+        try {
+            e.reset(new Tn3270(sys.port(), 0x00CE, 2));
+        } catch (std::exception &) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+    CHECK(e != nullptr);
+    e->waitFor("Enter LOGON userid");
+    e->key("PF(3)");                    // would end TFSCR
+    e->enter("SECRET");                 // would be its input
+    e->enter("LOGON USER14");
+    e->waitFor("ENTER PASSWORD:");
+    e->enter("PASS14");
+    std::string s = e->waitFor("REDRAWN 1");
+    CHECK_TEXT(s.find("YOU TYPED") == std::string::npos, s.c_str());
+    e->enter("MINE");
+    e->waitFor("YOU TYPED: MINE\\.");
 }

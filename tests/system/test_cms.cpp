@@ -13,15 +13,15 @@
 
 TEST_GROUP(Cms) {};
 
-// the ready message ends every command: R; or R(rc); with the times
-static const char *READY = "(^|\\n)R(\\(-?[0-9]+\\))?; T=[0-9]+\\.[0-9]{2}/[0-9]+\\.[0-9]{2} [0-9:]{8}\\n";
+// the ready message ends every command: Ready; or Ready(rc); with the times
+static const char *READY = "(^|\\n)Ready(\\(-?[0-9]+\\))?; T=[0-9]+\\.[0-9]{2}/[0-9]+\\.[0-9]{2} [0-9:]{8}\\n";
 
 // log on with the directory's IPL CMS and wait for CMS to be ready
 static std::unique_ptr<Telnet3215> cmsLogon(CpSystem &sys, int devno, const std::string &user,
                                             const std::string &pw)
 {
     auto t = logon(sys, devno, user, pw, "");
-    t->readUntil("CP370 CMS VERSION [^\\n]*\\n");
+    t->readUntil("CP370 CMS VERSION [^\\n]*\\n([^\\n]*\\n)*?Ready[^\\n]*\\n");
     return t;
 }
 
@@ -36,7 +36,7 @@ static std::string cms(Telnet3215 &t, const std::string &line)
 static int rcOf(const std::string &out)
 {
     std::smatch m;
-    if (!std::regex_search(out, m, std::regex("R(\\((-?[0-9]+)\\))?; T=[^\\n]*\\n$")))
+    if (!std::regex_search(out, m, std::regex("Ready(\\((-?[0-9]+)\\))?; T=[^\\n]*\\n$")))
         return 99999;
     return m[2].matched ? std::stoi(m[2]) : 0;
 }
@@ -104,9 +104,9 @@ SYSTEM_TEST(Cms, IplAccessesTheDisksAndPassesOtherCommandsToCp)
     HAS(out, "UNKNOWN CP/CMS COMMAND");
     LONGS_EQUAL(-3, rcOf(out));
     t->sendLine("SET RDYMSG SMSG");
-    t->readUntil("(^|\\n)R;\\n");
+    t->readUntil("(^|\\n)Ready;\\n");
     t->sendLine("QUERY RDYMSG");
-    out = t->readUntil("(^|\\n)R;\\n");
+    out = t->readUntil("(^|\\n)Ready;\\n");
     HAS(out, "RDYMSG = SMSG");
 }
 
@@ -382,7 +382,7 @@ SYSTEM_TEST(Cms, UsersOfCmsShareItsCodePages)
     std::string ind = cms(*t[0], "CP INDICATE USER");
     CHECK_TEXT(std::regex_search(ind, m, std::regex("SHR=0*([0-9]+)")) && std::stol(m[1]) > 0, ind.c_str());
     t[1]->sendLine("#CP IPL CMS NOSHARE");
-    t[1]->readUntil("CP370 CMS VERSION [^\\n]*\\n");
+    t[1]->readUntil("CP370 CMS VERSION [^\\n]*\\n([^\\n]*\\n)*?Ready[^\\n]*\\n");
     ind = cms(*t[1], "CP INDICATE USER");
     CHECK_TEXT(std::regex_search(ind, m, std::regex("SHR=0*([0-9]+)")) && std::stol(m[1]) == 0, ind.c_str());
 }
@@ -473,7 +473,7 @@ SYSTEM_TEST(Cms, LogonNoiplStartsInCp)
     std::string out = t->readUntil("TIME IS [^\\n]*\\n");
     CHECK_TEXT(!has(out, "CP370 CMS"), out.c_str());
     t->sendLine("IPL CMS");
-    t->readUntil("CP370 CMS VERSION [^\\n]*\\n");
+    t->readUntil("CP370 CMS VERSION [^\\n]*\\n([^\\n]*\\n)*?Ready[^\\n]*\\n");
     HAS(cms(*t, "QUERY SEARCH"), "USR191 191 A   R/W");
 }
 

@@ -19,12 +19,10 @@ static std::string readFile(const std::string &path)
     return ss.str();
 }
 
-// the answer of a command, up to the answer of QUERY USERID sent after it
-static std::string answer(Telnet3215 &t, const std::string &cmd)
+// the answer of a command after a newline (so a match can anchor at a line start)
+static std::string said(Telnet3215 &t, const std::string &cmd)
 {
-    t.sendLine(cmd);
-    t.sendLine("QUERY USERID");
-    return "\n" + t.readUntil(" AT CP370", 10);
+    return "\n" + answer(t, cmd, 10);
 }
 
 // where s is in text, checked to be there
@@ -47,13 +45,13 @@ SYSTEM_TEST(SpoolCons, TheSpooledConsoleHoldsWhatWasTypedAndWrittenInOrder)
     checkAllPassed(runGuest(*a, "TSPOOLE PARM EMPTY"), 4);
     // STOP: the lines after it are not spooled, the file stays open
     a->sendLine("SPOOL CONSOLE STOP");
-    std::string q = answer(*a, "QUERY PRINTER");
+    std::string q = said(*a, "QUERY PRINTER");
     CHECK_TEXT(q.find("NO PRT FILES") != std::string::npos, q.c_str());
     a->sendLine("QUERY VIRTUAL CONSOLE");
     a->readUntil("009 CL T STOP FILE OPEN");
     a->sendLine("CLOSE CONSOLE");
     a->readUntil("PRT FILE [0-9]{4} TO USER7 +COPY 001 NOHOLD");
-    q = answer(*a, "QUERY PRINTER");
+    q = said(*a, "QUERY PRINTER");
     CHECK_TEXT(std::regex_search(q, std::regex("USER7 +[0-9]{4} T PRT [0-9]{8} 001 NONE")),
                q.c_str());
     sys.opcmd("START 000E", "PRT 000E STARTED");
@@ -90,7 +88,7 @@ SYSTEM_TEST(SpoolCons, StopCloseAndLogoffCloseTheFileIntoItsQueue)
         a->sendLine("SPOOL CONSOLE STOP CLOSE");
         a->readUntil("PRT FILE [0-9]{4} TO USER1 +COPY 001 NOHOLD");
         // QUERY USERID, its answer and the STOP CLOSE line
-        std::string q = answer(*a, "QUERY PRINTER");
+        std::string q = said(*a, "QUERY PRINTER");
         CHECK_TEXT(std::regex_search(q, std::regex("USER1 +[0-9]{4} T PRT 00000003 001 NONE")),
                    q.c_str());
         // TO another user, closed by LOGOFF
@@ -101,7 +99,7 @@ SYSTEM_TEST(SpoolCons, StopCloseAndLogoffCloseTheFileIntoItsQueue)
         a->readUntil("LOGOFF AT");
     }
     b->readUntil("RDR FILE [0-9]{4} SENT FROM USER1 +PRT WAS [0-9]{4} RECS [0-9]{6} CPY 001 K NOHOLD");
-    std::string q = answer(*b, "QUERY READER");
+    std::string q = said(*b, "QUERY READER");
     CHECK_TEXT(std::regex_search(q, std::regex("USER1 +[0-9]{4} K PRT [0-9]{8} 001 NONE")),
                q.c_str());
 }
@@ -122,7 +120,7 @@ SYSTEM_TEST(SpoolCons, BadOperandsGetMessagesAndChangeNothing)
     a->readUntil("CPX004E SPOOL: invalid option for CONSOLE: FROB");
     a->sendLine("CLOSE CONSOLE");
     a->readUntil("CPX434E CLOSE: your console is not spooled");
-    std::string q = answer(*a, "QUERY VIRTUAL CONSOLE");
+    std::string q = said(*a, "QUERY VIRTUAL CONSOLE");
     CHECK_TEXT(q.find("CONS 009 ON DEV 0020") != std::string::npos, q.c_str());
     CHECK_TEXT(q.find("009 CL") == std::string::npos, q.c_str());
     // spooled: a bad STOP leaves it started
@@ -133,7 +131,7 @@ SYSTEM_TEST(SpoolCons, BadOperandsGetMessagesAndChangeNothing)
     a->readUntil("CPX004E CLOSE: invalid option for CONSOLE: PURGE");
     a->sendLine("QUERY VIRTUAL CONSOLE");
     a->readUntil("009 CL T START FILE OPEN");
-    q = answer(*a, "QUERY PRINTER");
+    q = said(*a, "QUERY PRINTER");
     CHECK_TEXT(q.find("NO PRT FILES") != std::string::npos, q.c_str());
     // an open console file is a file in use: no cold start under it
     sys.opcmd("START SPOOL COLD", "CPX461E START SPOOL COLD refused: 1 spool files are open");
@@ -149,14 +147,14 @@ SYSTEM_TEST(SpoolCons, FormAndDistGoWithTheNextFileClosed)
     a->readUntil("CPX433E SPOOL: DIST needs");
     a->sendLine("SPOOL READER FORM X");
     a->readUntil("CPX004E SPOOL: invalid option for RDR: FORM");
-    std::string q = answer(*a, "QUERY VIRTUAL");
+    std::string q = said(*a, "QUERY VIRTUAL");
     CHECK_TEXT(q.find("00D CL A NOCONT NOHOLD COPY 001\n") != std::string::npos, q.c_str());
     CHECK_TEXT(q.find("00E CL A NOCONT NOHOLD COPY 001\n") != std::string::npos, q.c_str());
     a->sendLine("SPOOL PRT FORM PAYROLL DIST B12");
     a->sendLine("QUERY VIRTUAL");
     a->readUntil("00E CL A NOCONT NOHOLD COPY 001 FORM PAYROLL DIST B12\n");
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
-    q = answer(*a, "QUERY PRINTER");
+    q = said(*a, "QUERY PRINTER");
     CHECK_TEXT(std::regex_search(q, std::regex("USER6 +[0-9]{4} A PRT 00000011 001 NONE "
                "[0-9/]{5} [0-9:]{8} +B12 +PAYROLL\n")), q.c_str());
     // OFF: the next file has none
@@ -164,7 +162,7 @@ SYSTEM_TEST(SpoolCons, FormAndDistGoWithTheNextFileClosed)
     a->sendLine("QUERY VIRTUAL");
     a->readUntil("00E CL A NOCONT NOHOLD COPY 001\n");
     checkAllPassed(runGuest(*a, "TSPOOLE PARM PRINT", 60), 2);
-    q = answer(*a, "QUERY PRINTER");
+    q = said(*a, "QUERY PRINTER");
     CHECK_TEXT(std::regex_search(q, std::regex("USER6 +[0-9]{4} A PRT 00000011 001 NONE "
                "[0-9/]{5} [0-9:]{8}\n")), q.c_str());
 }
@@ -185,9 +183,9 @@ SYSTEM_TEST(SpoolCons, ABurstOfLinesIsKeptOrCountedNeverReordered)
     auto a = logon(sys, 0x0020, "USER7", "PASS7");
     a->sendLine("SPOOL CONSOLE START");
     // 96 lines at once: more than the terminal queues, fewer than the spool buffer holds
-    answer(*a, "DISPLAY 0.600");
+    said(*a, "DISPLAY 0.600");
     // 256 lines: more than the buffer; what does not fit is counted in the file
-    answer(*a, "DISPLAY 0.1000");
+    said(*a, "DISPLAY 0.1000");
     a->sendLine("SPOOL CONSOLE STOP CLOSE");
     a->readUntil("PRT FILE [0-9]{4} TO USER7 +COPY 001 NOHOLD");
     sys.opcmd("START 000E", "PRT 000E STARTED");

@@ -10,6 +10,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <vector>
 #include <regex>
 #include <sys/stat.h>
 
@@ -62,6 +65,62 @@ static SystemOptions r6System()
                "/cmsuser_191.ckdc.delta " + dir + "/r6-191.3350 >/dev/null");
         })
         .config("0133      3350 r6-191.3350\n");
+}
+
+// R6 CMS's abend recovery runs SVCTRACE MODULE (SVCTRACE OFF) from the
+// S-disk, which the material does not have.  The stand-in, written to the
+// 191 as a V-format MODULE file, is a program that returns 0 (SR 15,15;
+// BR 14) at X'20000': a header record (entry point, load address, end
+// address twice), the text, and a loader table naming its one section.
+static void writeSvctraceStandIn(const std::string &path)
+{
+    auto word = [](std::vector<unsigned char> &v, unsigned w) {
+        for (int i = 24; i >= 0; i -= 8)
+            v.push_back((unsigned char)(w >> i));
+    };
+    auto name = [](std::vector<unsigned char> &v, const char *ebc) {
+        for (int i = 0; i < 8; i++)
+            v.push_back(i < (int)strlen(ebc) ? (unsigned char)ebc[i] : 0x40);
+    };
+    std::vector<unsigned char> head, text = { 0x1B, 0xFF, 0x07, 0xFE, 0, 0, 0, 0 }, table;
+    word(head, 0x20000);
+    word(head, 0x20000);
+    word(head, 0x20008);
+    word(head, 0x20008);
+    head.resize(80, 0);
+    name(table, "\x4B\xF0\xF0\xF0\xF2\xF0\xF0");      // ".000200"
+    word(table, 0x20000);
+    word(table, 0x20000);
+    word(table, 0x20000);
+    std::ofstream f(path, std::ios::binary);
+    for (auto *r : { &head, &text, &table }) {
+        f.put((char)(r->size() >> 8));
+        f.put((char)r->size());
+        f.write((const char *)r->data(), (std::streamsize)r->size());
+    }
+}
+
+// an EXEC that waits in a console read, so the EXEC processor (CMSSEG)
+// stays loaded until a line is typed
+static void writePauseExec(const std::string &path)
+{
+    std::ofstream f(path);
+    f << "&CONTROL OFF\n&TYPE PAUSED\n&READ ARGS\n&TYPE RESUMED &1\n";
+}
+
+// the same, with files of the tests' own on the 191
+static SystemOptions r6SystemWithTestFiles()
+{
+    SystemOptions o = r6System();
+    auto first = o.prepare;
+    return o.before([first](const std::string &dir) {
+        first(dir);
+        std::string disk = buildDir() + "/tools/cmsdisk " + dir + "/r6-191.3350 0 115 write ";
+        writeSvctraceStandIn(dir + "/svctrace.module");
+        sh(disk + "SVCTRACE MODULE --recfm V --lrecl 80 --binary " + dir + "/svctrace.module >/dev/null");
+        writePauseExec(dir + "/pause.exec");
+        sh(disk + "PAUSE EXEC " + dir + "/pause.exec >/dev/null");
+    });
 }
 
 // R6 CMS's ready message: "Ready;" with the times, or "Ready(rc);"
@@ -142,4 +201,70 @@ SYSTEM_TEST(VM370Cms, TwoUsersRunItAtOnceSharingTheNucleus)
     CHECK_TEXT(out.find("USERS") != std::string::npos, out.c_str());
     std::string q = sys.opcmd("QUERY NSS", "NSS CMSSEG [^\\n]*\\n");
     CHECK_TEXT(std::regex_search(q, std::regex("NSS CMS6 .*IN STORAGE +16 USERS +2")), q.c_str());
+}
+
+// a program check in a user program: CMS says so (DMSITP141T), its abend
+// recovery (which issues DIAGNOSE X'68' UNAUTHORIZE and runs SVCTRACE,
+// here the stand-in) takes the next line typed, and CMS goes on without
+// a re-IPL
+SYSTEM_TEST(VM370Cms, RecoversFromAProgramCheckInAUserProgram)
+{
+    if (!haveR6())
+        return;
+    CpSystem sys("vm370cms-abend", r6SystemWithTestFiles());
+    auto t = logon(sys, 0x0020, "CMSUSER", "CMSUSER", "");
+    t->readUntil("CMS VERSION 6\\.0 - [^\\n]*\\n", 30);
+    cms(*t, "STATE PROFILE EXEC", 60);
+    // HELLO TEXT calls PRINTF, which lives on the S-disk: undefined, so
+    // its first call branches to location 0
+    std::string out = cms(*t, "LOAD HELLO");
+    CHECK_TEXT(std::regex_search(out, std::regex("Ready\\(0*4\\);")), out.c_str());
+    t->sendLine("START");
+    out = t->readUntil("DMSITP141T OPERATION EXCEPTION OCCURRED AT [0-9A-F]+ IN ROUTINE USER "
+                       "PGM\\.[^\\n]*\\n", 30);
+    out = cms(*t, "STATE HELLO C", 30);
+    CHECK_TEXT(std::regex_search(out, std::regex("(^|\\n)Ready;")), out.c_str());
+    CHECK_TEXT(out.find("DMSABN") == std::string::npos, out.c_str());
+    // usable: CMS's own commands, CP's through CMS, the EXEC processor
+    out = cms(*t, "STATE TESTCMD MODULE");
+    CHECK_TEXT(std::regex_search(out, std::regex("^Ready;")), out.c_str());
+    out = cms(*t, "CP QUERY TIME");
+    CHECK_TEXT(out.find("TIME IS ") != std::string::npos, out.c_str());
+    t->sendLine("PAUSE");
+    t->readUntil("PAUSED\\n", 30);
+    out = cms(*t, "AGAIN");
+    CHECK_TEXT(out.find("RESUMED AGAIN") != std::string::npos, out.c_str());
+    CHECK_TEXT(out.find("CPX400W") == std::string::npos && out.find("RE-IPL") == std::string::npos,
+               out.c_str());
+}
+
+// two users inside an EXEC at once: both have CMSSEG loaded (the EXEC
+// processor is in it), from one copy of its 16 pages in real storage
+SYSTEM_TEST(VM370Cms, TwoUsersShareOneCopyOfCmsseg)
+{
+    if (!haveR6())
+        return;
+    CpSystem sys("vm370cms-cmsseg", r6SystemWithTestFiles());
+    auto t = logon(sys, 0x0020, "CMSUSER", "CMSUSER", "");
+    t->readUntil("CMS VERSION 6\\.0 - [^\\n]*\\n", 30);
+    auto u = logon(sys, 0x0021, "CMSUSR2", "CMSUSR2", "");
+    u->readUntil("CMS VERSION 6\\.0 - [^\\n]*\\n", 30);
+    cms(*t, "STATE PROFILE EXEC", 60);
+    cms(*u, "STATE PROFILE EXEC", 60);
+    t->sendLine("PAUSE");
+    t->readUntil("PAUSED\\n", 30);
+    u->sendLine("PAUSE");
+    u->readUntil("PAUSED\\n", 30);
+    std::string q = sys.opcmd("QUERY NSS", "NSS CMSSEG [^\\n]*\\n");
+    std::smatch m;
+    CHECK_TEXT(std::regex_search(q, m, std::regex("NSS CMSSEG .*SHARED +0*16 +IN STORAGE +0*([0-9]+) +USERS +2")),
+               q.c_str());
+    CHECK_TEXT(std::stol(m[1]) <= 16, q.c_str());           // one copy, not two
+    // and both EXECs go on
+    std::string out = cms(*t, "ONE");
+    CHECK_TEXT(out.find("RESUMED ONE") != std::string::npos, out.c_str());
+    out = cms(*u, "TWO");
+    CHECK_TEXT(out.find("RESUMED TWO") != std::string::npos, out.c_str());
+    q = sys.opcmd("QUERY NSS", "NSS CMSSEG [^\\n]*\\n");
+    CHECK_TEXT(std::regex_search(q, std::regex("NSS CMSSEG .*USERS +0")), q.c_str());
 }

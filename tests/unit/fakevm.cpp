@@ -7,6 +7,8 @@ extern "C" {
 #include "cp/vdev/vcons.h"
 #include "cp/kern/task.h"
 #include "cp/term/usermsg.h"
+#include "cp/term/session.h"
+#include "cp/io/term.h"
 #include "cp/mm/gmem.h"
 #include "cp/kern/freestor.h"
 #include "cp/vm/vmcf.h"
@@ -207,6 +209,56 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
     fake.consoleLines.push_back(std::string(a.data(), len));
 }
 
+// ---- the terminal as DIAGNOSE X'58' full screen sees it -----------------
+static struct term a_term;
+
+struct term *session_term(struct session *s)
+{
+    return s && fake.connected ? &a_term : NULL;
+}
+
+void session_write_control(struct session *s, u8 ctl, unsigned row)
+{
+    if (s && fake.display)
+        fake.controls.push_back((unsigned)ctl << 8 | row);
+}
+
+const u8 *session_fs_take(struct session *s, unsigned *n)
+{
+    if (!s || fake.fsKeys.empty())
+        return NULL;
+    fake.fsTaken = fake.fsKeys.front();
+    fake.fsKeys.erase(fake.fsKeys.begin());
+    *n = (unsigned)fake.fsTaken.size();
+    return fake.fsTaken.data();
+}
+
+bool term_is_display(const struct term *t)
+{
+    (void)t;
+    return fake.display;
+}
+
+bool term_fs_owned(const struct term *t)
+{
+    (void)t;
+    return fake.fsOwned;
+}
+
+int term_fs_write(struct term *t, bool erase, bool pa1, const u8 *data, unsigned n)
+{
+    (void)t;
+    (void)pa1;
+    if (!fake.display)
+        return TFS_NOTDISPLAY;
+    if (!erase && !fake.fsOwned)
+        return TFS_REDRAW;
+    fake.fsOwned = true;
+    fake.fsWrites.push_back(std::vector<u8>(data, data + n));
+    fake.fsErase.push_back(erase);
+    return TFS_OK;
+}
+
 bool vcons_output_room(struct vm *vm, u32 lines)
 {
     (void)vm;
@@ -268,3 +320,32 @@ unsigned mdiskio_blocks(struct vm *vm, struct mdisk *md, struct mio_block *b, un
 }
 
 } // extern "C"
+
+// counts task dispatches (cp/kern/task.c); a test moves it to say that
+// another task ran
+extern "C" {
+u32 task_dispatches;
+}
+
+// what cp/vm/pgfault.c needs beside the fake VM: no pseudo page faults,
+// no instruction counter, a stop that only marks the VM stopped
+extern "C" {
+bool pfault_start(struct vm *vm, u32 addr)
+{
+    (void)vm;
+    (void)addr;
+    return false;
+}
+
+u64 task_insns(void)
+{
+    return 0;
+}
+
+void dispatch_stop(struct vm *vm, const char *fmt, u64 psw)
+{
+    (void)fmt;
+    (void)psw;
+    vm->state = VM_STOPPED;
+}
+}

@@ -50,6 +50,14 @@ struct FakeWorld {
     std::vector<std::string> typed;             // lines vcons_take_line() hands out
     bool outputRoom = true;
     bool connected = true;                      // a terminal behind the console
+    // the user's terminal as DIAGNOSE X'58' full screen sees it
+    bool display = false;                       // a 3270 (else a 3215)
+    bool fsOwned = false;                       // the guest owns the screen
+    std::vector<std::vector<u8>> fsWrites;      // the guest's data streams
+    std::vector<bool> fsErase;                  // erase/write or write
+    std::vector<std::vector<u8>> fsKeys;        // records session_fs_take() hands out
+    std::vector<u8> fsTaken;                    // the one it handed out last
+    std::vector<unsigned> controls;             // session_write_control(): ctl << 8 | row
     // commands
     std::vector<std::string> commands;          // cmd_execute()
     std::function<int(struct cmdctx *, const std::string &)> onCommand;

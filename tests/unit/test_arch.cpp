@@ -206,3 +206,26 @@ TEST(Ebcdic, BufferTranslation)
     ebc_to_ascii_buf(a, e, 5);
     STRCMP_EQUAL("CP370", a);
 }
+
+// The condition code and program mask the real CPU left go back into the
+// guest's PSW in its own format: EC bits 18-23, BC bits 34-39; nothing
+// else of the guest's PSW changes but the instruction address.
+TEST(Psw, ConditionCodeAndProgramMaskFoldBackInBothFormats)
+{
+    const u64 guests[] = { 0xFF0D0000ull << 32 | 0x00012346,      // BC, masks, key 0, D
+                           0x030C0000ull << 32 | 0x00012346 };    // EC, I/O+ext, key 0
+    for (u64 v : guests) {
+        u64 r = psw390_for_guest(psw370_set_pm(psw370_set_cc(v, 0), 0));
+        r = (r & ~((u64)0x3F << 40)) | ((u64)0x2A << 40);        // CC 2, mask A
+        r = (r & ~(u64)0x7FFFFFFF) | 0x00ABCDE0;
+        u64 back = psw370_after_run(v, r);
+        LONGS_EQUAL(2, psw370_cc(back));
+        LONGS_EQUAL(0xA, psw370_pm(back));
+        LONGS_EQUAL(0x00ABCDE0, psw370_ia(back));
+        u64 same = psw370_set_ia(psw370_set_pm(psw370_set_cc(v, 2), 0xA), 0x00ABCDE0);
+        CHECK_EQUAL(same, back);
+        LONGS_EQUAL(0xA, (psw390_for_guest(back) >> 40) & 0xF);
+        LONGS_EQUAL(2, (psw390_for_guest(back) >> 44) & 3);
+        LONGS_EQUAL(psw_key(v), psw_key(psw390_for_guest(back)));
+    }
+}

@@ -287,3 +287,45 @@ TEST(CcwTranslation, StorageKeyIsCheckedForEach2KBlockTheDataTouches)
     translate(0x1000);
     LONGS_EQUAL(XLAT_COMPLETE, x->stop);
 }
+
+// IPL: a program that reads its own next CCWs is run in pieces; the piece
+// stops before the first CCW a read in it may have changed
+TEST(CcwTranslation, AnIplPieceStopsBeforeACcwAReadInItStoresInto)
+{
+    xlat_finish(x);
+    x->refetch = true;
+    put_ccw(0x1000, 0x06, 0x1400, CCW_CC | CCW_SLI, 80);    // READ DATA to X'1400'
+    put_ccw(0x1008, 0x03, 0, CCW_CC, 1);                     // NOP: not in the area
+    put_ccw(0x1010, 0x08, 0x1400, 0, 0);                     // TIC into what was read
+    put_ccw(0x1400, 0x03, 0, 0, 1);                          // the old CCW there
+    xlat_translate_piece(x, 0x1000);
+    LONGS_EQUAL(XLAT_REFETCH, x->stop);
+    LONGS_EQUAL(0x1400, x->stop_ccw);
+    CHECK(x->stop_after_tic);
+    LONGS_EQUAL(2, x->nguest);                               // READ and NOP only
+    // the program ends at a NOP standing for the stop, without chaining
+    BYTES_EQUAL(0x03, ccw1_cmd(real(x->stop_index)));
+    BYTES_EQUAL(0, ccw1_flags(real(x->stop_index)) & (CCW_CC | CCW_CD));
+    // the next piece starts there, past the record the read left, with
+    // a TIC no longer its first CCW
+    xlat_finish(x);
+    x->orient = true;
+    x->orient_id[4] = 2;
+    xlat_translate_piece(x, 0x1400);
+    LONGS_EQUAL(XLAT_COMPLETE, x->stop);
+    BYTES_EQUAL(0x31, ccw1_cmd(real(1)));                    // SEARCH ID EQ the record
+    BYTES_EQUAL(0x08, ccw1_cmd(real(2)));
+    BYTES_EQUAL(0x06, ccw1_cmd(real(3)));                    // its data skipped
+    CHECK(ccw1_flags(real(3)) & CCW_SKIP);
+    BYTES_EQUAL(0x03, ccw1_cmd(real(4)));
+}
+
+TEST(CcwTranslation, WithoutRefetchAProgramIsTranslatedWhole)
+{
+    put_ccw(0x1000, 0x06, 0x1400, CCW_CC | CCW_SLI, 80);
+    put_ccw(0x1008, 0x08, 0x1400, 0, 0);
+    put_ccw(0x1400, 0x03, 0, 0, 1);
+    translate(0x1000);
+    LONGS_EQUAL(XLAT_COMPLETE, x->stop);
+    LONGS_EQUAL(2, x->nguest);
+}

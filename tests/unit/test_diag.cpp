@@ -7,6 +7,7 @@ extern "C" {
 #include "diag/diag.h"
 #include "cp/cmd/cmd.h"
 #include "cp/mm/gmem.h"
+#include "cp/io/term.h"
 #include "cp/mm/frame.h"
 #include "arch370/be.h"
 #include "arch370/ccw.h"
@@ -421,6 +422,100 @@ TEST(Diag, Code58ReadWaitsAndIsBackedOutWhenTheUserStopsTheMachine)
     LONGS_EQUAL(ia - 4, psw370_ia(f->vm.cpu.psw));      // issued again on BEGIN
 }
 
+static int diag58ctl(u8 cmd, u8 ctl, u32 data, u16 count)
+{
+    struct ccw0 c;
+    ccw0_make(&c, cmd, data, 0, count);
+    c.b[5] = ctl;
+    f->put(0x2000, c.b, 8);
+    gpr[2] = 0x2000;
+    gpr[3] = 0xFFFFFFFF;
+    gpr[15] = 0xFFFF;
+    return call(diag_058_console, 2, 3);
+}
+
+TEST(Diag, Code58ControlByteClearsAndPositionsTheOutputArea)
+{
+    fake.display = true;
+    f->putEbcdic(0x4000, "LINE");
+    diag58ctl(0x19, 0x85, 0x4000, 4);           // erase first, start at line 5
+    LONGS_EQUAL((TL_CLEAR | TL_ROW) << 8 | 5, fake.controls.at(0));
+    LONGS_EQUAL(1, fake.consoleLines.size());
+    diag58ctl(0x19, 0xFF, 0x4000, 4);           // clear, write nothing
+    LONGS_EQUAL(TL_CLEAR << 8, fake.controls.at(1));
+    LONGS_EQUAL(0, f->cc());
+    LONGS_EQUAL(1, fake.consoleLines.size());
+    diag58ctl(0x19, 0x00, 0x4000, 4);           // no order: lines as they come
+    LONGS_EQUAL(2, fake.controls.size());
+    LONGS_EQUAL(2, fake.consoleLines.size());
+}
+
+TEST(Diag, Code58FullScreenWriteThenReadGivesTheKeysRecord)
+{
+    static const u8 screen[] = { 0xC3, 0x11, 0x40, 0x40, 0x1D, 0x40 };
+    fake.display = true;
+    f->put(0x4000, screen, sizeof screen);
+    LONGS_EQUAL(0, diag58ctl(0x29, 0x80, 0x4000, sizeof screen));
+    LONGS_EQUAL(0, f->cc());
+    CHECK(fake.fsErase.at(0));
+    CHECK(std::vector<u8>(screen, screen + sizeof screen) == fake.fsWrites.at(0));
+    fake.fsKeys.push_back({ 0x7D, 0x40, 0x5A, 0x11, 0x40, 0x5A, 0xC8, 0xC9 });
+    diag58ctl(0x2A, 0x80, 0x5000, 100);
+    LONGS_EQUAL(0, f->cc());
+    LONGS_EQUAL(8, gpr[15]);
+    u8 got[8];
+    LONGS_EQUAL(0, gmem_read(&f->vm.mem, 0x5000, got, 8));
+    BYTES_EQUAL(0x7D, got[0]);
+    BYTES_EQUAL(0xC9, got[7]);
+    fake.fsKeys.push_back({ 0x7D, 0x40, 0x5A, 0x11, 0x40, 0x5A, 0xC8, 0xC9 });
+    diag58ctl(0x2A, 0x80, 0x5000, 3);           // a short area: CC 1
+    LONGS_EQUAL(1, f->cc());
+    LONGS_EQUAL(3, gpr[15]);
+}
+
+TEST(Diag, Code58FullScreenReadOfAScreenCpTookSaysRedraw)
+{
+    fake.display = true;
+    fake.fsOwned = false;
+    diag58ctl(0x2A, 0x80, 0x5000, 100);
+    LONGS_EQUAL(2, f->cc());
+    LONGS_EQUAL(4, gpr[15]);
+    diag58ctl(0x29, 0x00, 0x4000, 10);          // a plain write needs the screen
+    LONGS_EQUAL(2, f->cc());
+    LONGS_EQUAL(4, gpr[15]);
+}
+
+TEST(Diag, Code58FullScreenOnALineTerminalOrWithOtherControlBitsIsRefused)
+{
+    diag58ctl(0x29, 0x80, 0x4000, 10);          // a 3215
+    LONGS_EQUAL(2, f->cc());
+    LONGS_EQUAL(3, gpr[15]);
+    diag58ctl(0x2A, 0x80, 0x4000, 10);
+    LONGS_EQUAL(3, gpr[15]);
+    fake.display = true;
+    diag58ctl(0x29, 0xC0, 0x4000, 10);          // erase/write alternate
+    LONGS_EQUAL(5, gpr[15]);
+    diag58ctl(0x29, 0x20, 0x4000, 10);          // write structured field
+    LONGS_EQUAL(5, gpr[15]);
+    diag58ctl(0x2A, 0x00, 0x4000, 10);          // read buffer
+    LONGS_EQUAL(5, gpr[15]);
+    diag58ctl(0x29, 0x80, 0x4000, 0);
+    LONGS_EQUAL(2, gpr[15]);
+    diag58ctl(0x29, 0x80, 0x4000, 4097);
+    LONGS_EQUAL(2, gpr[15]);
+    LONGS_EQUAL(PGM_ADDRESSING, diag58ctl(0x29, 0x80, 0xFFFFF0, 100));
+    LONGS_EQUAL(0, fake.fsWrites.size());
+}
+
+TEST(Diag, Code58FullScreenWriteWhileDisconnectedIsDropped)
+{
+    fake.display = true;
+    fake.connected = false;
+    LONGS_EQUAL(0, diag58ctl(0x29, 0x80, 0x4000, 10));
+    LONGS_EQUAL(0, f->cc());
+    LONGS_EQUAL(0, fake.fsWrites.size());
+}
+
 TEST(Diag, Code58ErrorsAreCodesOrExceptions)
 {
     diag58(0x19, 0x4000, 4, 0x00E);             // not the console
@@ -578,4 +673,15 @@ TEST(Diag, Code250BadFunctionOrMisalignedListIsASpecificationException)
     LONGS_EQUAL(PGM_SPECIFICATION, call(diag_250_block_io, 2, 4));
     gpr[2] = 0x7FFFFFF8;
     LONGS_EQUAL(PGM_ADDRESSING, call(diag_250_block_io, 2, 4));
+}
+
+// the table is indexed by the code: codes beyond it and empty rows are
+// unknown, never out of bounds
+TEST(Diag, CodesBeyondTheTableOrBetweenItsRowsAreUnknown)
+{
+    POINTERS_EQUAL(NULL, diag_lookup(0xFFFF));
+    POINTERS_EQUAL(NULL, diag_lookup(0x25C));
+    POINTERS_EQUAL(NULL, diag_lookup(0x061));
+    CHECK(diag_lookup(0x060) != NULL);
+    LONGS_EQUAL(0x060, diag_lookup(0x060)->code);
 }

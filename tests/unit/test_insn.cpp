@@ -102,3 +102,54 @@ TEST(InsnTable, EveryS370SensitiveInstructionTrapsOnTheRealMachine)
         CHECK_TEXT(traps, e->mnemonic);
     }
 }
+
+TEST(InsnTable, FitsTheTablesIndexedByItsRows)
+{
+    CHECK(insn_table_size < INSN_TABLE_MAX);
+}
+
+// the lookup indexed by the first opcode byte finds every row, and only
+// keys that are in the table
+TEST(InsnTable, EveryRowIsFoundByItsKeyAndNoOtherKeyIs)
+{
+    unsigned found = 0;
+    for (unsigned key = 0; key <= 0xFFFF; key++) {
+        const struct insn_info *e = insn_lookup((u16)key);
+        if (!e)
+            continue;
+        LONGS_EQUAL(key, e->opcode);
+        found++;
+    }
+    LONGS_EQUAL(insn_table_size, found);
+}
+
+// decoding with the format known beforehand gives the same fields as
+// the full decode, for every row of the table
+TEST(Decoder, DecodingByAKnownFormatGivesTheSameFieldsForEveryRow)
+{
+    for (unsigned i = 0; i < insn_table_size; i++) {
+        const struct insn_info *e = &insn_table[i];
+        u8 b[6] = { (u8)(e->opcode >> 8), (u8)e->opcode, 0x5A, 0x3C, 0x96, 0xE1 };
+        struct insn full, known;
+        if ((e->opcode & 0xFF) == 0 || (e->opcode >> 8) == 0x9D || (e->opcode >> 8) == 0x9E ||
+            (e->opcode >> 8) == 0x9F)
+            b[1] = 0x7E;                        // register or length nibbles
+        insn_decode(b, &full);
+        if (full.info != e)
+            continue;                           // the operand bytes made another key
+        insn_decode_fmt(b, e->fmt, &known);
+        MEMCMP_EQUAL(full.bytes, known.bytes, 6);
+        LONGS_EQUAL(full.len, known.len);
+        LONGS_EQUAL(full.fmt, known.fmt);
+        LONGS_EQUAL(full.r1, known.r1);
+        LONGS_EQUAL(full.r2, known.r2);
+        LONGS_EQUAL(full.r3, known.r3);
+        LONGS_EQUAL(full.x2, known.x2);
+        LONGS_EQUAL(full.b1, known.b1);
+        LONGS_EQUAL(full.b2, known.b2);
+        LONGS_EQUAL(full.d1, known.d1);
+        LONGS_EQUAL(full.d2, known.d2);
+        LONGS_EQUAL(full.i8, known.i8);
+        LONGS_EQUAL(full.i32, known.i32);
+    }
+}

@@ -83,6 +83,24 @@ TEST(FreeStorage, UsageIsReportedPerTag)
     LONGS_EQUAL(2, n);
 }
 
+// A tag is its name, wherever the name lies: the same name from another
+// address is the same tag, and a buffer that held one name and now holds
+// another names the other tag.
+TEST(FreeStorage, ATagIsItsNameNotWhereTheNameIs)
+{
+    char buf[9];
+    u32 n = 0;
+
+    strcpy(buf, "VMBLK");
+    kmalloc(64, "VMBLK");
+    kmalloc(64, buf);
+    strcpy(buf, "OTHER");
+    kmalloc(64, buf);
+    kmalloc(64, buf);
+    freestor_by_tag(count_tag, &n);
+    LONGS_EQUAL(2, n);
+}
+
 TEST(FreeStorage, ZeroedAllocation)
 {
     unsigned char *p = (unsigned char *)kmalloc(64, "DIRTY");

@@ -16,10 +16,13 @@ UNIT_SRCS := \
 	tests/unit/test_gspace.cpp \
 	tests/unit/test_vmcf.cpp \
 	tests/unit/test_termcode.cpp \
+	tests/unit/test_qreply.cpp \
 	tests/unit/test_lineedit.cpp \
 	tests/unit/fakevm.cpp \
 	tests/unit/fakepager.cpp \
 	tests/unit/test_diag.cpp \
+	tests/unit/test_assist.cpp \
+	tests/unit/test_exit.cpp \
 	tests/unit/test_spool_fake.cpp \
 	tests/unit/test_diag_spool.cpp \
 	tests/unit/test_dsparse.cpp \
@@ -28,6 +31,10 @@ UNIT_SRCS := \
 
 # the DIAGNOSE handlers run on a fake VM (tests/unit/fakevm.h)
 UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS) $(DIAG_SRCS) cp/vm/vdev.c cp/kern/intr.c
+# the short path's decision, over the real reflection code
+UNIT_C_SRCS += cp/vm/assist.c cp/vm/reflect.c
+# a guest's page fault, resolved from what its exit left (vm->exit)
+UNIT_C_SRCS += cp/vm/pgfault.c
 # the spooling DIAGNOSE codes run on the real store over an in-memory area
 # DISPLAY and STORE run on the fake VM too
 UNIT_C_SRCS += cp/cmd/dsparse.c cp/cmd/stgfmt.c cp/cmd/display.c cp/cmd/store.c

@@ -99,6 +99,13 @@ std::string CpSystem::logonOperator(double seconds)
     return operatorLogon(*op_, seconds);
 }
 
+std::string answer(Telnet3215 &t, const std::string &cmd, double seconds)
+{
+    t.sendLine(cmd);
+    t.sendLine("QUERY USERID");
+    return t.readUntil(" AT CP370", seconds);
+}
+
 std::string operatorLogon(Telnet3215 &t, double seconds)
 {
     t.readUntil("Enter LOGON userid", seconds);

@@ -11,6 +11,7 @@
 #include "telnet3215.h"
 
 #include <functional>
+#include <regex>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -48,9 +49,9 @@ public:
     Hercules &herc() { return *herc_; }
     std::unique_ptr<Telnet3215> terminal(int devno);
     // wait for the CPU to load a disabled wait PSW; returns its address word
-    unsigned long waitState(double seconds = 10);
+    unsigned long waitState(double seconds = 30);
     // send an operator command and return the response up to re
-    std::string opcmd(const std::string &cmd, const std::string &re, double seconds = 10);
+    std::string opcmd(const std::string &cmd, const std::string &re, double seconds = 30);
     const std::string &dir() const { return dir_; }
     int port() const { return port_; }
 
@@ -90,3 +91,16 @@ std::string operatorLogon(Telnet3215 &t, double seconds = 20);
 std::unique_ptr<Telnet3215> logon(CpSystem &sys, int devno, const std::string &user,
                                   const std::string &password,
                                   const std::string &options = "NOIPL");
+
+// the answer of a CP command: everything up to the answer of a QUERY
+// USERID sent after it
+std::string answer(Telnet3215 &t, const std::string &cmd, double seconds = 30);
+
+// text (evaluated once: it is often a command's answer) matches the
+// regular expression re somewhere
+#define HAS_MATCH(text, re)                                             \
+    do {                                                                \
+        std::string text_ = (text);                                     \
+        CHECK_TEXT(std::regex_search(text_, std::regex(re)),            \
+                   (std::string("no /") + (re) + "/ in:\n" + text_).c_str()); \
+    } while (0)

@@ -11,14 +11,20 @@
 #include <thread>
 #include <unistd.h>
 
-Tn3270::Tn3270(int port, int devno, double seconds)
+Tn3270::Tn3270(int port, int devno, double seconds, int model)
 {
     int to[2], from[2];
-    char tn[32], host[64];
+    char tn[32], host[64], mod[8];
 
     if (pipe(to) != 0 || pipe(from) != 0)
         throw std::runtime_error("pipe");
-    snprintf(tn, sizeof tn, "IBM-3278-2@%04X", devno);
+    // model 2 as a plain 3278 (no structured fields); a larger one with
+    // the extended data stream (-E), which a Read Partition Query needs
+    if (model == 2)
+        snprintf(tn, sizeof tn, "IBM-3278-2@%04X", devno);
+    else
+        snprintf(tn, sizeof tn, "IBM-3278-%d-E@%04X", model, devno);
+    snprintf(mod, sizeof mod, "%d", model);
     snprintf(host, sizeof host, "127.0.0.1:%d", port);
     pid_ = fork();
     if (pid_ == 0) {
@@ -27,7 +33,7 @@ Tn3270::Tn3270(int port, int devno, double seconds)
         dup2(from[1], 2);
         ::close(to[1]);
         ::close(from[0]);
-        execlp("s3270", "s3270", "-model", "2", "-tn", tn, (char *)nullptr);
+        execlp("s3270", "s3270", "-model", mod, "-tn", tn, (char *)nullptr);
         _exit(127);
     }
     ::close(to[0]);
@@ -153,7 +159,9 @@ std::string Tn3270::status()
     std::string s = screen();
     size_t last = s.rfind('\n', s.size() - 2);
     std::string row = s.substr(last + 1);
-    return row.size() > 61 ? row.substr(61, 18) : "";
+    if (!row.empty() && row.back() == '\n')
+        row.pop_back();
+    return row.size() >= 19 ? row.substr(row.size() - 19, 18) : "";
 }
 
 void Tn3270::type(const std::string &text)

@@ -12,17 +12,18 @@
 
 class Tn3270 {
 public:
-    Tn3270(int port, int devno, double seconds = 10);
+    // model 2, 3, 4 or 5 (24x80, 32x80, 43x80, 27x132)
+    Tn3270(int port, int devno, double seconds = 10, int model = 2);
     ~Tn3270();
     Tn3270(const Tn3270 &) = delete;
     Tn3270 &operator=(const Tn3270 &) = delete;
 
-    // the screen, 24 lines of 80 characters joined by newlines
+    // the screen, its lines (24 of 80 characters on a model 2) joined by newlines
     std::string screen();
     // wait until the screen matches re; returns the screen; throws on timeout
     std::string waitFor(const std::string &re, double seconds = 10);
     bool expect(const std::string &re, double seconds, std::string *got = nullptr);
-    // the status area: row 24, columns 62-79
+    // the status area: the last row, its 19th to 2nd last columns
     std::string status();
     // type into the input area (waits for the keyboard) and press Enter
     void enter(const std::string &text = "");

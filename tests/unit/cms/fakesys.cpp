@@ -152,6 +152,17 @@ int sys_read(char *buf, size_t size)
     return (int)strlen(buf);
 }
 
+// the host's terminal is a line terminal: EDIT stays in line mode
+int sys_screen_write(const u8 *, size_t, bool)
+{
+    return SYS_ENOTSUP;
+}
+
+int sys_screen_read(u8 *, size_t)
+{
+    return SYS_ENOTSUP;
+}
+
 void sys_emsg(const char *, size_t *off, size_t *)
 {
     *off = 0;                                   // SET EMSG ON: the whole message

@@ -11,7 +11,7 @@
 
 using namespace fakesys;
 
-static const std::regex ready("R(\\((-?[0-9]+)\\))?; T=");
+static const std::regex ready("Ready(\\((-?[0-9]+)\\))?; T=");
 
 // the return code of the last ready message in out
 static int rcOf(const std::string &out)
@@ -57,6 +57,9 @@ TEST_GROUP(CmsCommands)
 TEST(CmsCommands, IplAccessesTheUserAndSystemDisks)
 {
     HAS(output, "CP370 CMS VERSION");
+    // ready after IPL, with no PROFILE EXEC too, as R6 CMS is
+    CHECK_TEXT(std::regex_search(output, std::regex("VERSION[^\\n]*\\nReady; T=[0-9.]+/[0-9.]+ ")),
+               output.c_str());
     std::string out = cmd("QUERY SEARCH");
     HAS(out, "USR191 191 A   R/W");
     HAS(out, "MNT190 190 S   R/O");
@@ -242,8 +245,8 @@ TEST(CmsCommands, RandomInputKeepsTheDiskConsistent)
     CHECK(input.empty());
     CHECK_FALSE(has(out, "ABEND"));
     size_t ready = 0;
-    for (size_t at = 0; (at = out.find("\nR", at)) != std::string::npos; at++)
+    for (size_t at = 0; (at = out.find("\nReady", at)) != std::string::npos; at++)
         ready++;
     CHECK_TEXT(ready > 1000, "most random lines must have been CMS commands");
-    HAS(cmd("ACCESS 191 A"), "R;");
+    HAS(cmd("ACCESS 191 A"), "Ready;");
 }

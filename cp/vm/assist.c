@@ -1,0 +1,87 @@
+/* assist.c - may the guest go on at once?  (see assist.h) */
+#include "cp/vm/assist.h"
+#include "cp/vm/reflect.h"
+#include "cp/vm/user.h"
+#include "cp/kern/task.h"
+#include "arch370/psw.h"
+#include "arch370/pgm.h"
+
+#define CR0_CPU_TIMER   0x00000400u     /* bit 21: CPU-timer subclass */
+/* the PSW bits that decide which interruptions are taken, and the
+ * format they are read in */
+#define PSW_ENABLES     (PSW_BC_CHANMASKS | PSW_IO | PSW_EXT | PSW_EC)
+#define MIN_RUN         ((s64)TOD_USEC)
+
+static bool fault_code(u16 code)
+{
+    return code == PGM_SEGMENT_TRANS || code == PGM_PAGE_TRANS || code == PGM_PROTECTION;
+}
+
+void assist_begin(struct vm *vm, struct assist_mark *m)
+{
+    m->posted = vm->posted;
+    m->resets = vm->resets;
+    m->dispatches = task_dispatches;
+    m->enables = vm->cpu.psw & PSW_ENABLES;
+}
+
+/* the PSW as vm_task would find it runnable: not waiting, valid, no
+ * guest DAT (those go through the round, which reflects or stops) */
+static bool psw_plain(u64 psw)
+{
+    return !psw_wait(psw) && psw370_valid(psw) && !psw370_dat(psw);
+}
+
+/* Does the PSW enable more than the round saw?  Then what was pending
+ * and disabled may be deliverable now: ask, as the round would. */
+static bool newly_enabled_pending(struct vm *vm, struct assist_mark *m)
+{
+    u64 e = vm->cpu.psw & PSW_ENABLES;
+
+    if ((e & PSW_EC) != (m->enables & PSW_EC))
+        return true;                            /* another format: the round */
+    if (!(e & ~m->enables))
+        return false;
+    if (reflect_enabled_pending(vm))
+        return true;
+    m->enables = e;
+    return false;
+}
+
+bool assist_resume(struct vm *vm, int code, struct assist_mark *m, s64 left)
+{
+    struct vcpu *c = &vm->cpu;
+
+    if (!vm->user->assist_on)
+        return false;
+    /* CP's own interruptions (real I/O, timers) are the round's */
+    if (code != EXIT_PGM && code != EXIT_SVC)
+        return false;
+    /* so are page faults: resolving one may have moved this or another
+     * machine's pages, and their cost is the page's, not the trap's */
+    if (code == EXIT_PGM && fault_code(vm->exit.pgm_code & 0xFF))
+        return false;
+    /* something was posted for it, or its user or CP wants it stopped */
+    if (vm->posted != m->posted || vm->state != VM_RUNNING || vm->stop_request ||
+        vm->kill_request || vm->logoff_pending || vm->resets != m->resets)
+        return false;
+    /* the simulation slept and other tasks ran: they loaded the real
+     * control registers and CPU timer for themselves */
+    if (task_dispatches != m->dispatches)
+        return false;
+    /* the interval timer could not be counted down (page 0 was not in
+     * storage): the round brings it in */
+    if (vm->itimer_due)
+        return false;
+    /* the slice is over, or nearly */
+    if (left < MIN_RUN)
+        return false;
+    if (!psw_plain(c->psw) || newly_enabled_pending(vm, m))
+        return false;
+    /* the CPU timer would run out within what is left: the round makes
+     * the slice end there (and reflects it when it already has) */
+    if ((c->cr[0] & CR0_CPU_TIMER) && psw_ext_enabled(c->psw) && c->cpu_timer < left)
+        return false;
+    vm->assisted++;
+    return true;
+}

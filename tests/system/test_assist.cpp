@@ -1,0 +1,63 @@
+// test_assist.cpp - SET ASSIST: the short path (cp/vm/assist.c) changes
+// what a trap costs, never what the guest sees.  The same guest programs
+// run with ASSIST ON and OFF on one system and must give the same
+// verdicts, case for case.
+#include "harness/cpsystem.h"
+#include "harness/guestrun.h"
+
+#include <CppUTest/TestHarness.h>
+
+TEST_GROUP(Assist) {};
+
+static void assist(Telnet3215 &t, const char *how)
+{
+    t.sendLine(std::string("SET ASSIST ") + how);
+    t.sendLine("QUERY SET");
+    t.readUntil(std::string("ASSIST ") + how + "\\n");
+}
+
+// run program with ASSIST ON, then OFF: all passed both times, same cases
+static void sameOnAndOff(const char *dir, const char *program, int atLeast, double seconds = 60)
+{
+    CpSystem sys(dir);
+    Telnet3215 &op = sys.op();
+    assist(op, "ON");
+    GuestResult on = runGuest(op, program, seconds);
+    assist(op, "OFF");
+    GuestResult off = runGuest(op, program, seconds);
+    checkAllPassed(on, atLeast);
+    checkAllPassed(off, atLeast);
+    CHECK_TEXT(on.passed == off.passed, "the cases passed differ between ASSIST ON and OFF");
+}
+
+SYSTEM_TEST(Assist, SetAssistIsShownByQuerySetAndRefusesOtherWords)
+{
+    CpSystem sys("assist-set");
+    auto t = logon(sys, 0x0020, "USER1", "PASS1");
+    t->sendLine("QUERY SET");
+    t->readUntil("EMSG TEXT, [^\\n]*ASSIST ON\\n");          // the default
+    t->sendLine("SET ASSIST MAYBE");
+    t->readUntil("CPX003E SET ASSIST needs ON or OFF");
+    assist(*t, "OFF");
+    assist(*t, "ON");
+}
+
+SYSTEM_TEST(Assist, PrivilegedSuiteGivesTheSameResultsOnAndOffEcMode)
+{
+    sameOnAndOff("assist-tpriv-ec", "TPRIVE", 60);
+}
+
+SYSTEM_TEST(Assist, PrivilegedSuiteGivesTheSameResultsOnAndOffBcMode)
+{
+    sameOnAndOff("assist-tpriv-bc", "TPRIVB", 60);
+}
+
+SYSTEM_TEST(Assist, AuditGivesTheSameResultsOnAndOffEcMode)
+{
+    sameOnAndOff("assist-audit-ec", "TAUDITE", 100, 120);
+}
+
+SYSTEM_TEST(Assist, AuditGivesTheSameResultsOnAndOffBcMode)
+{
+    sameOnAndOff("assist-audit-bc", "TAUDITB", 100, 120);
+}
