@@ -85,8 +85,13 @@ int main(void)
 {
     unsigned counts[6] = { 0 };
 
-    seed = (u32)get_tod() | 1;
-    con_printf("TDFUZZ seed %08X", seed);
+    const char *parm = guest_parm();
+
+    /* PARM seed (decimal) replays a run; the seed is printed either way */
+    seed = parm_number(&parm, 0);
+    if (!seed)
+        seed = (u32)get_tod() | 1;
+    con_printf("TDFUZZ seed %08X (%u)", seed, seed);
     for (int i = 0; i < ROUNDS; i++) {
         which = (int)(rnd() % 15);
         r.rx = value();

@@ -92,7 +92,9 @@ SYSTEM_TEST(Diagnose, RandomRegistersForEveryCodeCannotHurtCp)
     CpSystem sys("diag-fuzz");
     auto other = logon(sys, 0x0021, "USER3", "PASS3");
     Telnet3215 &op = sys.op();
-    op.sendLine("IPL TDFUZZE");
+    // CP370_FUZZ_SEED (decimal, as the guest prints it) replays a run
+    const char *seed = getenv("CP370_FUZZ_SEED");
+    op.sendLine(std::string("IPL TDFUZZE") + (seed ? std::string(" PARM ") + seed : ""));
     std::string out = op.readUntil("SUMMARY [^\\n]*\\n", 120);
     CHECK_TEXT(out.find("TDFUZZ DONE") != std::string::npos, out.c_str());
     CHECK(out.find("0 failed") != std::string::npos);
