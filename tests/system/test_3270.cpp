@@ -16,6 +16,21 @@ static std::unique_ptr<Tn3270> display(CpSystem &sys, int devno)
     return d;
 }
 
+// a new client at a terminal a client just left: Hercules frees the
+// device a moment after the old connection closes, so try for 5 seconds
+static std::unique_ptr<Tn3270> reconnect(CpSystem &sys, int devno)
+{
+    std::unique_ptr<Tn3270> e;
+    for (int i = 0; i < 50 && !e; i++) {
+        try {
+            e.reset(new Tn3270(sys.port(), devno, 2));
+        } catch (std::exception &) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+    return e;
+}
+
 // wait until the status area shows word
 static void waitStatus(Tn3270 &d, const std::string &word, double seconds = 10)
 {
@@ -153,14 +168,7 @@ SYSTEM_TEST(Display3270, DroppedInMoreLeavesADisconnectedUser)
     d->waitFor("MORE\\.\\.\\.");
     d->close();
     sys.op().readUntil("CPX122I USER7 DISCONNECTED \\(terminal 00C6");
-    std::unique_ptr<Tn3270> e;
-    for (int i = 0; i < 50 && !e; i++) {
-        try {
-            e.reset(new Tn3270(sys.port(), 0x00C6, 2));
-        } catch (std::exception &) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-    }
+    std::unique_ptr<Tn3270> e = reconnect(sys, 0x00C6);
     CHECK(e != nullptr);
     std::string s = e->waitFor("Enter LOGON userid");
     CHECK_TEXT(s.find("000000 ") == std::string::npos, s.c_str());
@@ -341,14 +349,7 @@ SYSTEM_TEST(Display3270, FullScreenGuestNeverSeesAnotherClientsKeys)
     d->waitFor("TFSCR FULL SCREEN");
     d->close();
     sys.op().readUntil("CPX122I USER14 DISCONNECTED \\(terminal 00CE");
-    std::unique_ptr<Tn3270> e;
-    for (int i = 0; i < 50 && !e; i++) {
-        try {
-            e.reset(new Tn3270(sys.port(), 0x00CE, 2));
-        } catch (std::exception &) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-    }
+    std::unique_ptr<Tn3270> e = reconnect(sys, 0x00CE);
     CHECK(e != nullptr);
     e->waitFor("Enter LOGON userid");
     e->key("PF(3)");                    // would end TFSCR
