@@ -8,7 +8,8 @@
  * begins a console read with nothing to give it (VM READ), or a CP
  * command ended.  The response ends once, after that, nothing of it is
  * still to be written (what waits behind MORE... waits for the user and
- * does not count).  This is the part of the response a user sees that
+ * does not count), or when the user's next line arrives, if that comes
+ * first.  This is the part of the response a user sees that
  * CP is responsible for: the network and the client are not in it. */
 #include "cp/io/term.h"
 #include "cp/kern/freestor.h"
@@ -29,8 +30,28 @@ void term_resp_line_read(struct term *t)
     t->resp.attn = false;
 }
 
+static void record(struct term *t, u64 end)
+{
+    u64 us = end > t->resp.start ? (end - t->resp.start) / TOD_USEC : 0;
+
+    if (us > 0xFFFFFFFFu)
+        us = 0xFFFFFFFFu;
+    t->resp.open = false;
+    if (!t->resp.hist)
+        t->resp.hist = kzalloc(sizeof *t->resp.hist, "RESPHIST");
+    if (t->resp.hist)
+        rh_add(t->resp.hist, (u32)us);
+    rh_add(&term_resp_total, (u32)us);
+}
+
+/* A line that arrives while the last is still being answered ends that
+ * response when it arrived: the user saw enough to type on (the guest
+ * wrote its answer and had not asked for the next line yet), or typed
+ * ahead; either way the new line is a response of its own. */
 void term_resp_open(struct term *t, u64 arrived)
 {
+    if (t->resp.open)
+        record(t, arrived);
     t->resp.open = true;
     t->resp.ready = false;
     t->resp.start = arrived;
@@ -58,20 +79,8 @@ static bool all_written(struct term *t)
 
 void term_resp_check(struct term *t)
 {
-    u64 now, us;
-
-    if (!t->resp.open || !t->resp.ready || !all_written(t))
-        return;
-    now = tod_now();
-    us = now > t->resp.start ? (now - t->resp.start) / TOD_USEC : 0;
-    if (us > 0xFFFFFFFFu)
-        us = 0xFFFFFFFFu;
-    t->resp.open = false;
-    if (!t->resp.hist)
-        t->resp.hist = kzalloc(sizeof *t->resp.hist, "RESPHIST");
-    if (t->resp.hist)
-        rh_add(t->resp.hist, (u32)us);
-    rh_add(&term_resp_total, (u32)us);
+    if (t->resp.open && t->resp.ready && all_written(t))
+        record(t, tod_now());
 }
 
 /* a new client: its figures start from nothing */

@@ -1,4 +1,15 @@
-/* task.c - cooperative CP tasks and the run queue. */
+/* task.c - cooperative CP tasks and the run queues.
+ *
+ * Two queues, both first in first out.  A task woken from a sleep (input
+ * from a terminal, an I/O done, a timer) goes on the woken queue, which
+ * the scheduler empties before it takes anything from the other; a task
+ * that used up its turn and yields goes to the end of the run queue.  So
+ * short interactive work (a session taking a line, a virtual machine
+ * woken by the user's input) runs ahead of CPU-bound machines, as VM/370's
+ * Q1 ran ahead of Q2, and nobody starves: a woken task that keeps the CPU
+ * for a whole time slice yields to the end of the run queue like any
+ * other.  A virtual machine checks between its runs whether a woken task
+ * waits (task_preempt) and lets it go first. */
 #include "cp/kern/task.h"
 #include "cp/kern/freestor.h"
 #include "cp/kern/abend.h"
@@ -8,7 +19,11 @@
 #define TASK_STACK_SIZE 16384
 
 static struct task boot_task = { .name = "boot", .state = TASK_RUNNABLE };
-static struct task *runq_head, *runq_tail;
+struct taskq {
+    struct task *head, *tail;
+};
+
+static struct taskq runq, wokenq;
 static struct task *all_tasks;
 static struct task *dead_task;          /* freed once we are off its stack */
 static bool scheduler_running;
@@ -25,26 +40,47 @@ bool task_in_boot(void)
     return !scheduler_running;
 }
 
-static void runq_put(struct task *t)
+static void q_put(struct taskq *q, struct task *t)
 {
     t->next = NULL;
-    if (runq_tail)
-        runq_tail->next = t;
+    if (q->tail)
+        q->tail->next = t;
     else
-        runq_head = t;
-    runq_tail = t;
+        q->head = t;
+    q->tail = t;
 }
 
-static struct task *runq_get(void)
+static void q_push(struct taskq *q, struct task *t)
 {
-    struct task *t = runq_head;
+    t->next = q->head;
+    q->head = t;
+    if (!q->tail)
+        q->tail = t;
+}
+
+static struct task *q_get(struct taskq *q)
+{
+    struct task *t = q->head;
 
     if (t) {
-        runq_head = t->next;
-        if (!runq_head)
-            runq_tail = NULL;
+        q->head = t->next;
+        if (!q->head)
+            q->tail = NULL;
     }
     return t;
+}
+
+static void runq_put(struct task *t)
+{
+    q_put(&runq, t);
+}
+
+/* the woken first, then the others */
+static struct task *next_task(void)
+{
+    struct task *t = q_get(&wokenq);
+
+    return t ? t : q_get(&runq);
 }
 
 struct task *task_create(const char *name, void (*fn)(void *), void *arg)
@@ -124,6 +160,19 @@ void task_yield(void)
     to_scheduler();
 }
 
+bool task_woken_waiting(void)
+{
+    return wokenq.head != NULL;
+}
+
+void task_preempt(void)
+{
+    if (!scheduler_running || current == &boot_task || !wokenq.head)
+        return;
+    q_push(&runq, current);     /* first of the others: its turn goes on */
+    to_scheduler();
+}
+
 void task_sleep(const void *wchan)
 {
     current->state = TASK_SLEEPING;
@@ -137,7 +186,7 @@ void task_wakeup(const void *wchan)
         if (t->state == TASK_SLEEPING && t->wchan == wchan) {
             t->state = TASK_RUNNABLE;
             t->wchan = NULL;
-            runq_put(t);
+            q_put(&wokenq, t);
         }
     }
 }
@@ -156,7 +205,7 @@ void task_schedule_forever(void (*idle)(void))
 {
     scheduler_running = true;
     for (;;) {
-        struct task *t = runq_get();
+        struct task *t = next_task();
 
         reap();
         if (!t) {
