@@ -363,12 +363,19 @@ std::string Tn3270Wire::screen() const
 {
     std::string s;
     s.reserve(SIZE + ROWS);
+    // one pass: the field a position is in starts at the last attribute
+    // before it (the screen wraps, so at first the last one on it)
+    int f = fieldStart(SIZE - 1);
     for (int r = 0; r < ROWS; r++) {
         for (int c = 0; c < COLS; c++) {
             int p = r * COLS + c;
-            int f = fieldStart(p);
+            if (attr_[p] >= 0) {
+                f = p;
+                s += ' ';
+                continue;
+            }
             bool hidden = f >= 0 && (attr_[f] & FA_HIDDEN) == FA_HIDDEN;
-            s += attr_[p] >= 0 || hidden ? ' ' : (char)e2a[buf_[p]];
+            s += hidden ? ' ' : (char)e2a[buf_[p]];
         }
         s += '\n';
     }
