@@ -1,15 +1,4 @@
-/* task.c - cooperative CP tasks and the run queues.
- *
- * Two queues, both first in first out.  A task woken from a sleep (input
- * from a terminal, an I/O done, a timer) goes on the woken queue, which
- * the scheduler empties before it takes anything from the other; a task
- * that used up its turn and yields goes to the end of the run queue.  So
- * short interactive work (a session taking a line, a virtual machine
- * woken by the user's input) runs ahead of CPU-bound machines, as VM/370's
- * Q1 ran ahead of Q2, and nobody starves: a woken task that keeps the CPU
- * for a whole time slice yields to the end of the run queue like any
- * other.  A virtual machine checks between its runs whether a woken task
- * waits (task_preempt) and lets it go first. */
+/* task.c - cooperative CP tasks and the run queue. */
 #include "cp/kern/task.h"
 #include "cp/kern/freestor.h"
 #include "cp/kern/abend.h"
@@ -19,11 +8,7 @@
 #define TASK_STACK_SIZE 16384
 
 static struct task boot_task = { .name = "boot", .state = TASK_RUNNABLE };
-struct taskq {
-    struct task *head, *tail;
-};
-
-static struct taskq runq, wokenq;
+static struct task *runq_head, *runq_tail;
 static struct task *all_tasks;
 static struct task *dead_task;          /* freed once we are off its stack */
 static bool scheduler_running;
@@ -40,47 +25,26 @@ bool task_in_boot(void)
     return !scheduler_running;
 }
 
-static void q_put(struct taskq *q, struct task *t)
-{
-    t->next = NULL;
-    if (q->tail)
-        q->tail->next = t;
-    else
-        q->head = t;
-    q->tail = t;
-}
-
-static void q_push(struct taskq *q, struct task *t)
-{
-    t->next = q->head;
-    q->head = t;
-    if (!q->tail)
-        q->tail = t;
-}
-
-static struct task *q_get(struct taskq *q)
-{
-    struct task *t = q->head;
-
-    if (t) {
-        q->head = t->next;
-        if (!q->head)
-            q->tail = NULL;
-    }
-    return t;
-}
-
 static void runq_put(struct task *t)
 {
-    q_put(&runq, t);
+    t->next = NULL;
+    if (runq_tail)
+        runq_tail->next = t;
+    else
+        runq_head = t;
+    runq_tail = t;
 }
 
-/* the woken first, then the others */
-static struct task *next_task(void)
+static struct task *runq_get(void)
 {
-    struct task *t = q_get(&wokenq);
+    struct task *t = runq_head;
 
-    return t ? t : q_get(&runq);
+    if (t) {
+        runq_head = t->next;
+        if (!runq_head)
+            runq_tail = NULL;
+    }
+    return t;
 }
 
 struct task *task_create(const char *name, void (*fn)(void *), void *arg)
@@ -160,19 +124,6 @@ void task_yield(void)
     to_scheduler();
 }
 
-bool task_woken_waiting(void)
-{
-    return wokenq.head != NULL;
-}
-
-void task_preempt(void)
-{
-    if (!scheduler_running || current == &boot_task || !wokenq.head)
-        return;
-    q_push(&runq, current);     /* first of the others: its turn goes on */
-    to_scheduler();
-}
-
 void task_sleep(const void *wchan)
 {
     current->state = TASK_SLEEPING;
@@ -186,7 +137,7 @@ void task_wakeup(const void *wchan)
         if (t->state == TASK_SLEEPING && t->wchan == wchan) {
             t->state = TASK_RUNNABLE;
             t->wchan = NULL;
-            q_put(&wokenq, t);
+            runq_put(t);
         }
     }
 }
@@ -205,7 +156,7 @@ void task_schedule_forever(void (*idle)(void))
 {
     scheduler_running = true;
     for (;;) {
-        struct task *t = next_task();
+        struct task *t = runq_get();
 
         reap();
         if (!t) {

@@ -41,10 +41,6 @@ void task_init(void);
 struct task *task_create(const char *name, void (*fn)(void *), void *arg);
 void task_exit(void) __attribute__((noreturn));
 void task_yield(void);
-/* a task woken from a sleep waits to run (it goes before those that yielded) */
-bool task_woken_waiting(void);
-/* let the woken tasks run first, then go on (ahead of those that yielded) */
-void task_preempt(void);
 void task_sleep(const void *wchan);
 void task_wakeup(const void *wchan);
 bool task_in_boot(void);        /* true before the scheduler runs */

@@ -430,13 +430,6 @@ static void vm_task(void *arg)
             task_yield();
             slice_start = tod_now();
             used = 0;
-        } else if (task_woken_waiting()) {
-            /* input, an I/O or a timer woke a task: it goes first (a
-             * terminal's line is a few instructions of work), then this
-             * machine has the rest of its turn */
-            u64 away = tod_now();
-            task_preempt();
-            slice_start += tod_now() - away;
         }
         service_devices(vm);
         if (vm->itimer_due)
