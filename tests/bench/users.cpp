@@ -98,6 +98,16 @@ struct Tally {
     }
 };
 
+// CP370_BENCH_THINK_MS=n: each user waits n ms before each command (the
+// default 0: the next command as soon as the answer is there)
+static void think()
+{
+    static const char *env = getenv("CP370_BENCH_THINK_MS");
+    static int ms = env ? atoi(env) : 0;
+    if (ms > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
 static void lineUser(CpSystem &sys, int devno, int n, Tally &tally, Phases &ph, unsigned &phase)
 {
     std::string user = "USER" + std::to_string(n), pw = "PASS" + std::to_string(n);
@@ -112,6 +122,7 @@ static void lineUser(CpSystem &sys, int devno, int n, Tally &tally, Phases &ph, 
             // the client's wait for the terminal to go quiet is the user's
             // thinking time, not part of the response
             t->settle();
+            think();
             auto start = Clock::now();
             t->sendLineNow(COMMANDS[c]);
             std::string out = t->readUntil(std::string("(^|\\n)") + READY + "[^\\n]*\\n", 120);
@@ -167,6 +178,7 @@ static void displayUser(CpSystem &sys, int devno, int n, Tally &tally, Phases &p
                     throw std::runtime_error(user + ": PA2 did not clear the screen:\n" + d.screen());
                 d.waitOutput(2);
             }
+            think();
             d.type(COMMANDS[c]);
             auto start = Clock::now();          // from the Enter key
             d.key("Enter");
