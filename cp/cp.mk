@@ -44,6 +44,7 @@ CP_SRCS := \
 	cp/vdev/mdisk.c \
 	cp/vdev/mdiskio.c \
 	cp/io/term.c \
+	cp/io/termresp.c \
 	cp/io/con3215.c \
 	cp/io/con3270.c \
 	cp/io/qreply.c \
@@ -82,6 +83,7 @@ CP_SRCS := \
 	cp/lib/string.c \
 	cp/lib/format.c \
 	cp/lib/sha256.c \
+	cp/lib/resphist.c \
 	cp/dir/dirfmt.c \
 	cp/dir/dirload.c \
 	cp/dir/directory.c \
@@ -96,6 +98,7 @@ CP_SRCS := \
 	cp/vm/pgfault.c \
 	cp/vm/pfault.c \
 	cp/cmd/indicate.c \
+	cp/cmd/indresp.c \
 	cp/cmd/spoolcmds.c \
 	cp/cmd/spoolcons.c \
 	cp/cmd/query_spool.c \
@@ -108,6 +111,7 @@ CP_SRCS := \
 CP_HOST_SRCS := \
 	cp/lib/string.c \
 	cp/lib/format.c \
+	cp/lib/resphist.c \
 	cp/term/cmdline.c \
 	cp/term/lineedit.c \
 	cp/kern/freestor.c \

@@ -12,6 +12,7 @@ BENCH_SRCS := tests/bench/bench.cpp \
 	tests/system/harness/hercules.cpp \
 	tests/system/harness/telnet3215.cpp \
 	tests/system/harness/tn3270.cpp \
+	tests/system/harness/tn3270wire.cpp \
 	tests/system/harness/cpsystem.cpp \
 	tests/system/harness/guestrun.cpp
 BENCH_OBJS := $(patsubst %.cpp,$(B)/host/%.o,$(BENCH_SRCS))

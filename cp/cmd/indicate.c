@@ -5,8 +5,10 @@
  *   INDICATE USER [userid]   one user's frames, shared pages, page slots
  *                            and paging counts (another user: A, B, C, E)
  *   INDICATE PAGING          every paging area and every user's share of
- *                            storage and slots (A, B, C, E) */
+ *                            storage and slots (A, B, C, E)
+ *   INDICATE RESPONSE [ALL] [RESET]   response times (indresp.c) */
 #include "cp/cmd/cmd.h"
+#include "cp/cmd/indresp.h"
 #include "cp/vm/user.h"
 #include "cp/vm/vm.h"
 #include "cp/vm/shadow.h"
@@ -165,6 +167,7 @@ static const struct {
     { "LOAD",   1, CLASS_ANY, ind_load },
     { "USER",   1, CLASS_ANY, ind_user },
     { "PAGING", 1, OPS,       ind_paging },
+    { "RESPONSE", 1, CLASS_ANY, ind_response },
 };
 
 int cmd_indicate(struct cmdctx *ctx)
@@ -179,7 +182,8 @@ int cmd_indicate(struct cmdctx *ctx)
                        indicate_table[i].name);
             return RC_CLASS;
         }
-        if (indicate_table[i].fn != ind_user && ctx->argc > 2) {
+        if (indicate_table[i].fn != ind_user && indicate_table[i].fn != ind_response &&
+            ctx->argc > 2) {
             cmd_printf(ctx, "CPX003E INDICATE %s takes no more operands", indicate_table[i].name);
             return RC_OPERAND;
         }

@@ -74,6 +74,7 @@ static void client_gone(struct term *t, u8 why)
     t->want_read = false;
     t->gen++;
     t->why = why;
+    t->resp.open = false;
     if (t->connected) {
         t->connected = false;
         if (t->ops->disconnected)
@@ -90,6 +91,7 @@ static void client_arrived(struct term *t)
     t->gen++;
     t->clients++;
     t->connected = true;
+    term_resp_client(t);
     if (t->kind->reset)
         t->kind->reset(t);
     if (t->ops->connected)
@@ -206,6 +208,7 @@ static void io_done(struct ioreq *req)
         }
         t->connected = true;
         t->lines_in++;
+        term_resp_line_read(t);
         t->kind->read_done(t, req);
         break;
     case TIO_WRITE:
@@ -236,6 +239,7 @@ static void io_done(struct ioreq *req)
         break;
     }
     term_kick(t);
+    term_resp_check(t);         /* the last of a response's output is out */
 }
 
 /* ---- status without a request -------------------------------------------- */
@@ -256,6 +260,7 @@ static void unsolicited(struct rdev *d, u8 dstat, u8 cstat)
             return;
         } else {
             t->want_read = true;                /* input is ready */
+            term_resp_attention(t);
         }
     } else if (dstat & UNIT_DE) {
         /* A client connected.  Nothing queued for the one before may

@@ -49,6 +49,7 @@
 
 #include "cp/io/rio.h"
 #include "cp/kern/timer.h"
+#include "cp/lib/resphist.h"
 
 #define TERM_LINE       132     /* longest line kept in one queue entry */
 #define TERM_QLEN       64      /* queued lines above which writers wait */
@@ -129,6 +130,20 @@ struct tline {
     char text[TERM_LINE];       /* CP's characters (ISO 8859-1) */
 };
 
+/* The response to a line (termresp.c): from the moment the line arrived
+ * (the attention that announced it, or the end of its read) to the
+ * moment CP waits for the next one with everything it wrote for this one
+ * on the screen. */
+struct term_resp {
+    bool attn;                  /* an attention whose read has not ended yet */
+    u64 attn_tod;               /* ... and when it came */
+    u64 line_tod;               /* when the line read last arrived */
+    bool open;                  /* a line is being answered */
+    bool ready;                 /* CP waits for the next line: done once written */
+    u64 start;                  /* the arrival of the line being answered */
+    struct resphist *hist;      /* this client's responses (NULL: none yet) */
+};
+
 struct term {
     struct rdev *dev;
     u16 devno;
@@ -153,6 +168,7 @@ struct term {
     struct ccw1 *gate;          /* the 256-byte jump table of the write gate */
     const struct term_ops *ops;
     void *session;              /* the terminal session using it */
+    struct term_resp resp;
 };
 
 /* create a struct term for every 3215 and 3270 */
@@ -194,6 +210,26 @@ bool term_fs_owned(const struct term *t);
 const char *term_model_name(const struct term *t);
 /* the kind and model for QUERY TERMINALS: "3215", "3270 MODEL 2" */
 const char *term_kind_name(const struct term *t);
+
+/* ---- response times (termresp.c) ------------------------------------------ */
+/* every response of every terminal since IPL or the last reset */
+extern struct resphist term_resp_total;
+/* the session starts answering a line that arrived at TOD arrived */
+void term_resp_open(struct term *t, u64 arrived);
+/* CP waits for the user's next line: the response ends when its output
+ * is written */
+void term_resp_ready(struct term *t);
+/* this client's responses (NULL if none yet) */
+const struct resphist *term_resp_hist(const struct term *t);
+/* forget the terminal's figures (and the response under way) */
+void term_resp_reset(struct term *t);
+/* forget every terminal's figures and the system total */
+void term_resp_reset_all(void);
+/* for term.c: an attention, a line read, a write done, a new client */
+void term_resp_attention(struct term *t);
+void term_resp_line_read(struct term *t);
+void term_resp_check(struct term *t);
+void term_resp_client(struct term *t);
 
 /* ---- for the kinds (con3215.c, con3270.c) ---------------------------- */
 /* start a channel program in t->ccw */

@@ -336,8 +336,12 @@ static void new_line(struct session *s, const char *line)
     strlcpy(s->logon_userid, d->userid, sizeof s->logon_userid);
     s->logon_noipl = ctx.argc == 3;
     s->state = SESS_PASSWORD;
+    /* a 3270 does not show it; hidden first, so the prompt comes in the
+     * last write: a client that types once it sees the prompt types into
+     * a screen CP is done with (Hercules drops the input of a 3270 whose
+     * attention meets a write CP has just started) */
+    term_hide_input(s->term, true);
     session_write(s, "ENTER PASSWORD:");
-    term_hide_input(s->term, true);         /* a 3270 does not show it */
 }
 
 static void run_command(struct session *s, const char *line)

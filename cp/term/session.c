@@ -155,6 +155,7 @@ static void on_input(struct term *t, const char *line)
     }
     slot = (s->inhead + s->incount) % SESS_INQ;
     strlcpy(s->inq[slot], line, sizeof s->inq[slot]);
+    s->inq_tod[slot] = t->resp.line_tod;
     s->incount++;
     wake(s);
 }
@@ -256,6 +257,31 @@ static const struct term_ops session_term_ops = {
     .fs_lost = on_fs_lost,
 };
 
+/* ---- response times ------------------------------------------------------ */
+
+void session_console_reads(struct session *s)
+{
+    struct term *t = session_term(s);
+
+    if (t)
+        term_resp_ready(t);
+}
+
+/* A line (or the attention key) has been acted on.  If CP now waits for
+ * the user, the response ends once its output is written: CP READ, or
+ * VM READ with nothing typed ahead for the guest.  A virtual machine that
+ * runs (or has a line still to take) ends it at its next console read. */
+static void line_handled(struct session *s)
+{
+    struct vm *vm = s->state == SESS_ACTIVE && s->user ? s->user->vm : NULL;
+    struct term *t = session_term(s);
+
+    if (!t)
+        return;
+    if (!vm || vm->state == VM_STOPPED || vcons_waiting(vm))
+        term_resp_ready(t);
+}
+
 /* ---- the session task -------------------------------------------------- */
 
 static void logical_line(void *arg, const char *line)
@@ -285,8 +311,11 @@ static void session_task(void *arg)
         if (s->attention) {
             s->attention = false;
             logon_attention(s);
+            line_handled(s);
             continue;
         }
+        if (s->gen == s->term->gen)
+            term_resp_open(s->term, s->inq_tod[s->inhead]);
         strlcpy(line, s->inq[s->inhead], sizeof line);
         s->inhead = (s->inhead + 1) % SESS_INQ;
         s->incount--;
@@ -301,6 +330,7 @@ static void session_task(void *arg)
         } else {
             logon_line(s, line);    /* LOGON, the password, #CP: as typed */
         }
+        line_handled(s);
     }
 }
 

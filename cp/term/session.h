@@ -30,6 +30,7 @@ struct session {
     char logon_userid[9];
     bool logon_noipl;           /* LOGON userid NOIPL: skip the directory's IPL */
     char inq[SESS_INQ][TERM_INMAX + 1];
+    u64 inq_tod[SESS_INQ];      /* when each line arrived (response times) */
     unsigned inhead, incount;
     bool attention;
     bool cp_next;               /* the next line is for CP (SET RUN ON) */
@@ -64,6 +65,9 @@ void session_write_control(struct session *s, u8 ctl, unsigned row);
  * screen (AID, cursor, fields), taken once; NULL if none.  Valid until
  * the caller sleeps. */
 const u8 *session_fs_take(struct session *s, unsigned *n);
+/* the virtual machine began a console read with no line to give it
+ * (VM READ): the response to the user's last line is complete */
+void session_console_reads(struct session *s);
 /* the logo and "Enter LOGON userid" (or the operator's replay) */
 void session_show_logo(struct session *s);
 

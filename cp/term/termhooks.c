@@ -28,6 +28,12 @@ static bool console_room(struct user *u, u32 lines)
     return !u->sess || term_has_room(u->sess->term, lines);
 }
 
+static void console_reads(struct user *u)
+{
+    if (u->sess)
+        session_console_reads(u->sess);
+}
+
 static void logoff_now(struct user *u)
 {
     user_logoff(u, NULL);
@@ -37,5 +43,6 @@ void termhooks_init(void)
 {
     user_tell_register(to_user);
     vcons_register_terminal(console_line, console_room);
+    vcons_register_reading(console_reads);
     dispatch_logoff_register(logoff_now);
 }

@@ -36,6 +36,18 @@ struct vcons {
 
 static void (*user_write)(struct user *u, const char *line);
 static bool (*user_room)(struct user *u, u32 lines);
+static void (*user_reading)(struct user *u);
+
+void vcons_register_reading(void (*reading)(struct user *u))
+{
+    user_reading = reading;
+}
+
+static void reading_begins(struct vm *vm)
+{
+    if (vm->user && user_reading)
+        user_reading(vm->user);
+}
 
 void vcons_register_terminal(void (*write)(struct user *u, const char *line),
                              bool (*room)(struct user *u, u32 lines))
@@ -125,6 +137,7 @@ static int console_ccw(struct vm *vm, struct vdev *d, struct chanprog *cp,
     case CMD_READ:
         if (vc->incount == 0) {
             vc->reading = true;             /* VM READ until the user types */
+            reading_begins(vm);
             return CP_SUSPEND;
         }
         *residual = give_input(vm, vc, data, count, cp->flags & CCW_SKIP);
@@ -276,11 +289,23 @@ bool vcons_take_line(struct vm *vm, char *line, size_t size)
     return true;
 }
 
+bool vcons_waiting(struct vm *vm)
+{
+    struct vdev *d = vcons_dev(vm);
+    return d && (vc_of(d)->reading || vc_of(d)->diag_reading) && !vc_of(d)->incount;
+}
+
 void vcons_set_diag_read(struct vm *vm, bool waiting)
 {
     struct vdev *d = vcons_dev(vm);
-    if (d)
-        vc_of(d)->diag_reading = waiting;
+    bool was;
+
+    if (!d)
+        return;
+    was = vc_of(d)->diag_reading;
+    vc_of(d)->diag_reading = waiting;
+    if (waiting && !was)
+        reading_begins(vm);
 }
 
 bool vcons_input(struct vm *vm, const char *line)

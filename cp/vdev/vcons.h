@@ -23,11 +23,17 @@ struct user;
 void vcons_register_terminal(void (*write)(struct user *u, const char *line),
                              bool (*room)(struct user *u, u32 lines));
 
+/* the session layer is told when the guest begins a console read with
+ * no line to give it (VM READ): the end of a response (cp/io/termresp.c) */
+void vcons_register_reading(void (*reading)(struct user *u));
+
 struct vdev *vcons_attach(struct vm *vm, u16 addr);
 /* the user typed a line for the guest; false if the console does not want it */
 bool vcons_input(struct vm *vm, const char *line);
 /* is a guest read outstanding (VM READ)? */
 bool vcons_reading(struct vm *vm);
+/* ... and has it no line typed ahead to take? */
+bool vcons_waiting(struct vm *vm);
 /* write a line on the user's terminal as the console would (also DIAG X'58') */
 void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len);
 /* can the terminal take lines lines now without losing any?  (A guest

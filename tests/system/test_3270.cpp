@@ -427,3 +427,23 @@ SYSTEM_TEST(Display3270, MessagesToAHeldScreenAreRefusedPastABacklog)
     CHECK_TEXT(!refused.empty(), "no MSG was refused");
     CHECK(freeStorageInUse(sys) < before + 256);
 }
+
+// INDICATE RESPONSE at a 3270: each command answered counts once (the
+// RESET that starts the figures does not), and the operator sees the
+// display's line with its user.
+SYSTEM_TEST(Display3270, IndicateResponseCountsTheLinesAnsweredAtThisDisplay)
+{
+    CpSystem sys("d3270-resp");
+    auto d = display(sys, 0x00C3);
+    logon3270(*d, "USER3", "PASS3");
+    d->enter("INDICATE RESPONSE RESET");
+    d->waitFor("RESPONSE TIMES RESET FOR TERMINAL 00C3");
+    d->enter("QUERY USERID");
+    d->waitFor("USER3 +AT CP370");
+    d->enter("QUERY TIME");
+    d->waitFor("TIME IS");
+    d->enter("INDICATE RESPONSE");
+    d->waitFor("RESPONSE 00C3 USER3 +COUNT +2 P50 +[0-9.]+ P95 +[0-9.]+ MAX +[0-9.]+ MEAN");
+    std::string all = sys.opcmd("INDICATE RESPONSE ALL", "RESPONSE TOTAL +COUNT[^\\n]*\\n");
+    HAS_MATCH(all, "RESPONSE 00C3 USER3 +COUNT +[1-9]");
+}

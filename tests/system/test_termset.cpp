@@ -69,3 +69,41 @@ SYSTEM_TEST(TerminalSettings, RunOnKeepsTheGuestRunningAfterTheAttentionKey)
     t->sendLine("not for the guest");
     t->readUntil("CPX001E Unknown CP command: not");
 }
+
+// INDICATE RESPONSE: each line answered is one response, counted when CP
+// waits for the next line (after a CP command, or when the guest reads
+// its console again); a general user sees his own terminal only.
+SYSTEM_TEST(TerminalSettings, IndicateResponseCountsEachAnsweredLine)
+{
+    CpSystem sys("tset-resp");
+    auto t = logon(sys, 0x0023, "USER4", "PASS4");
+    t->sendLine("INDICATE RESPONSE RESET");
+    t->readUntil("RESPONSE TIMES RESET FOR TERMINAL 0023");
+    for (const char *cmd : { "QUERY TIME", "QUERY USERID", "QUERY TERMINAL" }) {
+        t->sendLine(cmd);
+        t->readUntil("(TIME IS|AT CP370|LINEND)[^\\n]*\\n");
+    }
+    t->sendLine("INDICATE RESPONSE");
+    std::string got = t->readUntil("RESPONSE 0023 USER4 +COUNT +3 P50 +[0-9.]+ P95 +[0-9.]+ "
+                                   "MAX +[0-9.]+ MEAN +[0-9.]+ MS");
+    // a line for the guest ends when the guest reads again
+    t->sendLine("IPL TECHOE");
+    t->readUntil("TECHO READY");
+    t->sendLine("#CP INDICATE RESPONSE RESET");
+    t->readUntil("RESPONSE TIMES RESET");
+    t->sendLine("for the guest");
+    t->readUntil("ECHO: for the guest");
+    t->sendLine("#CP INDICATE RESPONSE");
+    t->readUntil("RESPONSE 0023 USER4 +COUNT +1 ");
+    // everybody's figures are the operators'
+    t->sendLine("#CP INDICATE RESPONSE ALL");
+    t->readUntil("CPX002E INDICATE RESPONSE ALL is not authorized for your privilege class");
+    t->sendLine("#CP INDICATE RESPONSE EVERYTHING");
+    t->readUntil("CPX003E INDICATE RESPONSE takes ALL and RESET, not EVERYTHING");
+    std::string all = sys.opcmd("INDICATE RESPONSE ALL", "RESPONSE TOTAL +COUNT[^\\n]*\\n");
+    HAS_MATCH(all, "RESPONSE 0023 USER4 +COUNT +[1-9]");
+    HAS_MATCH(all, "RESPONSE 0009 OPERATOR +COUNT");
+    sys.opcmd("INDICATE RESPONSE ALL RESET", "RESPONSE TIMES RESET FOR ALL TERMINALS");
+    all = sys.opcmd("INDICATE RESPONSE ALL", "RESPONSE TOTAL +COUNT[^\\n]*\\n");
+    HAS_MATCH(all, "RESPONSE 0023 USER4 +COUNT +0 ");
+}

@@ -17,6 +17,7 @@ UNIT_SRCS := \
 	tests/unit/test_vmcf.cpp \
 	tests/unit/test_termcode.cpp \
 	tests/unit/test_qreply.cpp \
+	tests/unit/test_resphist.cpp \
 	tests/unit/test_lineedit.cpp \
 	tests/unit/fakevm.cpp \
 	tests/unit/fakepager.cpp \

@@ -173,6 +173,12 @@ void Telnet3215::sendRaw(const std::string &bytes)
 
 void Telnet3215::sendLine(const std::string &line)
 {
+    settle();
+    sendLineNow(line);
+}
+
+void Telnet3215::settle()
+{
     if (!read_since_send_)
         std::this_thread::sleep_until(last_send_ + std::chrono::milliseconds(150));
     // Type as a person does, when the terminal has stopped writing: a line
@@ -187,6 +193,10 @@ void Telnet3215::sendLine(const std::string &line)
             break;
         }
     }
+}
+
+void Telnet3215::sendLineNow(const std::string &line)
+{
     sendRaw(line + "\r\n");
     last_send_ = std::chrono::steady_clock::now();
     read_since_send_ = false;

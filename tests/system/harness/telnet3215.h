@@ -28,6 +28,10 @@ public:
     // one has not been read yet (it sees two lines in one packet), so a
     // line sent without reading any output in between waits a moment.
     void sendLine(const std::string &line);
+    // the wait sendLine makes before it sends, alone: a caller that times
+    // the answer waits first and then sends with sendLineNow
+    void settle();
+    void sendLineNow(const std::string &line);
     void sendRaw(const std::string &bytes);
     void sendBreak();                   // telnet IAC IP: the attention key
     void close();
