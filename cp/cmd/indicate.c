@@ -72,6 +72,9 @@ static int ind_load(struct cmdctx *ctx)
                (unsigned)average(sh->insns_fill, sh->fills),
                (unsigned)average(sh->insns_reflect, sh->reflected),
                (unsigned)average(sh->insns_switch, sh->timed_switch));
+    cmd_printf(ctx, "PARAVIRTUAL TABLES: BATCHES %u, ENTRIES %u, MAPPED %u, CP INSTRUCTIONS PER BATCH %u",
+               (unsigned)sh->pv_batches, (unsigned)sh->pv_entries, (unsigned)sh->pv_mapped,
+               (unsigned)average(sh->insns_pv, sh->pv_batches));
     cmd_printf(ctx, "PAGE SLOTS %u, IN USE %u (%u%%), BAD %u", (unsigned)slots_total(),
                (unsigned)slots_used(), (unsigned)percent(slots_used(), slots_total()),
                (unsigned)slots_bad());

@@ -34,6 +34,7 @@ struct shadow {
     struct shadow_space *cur;
     u32 clock;
     u32 refill_va, refills;     /* the same page filled again and again */
+    bool pv_ptlb;               /* a batch dropped valid entries */
 };
 
 struct shadow_stats shadow_stats;
@@ -446,4 +447,117 @@ bool shadow_protection(struct vm *vm, u8 ilc)
     /* suppressed: back up to the instruction so it runs again */
     vm->cpu.psw = psw370_set_ia(vm->cpu.psw, (psw370_ia(vm->cpu.psw) - ilc) & GADDR_MASK);
     return true;
+}
+
+/* ---- told by the guest (DIAGNOSE X'1E0', cp/vm/pvmmu.h) ------------------ */
+
+#define VA_MASK     0x00FFFFFFu
+
+/* drop the shadow entries of the 4K pages of [va, va + len) in sp */
+static void drop_pages(struct shadow *sh, struct shadow_space *sp, u32 va, u32 len)
+{
+    for (u32 a = va & ~(PAGE_SIZE - 1); a < va + len; a += PAGE_SIZE) {
+        unsigned s = (a >> 20) & (SEGS - 1), p = (a >> 12) & (PAGES_PER_SEG - 1);
+        u32 *pt = page_table(sp, s);
+
+        if (pt[p] & PTE_INVALID)
+            continue;
+        pt[p] = PTE_INVALID;
+        sp->nvalid[s]--;
+        sh->pv_ptlb = true;
+    }
+}
+
+/* the guest's tables in sp translate va as w says: make the shadow
+ * entry of its 4K page now if that page's frame is resident (a page CP
+ * paged out is left to the next fault, which may sleep) */
+static void map_now(struct vm *vm, struct shadow_space *sp, u32 va, const struct dat370_walk *w)
+{
+    u32 page = va & ~(PAGE_SIZE - 1), real = w->real & ~(PAGE_SIZE - 1), pte;
+    struct dat370_fmt f;
+
+    if (!dat370_format(sp->cr0, &f))
+        return;
+    if (f.page_bits == 11) {
+        struct dat370_walk lo, hi;
+        if (vmem_walk_space(vm, sp->cr0, sp->cr1, page, &lo) != DAT370_OK ||
+            vmem_walk_space(vm, sp->cr0, sp->cr1, page + HALF, &hi) != DAT370_OK ||
+            (lo.real & (PAGE_SIZE - 1)) || hi.real != lo.real + HALF)
+            return;                             /* the halves do not pair: a fault decides */
+        real = lo.real;
+    }
+    if (!gspace_addressable(&vm->mem, real))
+        return;
+    /* nothing sleeps from here to the shadow entry */
+    pte = *gspace_pte(&vm->mem, real / PAGE_SIZE);
+    if (pte & PTE_INVALID)
+        return;
+    set_entry(sp, page, (pte & (PTE_FRAME_MASK | PTE_PROTECT)) | (w->protect ? PTE_PROTECT : 0));
+    shadow_stats.pv_mapped++;
+}
+
+void shadow_pv_pte(struct vm *vm, u32 va, u32 where)
+{
+    struct shadow *sh = vm->shadow;
+    u32 cr0 = vm->cpu.cr[0] & CR0_370_XLATE;
+
+    shadow_stats.pv_entries++;
+    if (!sh)
+        return;
+    for (unsigned i = 0; i < SHADOW_SPACES; i++) {
+        struct shadow_space *sp = &sh->sp[i];
+        struct dat370_walk w;
+        enum dat370_rc rc;
+
+        if (!sp->used)
+            continue;
+        if (sp->cr0 != cr0) {                   /* another format: cannot tell */
+            flush_space(sp);
+            sh->pv_ptlb = true;
+            continue;
+        }
+        rc = vmem_walk_space(vm, sp->cr0, sp->cr1, va, &w);
+        if (w.entry != where)
+            continue;                           /* its tables do not reach this entry */
+        drop_pages(sh, sp, va, PAGE_SIZE);
+        if (rc == DAT370_OK)
+            map_now(vm, sp, va, &w);
+    }
+}
+
+void shadow_pv_ste(struct vm *vm, u32 va, u32 where)
+{
+    struct shadow *sh = vm->shadow;
+    u32 cr0 = vm->cpu.cr[0] & CR0_370_XLATE;
+    struct dat370_fmt f;
+
+    shadow_stats.pv_entries++;
+    if (!sh)
+        return;
+    for (unsigned i = 0; i < SHADOW_SPACES; i++) {
+        struct shadow_space *sp = &sh->sp[i];
+        u32 sx;
+
+        if (!sp->used)
+            continue;
+        if (sp->cr0 != cr0 || !dat370_format(cr0, &f)) {
+            flush_space(sp);
+            sh->pv_ptlb = true;
+            continue;
+        }
+        sx = va >> f.seg_bits;
+        if ((sx >> 4) > (sp->cr1 >> 24) || (((sp->cr1 & CR1_370_STO) + sx * 4) & VA_MASK) != where)
+            continue;
+        drop_pages(sh, sp, va & ~((1u << f.seg_bits) - 1), 1u << f.seg_bits);
+    }
+}
+
+void shadow_pv_end(struct vm *vm)
+{
+    struct shadow *sh = vm->shadow;
+
+    if (sh && sh->pv_ptlb) {
+        ptlb();
+        sh->pv_ptlb = false;
+    }
 }

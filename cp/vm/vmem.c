@@ -29,6 +29,11 @@ enum dat370_rc vmem_walk(struct vm *vm, u32 va, struct dat370_walk *w)
     return dat370_translate(vm->cpu.cr[0], vm->cpu.cr[1], va, fetch_entry, &vm->mem, w);
 }
 
+enum dat370_rc vmem_walk_space(struct vm *vm, u32 cr0, u32 cr1, u32 va, struct dat370_walk *w)
+{
+    return dat370_translate(cr0, cr1, va, fetch_entry, &vm->mem, w);
+}
+
 void vmem_note_exception(struct vm *vm, u32 va)
 {
     struct dat370_fmt f;
