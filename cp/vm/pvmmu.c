@@ -145,14 +145,13 @@ enum pvmmu_rc pvmmu_check(struct vm *vm, u32 list, u32 n, struct pvmmu_batch *b,
         return PVMMU_ALIGN;
     if (list > GADDR_MASK || !inside(vm, list, n * PVMMU_ENTRY))
         return PVMMU_LIST;
+    /* read once: what is checked is what is done, whatever the guest's
+     * storage holds meanwhile */
+    if (gmem_read(&vm->mem, list, b->raw, n * PVMMU_ENTRY) != 0)
+        return PVMMU_LIST;
     for (u32 i = 0; i < n; i++) {
-        u8 e[PVMMU_ENTRY];
-        enum pvmmu_rc rc;
+        enum pvmmu_rc rc = check_entry(vm, b, b->raw + i * PVMMU_ENTRY, &b->step[i]);
 
-        if (gmem_read(&vm->mem, list + i * PVMMU_ENTRY, e, sizeof e) != 0)
-            rc = PVMMU_LIST;
-        else
-            rc = check_entry(vm, b, e, &b->step[i]);
         if (rc != PVMMU_OK) {
             *bad = i;
             b->n = 0;

@@ -76,6 +76,7 @@ struct pvmmu_step {
 struct pvmmu_batch {
     unsigned n;
     struct pvmmu_step step[PVMMU_MAX];
+    u8 raw[PVMMU_MAX * PVMMU_ENTRY];    /* the list as the guest wrote it */
 };
 
 /* Read and check the n entries at guest real address list; PVMMU_OK and

@@ -496,6 +496,26 @@ static void map_now(struct vm *vm, struct shadow_space *sp, u32 va, const struct
     shadow_stats.pv_mapped++;
 }
 
+/* where sp's tables keep the PTE for va, or 1 (no address a PTE has)
+ * if they do not reach one: only the segment-table entry is read, which
+ * is all that takes to tell whether a space shares the changed entry */
+static u32 pte_address(struct vm *vm, struct shadow_space *sp, u32 va)
+{
+    struct dat370_fmt f;
+    u32 sx, px, ste;
+
+    if (!dat370_format(sp->cr0, &f))
+        return 1;
+    sx = va >> f.seg_bits;
+    px = (va & ((1u << f.seg_bits) - 1)) >> f.page_bits;
+    if ((sx >> 4) > (sp->cr1 >> 24) ||
+        gmem_fetch32(&vm->mem, ((sp->cr1 & CR1_370_STO) + sx * 4) & VA_MASK, &ste) != 0 ||
+        (ste & (STE370_INVALID | STE370_ZERO)) ||
+        (px >> (f.seg_bits - f.page_bits - 4)) > (ste >> 28))
+        return 1;
+    return ((ste & STE370_PTO) + px * 2) & VA_MASK;
+}
+
 void shadow_pv_pte(struct vm *vm, u32 va, u32 where)
 {
     struct shadow *sh = vm->shadow;
@@ -507,7 +527,6 @@ void shadow_pv_pte(struct vm *vm, u32 va, u32 where)
     for (unsigned i = 0; i < SHADOW_SPACES; i++) {
         struct shadow_space *sp = &sh->sp[i];
         struct dat370_walk w;
-        enum dat370_rc rc;
 
         if (!sp->used)
             continue;
@@ -516,11 +535,10 @@ void shadow_pv_pte(struct vm *vm, u32 va, u32 where)
             sh->pv_ptlb = true;
             continue;
         }
-        rc = vmem_walk_space(vm, sp->cr0, sp->cr1, va, &w);
-        if (w.entry != where)
+        if (pte_address(vm, sp, va) != where)
             continue;                           /* its tables do not reach this entry */
         drop_pages(sh, sp, va, PAGE_SIZE);
-        if (rc == DAT370_OK)
+        if (vmem_walk_space(vm, sp->cr0, sp->cr1, va, &w) == DAT370_OK)
             map_now(vm, sp, va, &w);
     }
 }

@@ -16,11 +16,14 @@ bool vmem_dat_on(const struct vm *vm)
 static bool fetch_entry(void *ctx, u32 addr, unsigned len, u32 *out)
 {
     struct gspace *gs = ctx;
-    u8 b[4];
+    u16 h;
 
-    if (gmem_read(gs, addr, b, len) != 0)
+    /* the fixed-size helpers: a resident table page costs no general path */
+    if (len == 4)
+        return gmem_fetch32(gs, addr, out) == 0;
+    if (gmem_fetch16(gs, addr, &h) != 0)
         return false;
-    *out = len == 4 ? get_be32(b) : get_be16(b);
+    *out = h;
     return true;
 }
 
