@@ -52,6 +52,18 @@ SYSTEM_TEST(GuestDat, CpPagingUnderShadowTablesKeepsEveryByte)
                load.c_str());
 }
 
+// DIAGNOSE X'1E0' from inside a guest with DAT on (tests/guest/td1e0.c):
+// what a list changes holds at once without PTLB, in every shadow space
+// that uses the entry; hostile lists are refused and change nothing.
+SYSTEM_TEST(GuestDat, ParavirtualTableListsHoldAtOnceAndBadOnesChangeNothing)
+{
+    CpSystem sys("dat-pv-rules");
+    GuestResult r = runGuest(sys.op(), "TD1E0E", 120);
+    checkAllPassed(r, 90);
+    for (const char *msg : {"CPX401E", "CPX407E", "CPX408E", "CPX409E"})
+        CHECK_TEXT(r.output.find(msg) == std::string::npos, r.output.c_str());
+}
+
 // what tests/guest/tvmos.c must end with: every process's area holds the
 // last round's pattern
 static uint32_t vmosPattern(uint32_t seed, int proc, uint32_t va, uint32_t round)
