@@ -5,7 +5,8 @@
  * asking for console reads (X'58' X'0A'), which would wait for a user, and
  * by not letting CP store spool buffers or disk blocks over its own code
  * (X'14' into its pages, X'250' block I/O, whose lists name buffers
- * anywhere). */
+ * anywhere, X'1E0' lists read from its code, whose bytes could make an
+ * entry that stores into it). */
 #include "guest.h"
 #include "cp370diag.h"
 
@@ -55,6 +56,7 @@ static void call(void *arg)
     case 11: cp370_diag_064_saved_segment(&r); break;
     case 12: cp370_diag_250_block_io(&r); break;
     case 13: cp370_diag_068_vmcf(&r); break;
+    case 15: cp370_diag_1E0_mmu_update(&r); break;
     default: cp370_diag_258_pseudo_fault(&r); break;
     }
 }
@@ -76,6 +78,8 @@ static bool harmful(void)
         return (r.ry & 0x00FFFFFF) < MY_END;
     if (which == 12)                                 /* blocks anywhere */
         return r.ry == 1 || (r.rx & 0x00FFFFFF) < MY_END;
+    if (which == 15)                                 /* a list in my code */
+        return (r.rx & 0x00FFFFFF) >= 0x20000 && (r.rx & 0x00FFFFFF) < MY_END;
     if (which == 0 || which == 2 || which == 1)      /* stores into me */
         return (r.rx < MY_END && r.rx >= 0x20000) || (r.rx1 < MY_END && r.rx1 >= 0x20000);
     return false;
@@ -93,7 +97,7 @@ int main(void)
         seed = (u32)get_tod() | 1;
     con_printf("TDFUZZ seed %08X (%u)", seed, seed);
     for (int i = 0; i < ROUNDS; i++) {
-        which = (int)(rnd() % 15);
+        which = (int)(rnd() % 16);
         r.rx = value();
         r.rx1 = value();
         r.ry = value();
