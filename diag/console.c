@@ -56,9 +56,19 @@ static void collect(struct cmdctx *ctx, const char *line)
     }
 }
 
+/* A command's output to the terminal goes at the terminal's pace: the
+ * virtual machine waits while its terminal has a queue's worth of lines
+ * still to show (as for its own console writes), so a long display keeps
+ * no more than that in CP's free storage.  A machine being logged off
+ * shows the rest of nothing. */
 static void to_terminal(struct cmdctx *ctx, const char *line)
 {
-    user_msg(ctx->user, "%s", line);
+    struct vm *vm = ctx->out_arg;
+
+    while (!vm->kill_request && !vcons_output_room(vm, 1))
+        task_sleep(vm);
+    if (!vm->kill_request)
+        user_msg(ctx->user, "%s", line);
 }
 
 int diag_008_cp_command(struct diag_args *a)
@@ -86,6 +96,7 @@ int diag_008_cp_command(struct diag_args *a)
         return prc;
     ctx.user = vm->user;
     ctx.out = to_terminal;
+    ctx.out_arg = vm;
     if (flags & D08_RESPONSE) {
         resp.size = a->gpr[a->ry + 1];
         if (resp.size > D08_MAXRESP)

@@ -3,6 +3,7 @@
 #include "cp/term/usermsg.h"
 #include "cp/term/session.h"
 #include "cp/vm/user.h"
+#include "cp/io/term.h"
 #include "cp/lib/string.h"
 
 #define MSG_TEXT    120
@@ -19,6 +20,12 @@ static int deliver(struct cmdctx *ctx, struct user *to, const char *kind, const 
     }
     if (!on) {
         cmd_printf(ctx, "CPX057I %s not receiving; %s OFF", to->userid, kind[0] == 'M' ? "MSG" : "WNG");
+        return RC_ERROR;
+    }
+    /* a terminal that stopped reading is not flooded: a sender that
+     * could go on for ever would fill CP's free storage */
+    if (session_term(to->sess) && !term_takes_more(session_term(to->sess))) {
+        cmd_printf(ctx, "CPX058I %s not receiving; too many lines waiting", to->userid);
         return RC_ERROR;
     }
     user_msg(to, "%s FROM %-8s: %.*s", kind, ctx->user->userid, MSG_TEXT, text);

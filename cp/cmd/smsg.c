@@ -27,7 +27,13 @@ int cmd_smsg(struct cmdctx *ctx)
         cmd_printf(ctx, "CPX003E SMSG text is longer than %d characters", SMSG_TEXT);
         return RC_OPERAND;
     }
-    if (!vmcf_smsg(to->vm, ctx->user->userid, ctx->rest[2])) {
+    switch (vmcf_smsg(to->vm, ctx->user->userid, ctx->rest[2])) {
+    case VMCF_OK:
+        break;
+    case VMCF_SMSG_BACKLOG:
+        cmd_printf(ctx, "CPX058I %s not receiving; too many messages waiting", to->userid);
+        return RC_ERROR;
+    default:
         cmd_printf(ctx, "CPX057I %s not receiving; SMSG OFF or not authorized", to->userid);
         return RC_ERROR;
     }

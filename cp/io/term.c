@@ -333,6 +333,11 @@ bool term_has_room(const struct term *t, unsigned n)
     return !t->connected || t->qcount + n <= TERM_QLEN;
 }
 
+bool term_takes_more(const struct term *t)
+{
+    return !t->connected || t->qcount < TERM_QHARD;
+}
+
 bool term_idle(const struct term *t)
 {
     return t->io != TIO_WRITE && t->qcount == 0;

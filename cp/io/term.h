@@ -52,6 +52,7 @@
 
 #define TERM_LINE       132     /* longest line kept in one queue entry */
 #define TERM_QLEN       64      /* queued lines above which writers wait */
+#define TERM_QHARD      (4 * TERM_QLEN) /* lines from others refused above this */
 #define TERM_INMAX      160     /* longest input line */
 #define TERM_PROBE_MS   2000    /* idle connected terminals are sensed */
 #define TERM_STATUS     12      /* characters of a 3270 status word */
@@ -168,6 +169,10 @@ bool term_idle(const struct term *t);
 /* room for n more lines below TERM_QLEN (a terminal without a client has
  * room: what is written to it is discarded) */
 bool term_has_room(const struct term *t, unsigned n);
+/* may another user's line still be queued (fewer than TERM_QHARD lines
+ * wait)?  Lines from others cannot wait for this terminal, so past that
+ * backlog they are refused rather than kept in free storage */
+bool term_takes_more(const struct term *t);
 /* forget the lines queued and not yet written */
 void term_discard_output(struct term *t);
 /* 3270: put text into the input area for the user to change and enter */

@@ -460,19 +460,26 @@ int vmcf_request(struct vm *vm, const struct vmcf_req *rq)
 
 /* ---- SMSG --------------------------------------------------------------- */
 
-bool vmcf_smsg(struct vm *vm, const char *from, const char *text)
+int vmcf_smsg(struct vm *vm, const char *from, const char *text)
 {
     struct vmcf_vm *s = vm ? st(vm) : NULL;
     struct vmcf_req rq = { .func = VMCF_SENDX };
     struct vmcf_int *in;
     u32 n = (u32)strlen(text);
 
+    unsigned waiting = 0;
+
     if (!s || (!s->smsg && !(vm->user && vm->user->smsg_on)) || s->quiesced)
-        return false;
+        return VMCF_SMSG_OFF;
+    /* a program that takes no interruptions is not flooded without end */
+    for (in = s->ints; in; in = in->next)
+        waiting++;
+    if (waiting >= VMCF_MAXWAITING)
+        return VMCF_SMSG_BACKLOG;
     in = kzalloc(sizeof *in, "VMCFINT");
     if (!in || !(in->data = kmalloc(8 + n + 1, "VMCFDATA"))) {
         kfree(in);
-        return false;
+        return VMCF_SMSG_BACKLOG;
     }
     /* the data: the sender's userid, then the text (VM/SP's layout) */
     put_name(in->data, from);
@@ -481,5 +488,5 @@ bool vmcf_smsg(struct vm *vm, const char *from, const char *text)
     rq.lena = in->dlen;
     build_hdr(in->hdr, &rq, "SYSTEM", 0, 0);
     queue_int(vm, in);
-    return true;
+    return VMCF_OK;
 }

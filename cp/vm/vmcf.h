@@ -68,6 +68,7 @@ enum {
 #define VMCF_CANCELED   11      /* REPLY to a message the source canceled */
 #define VMCF_NOTFOUND   12
 #define VMCF_MAXACTIVE  50
+#define VMCF_MAXWAITING 64      /* interruptions queued for one VM, then SMSG is refused */
 
 /* one DIAGNOSE X'68' request, decoded; returns the return code */
 struct vmcf_req {
@@ -80,9 +81,13 @@ struct vmcf_req {
 };
 int vmcf_request(struct vm *vm, const struct vmcf_req *rq);
 
-/* SMSG: text (ASCII) from userid to the virtual machine vm; false if it
- * does not take SMSG now (not authorized for it) */
-bool vmcf_smsg(struct vm *vm, const char *from, const char *text);
+/* SMSG: text (ASCII) from userid to the virtual machine vm.  Returns
+ * VMCF_OK, VMCF_SMSG_OFF if it does not take SMSG now (not authorized for
+ * it), or VMCF_SMSG_BACKLOG while VMCF_MAXWAITING interruptions wait for
+ * it to take them. */
+#define VMCF_SMSG_OFF       1
+#define VMCF_SMSG_BACKLOG   2
+int vmcf_smsg(struct vm *vm, const char *from, const char *text);
 
 /* the reflection of external interruptions: is a X'4001' waiting, and
  * (present) store the oldest's header into the guest's buffer */

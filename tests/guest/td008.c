@@ -1,5 +1,6 @@
 /* td008.c - DIAGNOSE X'08' CP commands from a virtual machine.
- * IPL with PARM userid. */
+ * IPL with PARM userid; or with PARM CMD text: that one command, its
+ * output on the terminal, then "TD008 CMD RC n". */
 #include "guest.h"
 #include "cp370diag.h"
 #include "arch370/ebcdic.h"
@@ -49,6 +50,11 @@ int main(void)
     const char *user = guest_parm();
     int rc, cc;
 
+    if (!strncmp(user, "CMD ", 4)) {
+        raw(user + 4, 0, 0);
+        con_printf("TD008 CMD RC %u", r.ry);
+        return 0;
+    }
     cc = cp_command("QUERY USERID", out, sizeof out, &rc);
     fmt_snprintf(want, sizeof want, "%-8s AT CP370\n", user);
     report("X'08' QUERY USERID answers in the buffer, CC 0, RC 0",

@@ -5,8 +5,11 @@
  * asking for console reads (X'58' X'0A'), which would wait for a user, and
  * by not letting CP store spool buffers or disk blocks over its own code
  * (X'14' into its pages, X'250' block I/O, whose lists name buffers
- * anywhere, X'1E0' lists read from its code, whose bytes could make an
- * entry that stores into it). */
+ * anywhere, X'1E0' lists read from its code or low core, whose bytes
+ * could make an entry that stores into them).  A CP command (X'08') taken
+ * from random storage that starts with D or T is skipped: DISPLAY, DUMP
+ * or TRACE of a whole machine is a legitimate command whose hundred
+ * thousand lines take minutes to show. */
 #include "guest.h"
 #include "cp370diag.h"
 
@@ -61,6 +64,27 @@ static void call(void *arg)
     }
 }
 
+/* does the command text at a (n bytes) hold a command starting with D or
+ * T (EBCDIC, either case), alone or after a X'15' separator? */
+static bool long_output(u32 a, u32 n)
+{
+    bool start = true;
+
+    if (a >= 0x100000 || n > 132)
+        return false;                                /* refused before running */
+    for (u32 i = 0; i < n && a + i < 0x100000; i++) {
+        u8 c = *(volatile u8 *)(uintptr_t)(a + i);
+        if (c == 0x15) {
+            start = true;
+        } else if (start && c != 0x40) {
+            if (c == 0xC4 || c == 0x84 || c == 0xE3 || c == 0xA3)
+                return true;
+            start = false;
+        }
+    }
+    return false;
+}
+
 /* would this call end the program's own life (or wait for a person)? */
 static bool harmful(void)
 {
@@ -72,16 +96,22 @@ static bool harmful(void)
     }
     if (which == 1 && (r.ry & 0x00FFFFFF) == 0)      /* length 0: CP READ */
         return true;
+    if (which == 1 && long_output(r.rx & 0x00FFFFFF, r.ry & 0x00FFFFFF))
+        return true;
     if (which == 8)                                  /* a buffer into me */
         return (r.rx & 0x00FFFFFF) < MY_END;
     if (which == 9 || which == 10)                   /* channel programs in me */
         return (r.ry & 0x00FFFFFF) < MY_END;
     if (which == 12)                                 /* blocks anywhere */
         return r.ry == 1 || (r.rx & 0x00FFFFFF) < MY_END;
-    if (which == 15)                                 /* a list in my code */
-        return (r.rx & 0x00FFFFFF) >= 0x20000 && (r.rx & 0x00FFFFFF) < MY_END;
-    if (which == 0 || which == 2 || which == 1)      /* stores into me */
-        return (r.rx < MY_END && r.rx >= 0x20000) || (r.rx1 < MY_END && r.rx1 >= 0x20000);
+    if (which == 15)                                 /* a list in me */
+        return (r.rx & 0x00FFFFFF) < MY_END;
+    /* stores into me, low core included: an identification or a time
+     * over my interruption PSWs would leave me looping on my own fault */
+    if (which == 0 || which == 2)
+        return (r.rx & 0x00FFFFFF) < MY_END;
+    if (which == 1)
+        return (r.ry & 0x40000000u) && (r.rx1 & 0x00FFFFFF) < MY_END;
     return false;
 }
 

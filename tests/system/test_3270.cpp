@@ -362,3 +362,68 @@ SYSTEM_TEST(Display3270, FullScreenGuestNeverSeesAnotherClientsKeys)
     e->enter("MINE");
     e->waitFor("YOU TYPED: MINE\\.");
 }
+
+// free storage CP has in use now (QUERY STORAGE), in kilobytes
+static unsigned freeStorageInUse(CpSystem &sys)
+{
+    std::string q = sys.opcmd("QUERY STORAGE", "IN USE [0-9]+K");
+    std::smatch m;
+    if (!std::regex_search(q, m, std::regex("IN USE ([0-9]+)K")))
+        throw std::runtime_error("no IN USE in " + q);
+    return (unsigned)std::stoul(m[1]);
+}
+
+// A screen held by its user stops a guest's long CP command output
+// (DIAGNOSE X'08' without a response buffer, 32,768 lines of DISPLAY):
+// the guest waits, CP keeps no more than a queue's worth in free storage,
+// and FORCE still ends the user at once.
+SYSTEM_TEST(Display3270, AHeldScreenKeepsAGuestsLongCpOutputOutOfFreeStorage)
+{
+    CpSystem sys("d3270-held");
+    unsigned before = freeStorageInUse(sys);
+    auto d = display(sys, 0x00C5);
+    logon3270(*d, "USER3", "PASS3");
+    d->enter("IPL TD008E PARM CMD DISPLAY 0-7FFFF");
+    waitStatus(*d, "MORE...");
+    d->key("Enter()");
+    waitStatus(*d, "HOLDING");
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    unsigned during = freeStorageInUse(sys);
+    CHECK_TEXT(during < before + 256, ("in use " + std::to_string(before) + "K before, " +
+                                       std::to_string(during) + "K while held").c_str());
+    sys.opcmd("FORCE USER3", "CPX133I USER3 forced off", 30);
+}
+
+// Another user's messages to a held screen are refused past a backlog
+// (CPX058I) instead of piling up in CP's free storage.
+SYSTEM_TEST(Display3270, MessagesToAHeldScreenAreRefusedPastABacklog)
+{
+    CpSystem sys("d3270-msgs");
+    unsigned before = freeStorageInUse(sys);
+    auto d = display(sys, 0x00C6);
+    logon3270(*d, "USER4", "PASS4");
+    d->enter("DISPLAY 0-FFF");
+    waitStatus(*d, "MORE...");
+    d->key("Enter()");
+    waitStatus(*d, "HOLDING");
+
+    // eight messages a line (LINEND #): the first arrive, then the
+    // backlog refuses the rest
+    Telnet3215 &op = sys.op();
+    op.sendLine("TERMINAL LINEND #");
+    op.drain(0.5);
+    std::string refused;
+    for (int line = 0; line < 50 && refused.empty(); line++) {
+        std::string cmds;
+        for (int i = 0; i < 8; i++)
+            cmds += (i ? "#" : "") + std::string("MSG USER4 ") + std::to_string(line * 8 + i);
+        op.sendLine(cmds);
+        std::string got = op.drain(0.3);
+        if (got.find("CPX058I USER4 not receiving; too many lines waiting") != std::string::npos)
+            refused = got;
+        if (line == 0)
+            CHECK_TEXT(got.find("CPX058I") == std::string::npos, got.c_str());
+    }
+    CHECK_TEXT(!refused.empty(), "no MSG was refused");
+    CHECK(freeStorageInUse(sys) < before + 256);
+}

@@ -91,13 +91,15 @@ SYSTEM_TEST(Diagnose, RandomRegistersForEveryCodeCannotHurtCp)
 {
     CpSystem sys("diag-fuzz");
     auto other = logon(sys, 0x0021, "USER3", "PASS3");
-    Telnet3215 &op = sys.op();
+    // a general user (class G), as an attacker would be
+    auto fuzz = logon(sys, 0x0020, "USER2", "PASS2");
     // CP370_FUZZ_SEED (decimal, as the guest prints it) replays a run
     const char *seed = getenv("CP370_FUZZ_SEED");
-    op.sendLine(std::string("IPL TDFUZZE") + (seed ? std::string(" PARM ") + seed : ""));
-    std::string out = op.readUntil("SUMMARY [^\\n]*\\n", 120);
+    fuzz->sendLine(std::string("IPL TDFUZZE") + (seed ? std::string(" PARM ") + seed : ""));
+    std::string out = fuzz->readUntil("SUMMARY [^\\n]*\\n", 120);
     CHECK_TEXT(out.find("TDFUZZ DONE") != std::string::npos, out.c_str());
     CHECK(out.find("0 failed") != std::string::npos);
     other->sendLine("QUERY USERID");                      // nothing else disturbed
     other->readUntil("USER3    AT CP370");
+    sys.opcmd("QUERY USERID", "OPERATOR AT CP370");
 }

@@ -214,13 +214,28 @@ TEST(Vmcf, SmsgReachesOnlyAMachineThatTakesIt)
     u8 stat;
     u16 func;
     std::string who;
-    CHECK_FALSE(vmcf_smsg(&b->vm, "TESTER", "HI"));          // not authorized
+    LONGS_EQUAL(VMCF_SMSG_OFF, vmcf_smsg(&b->vm, "TESTER", "HI"));     // not authorized
     vmcf(b, VMCF_AUTHORIZE, "", 0, EXTBUF, 256);
-    CHECK_FALSE(vmcf_smsg(&b->vm, "TESTER", "HI"));          // SET SMSG OFF
+    LONGS_EQUAL(VMCF_SMSG_OFF, vmcf_smsg(&b->vm, "TESTER", "HI"));     // SET SMSG OFF
     b->user.smsg_on = true;
-    CHECK(vmcf_smsg(&b->vm, "TESTER", "HI THERE"));
+    LONGS_EQUAL(VMCF_OK, vmcf_smsg(&b->vm, "TESTER", "HI THERE"));
     CHECK(interruption(b, &stat, &func, &who));
     LONGS_EQUAL(VMCF_SENDX, func);
     STRCMP_EQUAL("SYSTEM  ", who.c_str());
     STRCMP_EQUAL("TESTER  HI THERE", b->getEbcdic(EXTBUF + VMCM_HDR, 16).c_str());
+}
+
+// A machine that takes no interruptions is not flooded without end: past
+// VMCF_MAXWAITING waiting ones SMSG is refused, and taking one makes room.
+TEST(Vmcf, SmsgIsRefusedPastABacklogOfWaitingInterruptions)
+{
+    u8 stat;
+    u16 func;
+    vmcf(b, VMCF_AUTHORIZE, "", 0, EXTBUF, 256);
+    b->user.smsg_on = true;
+    for (int i = 0; i < VMCF_MAXWAITING; i++)
+        LONGS_EQUAL(VMCF_OK, vmcf_smsg(&b->vm, "TESTER", "AGAIN"));
+    LONGS_EQUAL(VMCF_SMSG_BACKLOG, vmcf_smsg(&b->vm, "TESTER", "ONE TOO MANY"));
+    CHECK(interruption(b, &stat, &func));
+    LONGS_EQUAL(VMCF_OK, vmcf_smsg(&b->vm, "TESTER", "NOW THERE IS ROOM"));
 }
