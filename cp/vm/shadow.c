@@ -468,52 +468,63 @@ static void drop_pages(struct shadow *sh, struct shadow_space *sp, u32 va, u32 l
     }
 }
 
-/* the guest's tables in sp translate va as w says: make the shadow
- * entry of its 4K page now if that page's frame is resident (a page CP
- * paged out is left to the next fault, which may sleep) */
-static void map_now(struct vm *vm, struct shadow_space *sp, u32 va, const struct dat370_walk *w)
-{
-    u32 page = va & ~(PAGE_SIZE - 1), real = w->real & ~(PAGE_SIZE - 1), pte;
-    struct dat370_fmt f;
-
-    if (!dat370_format(sp->cr0, &f))
-        return;
-    if (f.page_bits == 11) {
-        struct dat370_walk lo, hi;
-        if (vmem_walk_space(vm, sp->cr0, sp->cr1, page, &lo) != DAT370_OK ||
-            vmem_walk_space(vm, sp->cr0, sp->cr1, page + HALF, &hi) != DAT370_OK ||
-            (lo.real & (PAGE_SIZE - 1)) || hi.real != lo.real + HALF)
-            return;                             /* the halves do not pair: a fault decides */
-        real = lo.real;
-    }
-    if (!gspace_addressable(&vm->mem, real))
-        return;
-    /* nothing sleeps from here to the shadow entry */
-    pte = *gspace_pte(&vm->mem, real / PAGE_SIZE);
-    if (pte & PTE_INVALID)
-        return;
-    set_entry(sp, page, (pte & (PTE_FRAME_MASK | PTE_PROTECT)) | (w->protect ? PTE_PROTECT : 0));
-    shadow_stats.pv_mapped++;
-}
-
-/* where sp's tables keep the PTE for va, or 1 (no address a PTE has)
- * if they do not reach one: only the segment-table entry is read, which
- * is all that takes to tell whether a space shares the changed entry */
-static u32 pte_address(struct vm *vm, struct shadow_space *sp, u32 va)
+/* where sp's tables keep the PTE for va, and *ste the segment-table
+ * entry on the way; 1 (no address a PTE has) if they do not reach one.
+ * Only the segment-table entry is read: that is all it takes to tell
+ * whether a space uses the changed entry. */
+static u32 pte_address(struct vm *vm, struct shadow_space *sp, u32 va, u32 *ste)
 {
     struct dat370_fmt f;
-    u32 sx, px, ste;
+    u32 sx, px;
 
     if (!dat370_format(sp->cr0, &f))
         return 1;
     sx = va >> f.seg_bits;
     px = (va & ((1u << f.seg_bits) - 1)) >> f.page_bits;
     if ((sx >> 4) > (sp->cr1 >> 24) ||
-        gmem_fetch32(&vm->mem, ((sp->cr1 & CR1_370_STO) + sx * 4) & VA_MASK, &ste) != 0 ||
-        (ste & (STE370_INVALID | STE370_ZERO)) ||
-        (px >> (f.seg_bits - f.page_bits - 4)) > (ste >> 28))
+        gmem_fetch32(&vm->mem, ((sp->cr1 & CR1_370_STO) + sx * 4) & VA_MASK, ste) != 0 ||
+        (*ste & (STE370_INVALID | STE370_ZERO)) ||
+        (px >> (f.seg_bits - f.page_bits - 4)) > (*ste >> 28))
         return 1;
-    return ((ste & STE370_PTO) + px * 2) & VA_MASK;
+    return ((*ste & STE370_PTO) + px * 2) & VA_MASK;
+}
+
+/* sp reaches the PTE at where for va through segment entry ste: make the
+ * shadow entry of the 4K page now if that entry (with 2K pages, it and
+ * its neighbour, which pair as for a fault) translates and the frame is
+ * resident; a page CP paged out is left to the next fault, which may
+ * sleep.  The same rules as arch370/dat370.c's walk, from the entries
+ * the walk would read. */
+static void map_now(struct vm *vm, struct shadow_space *sp, u32 va, u32 where, u32 ste)
+{
+    u32 page = va & ~(PAGE_SIZE - 1), real, host;
+    struct dat370_fmt f;
+    u16 lo, hi;
+
+    if (!dat370_format(sp->cr0, &f))
+        return;
+    if (f.page_bits == 12) {
+        if (gmem_fetch16(&vm->mem, where, &lo) != 0 || (lo & 0x000E))
+            return;                             /* invalid, or bits that must be zero */
+        real = (u32)(lo & 0xFFF0) << 8;
+    } else {
+        u32 lo_at = (va & HALF) ? where - 2 : where;
+        if (gmem_fetch16(&vm->mem, lo_at, &lo) != 0 || gmem_fetch16(&vm->mem, lo_at + 2, &hi) != 0 ||
+            ((lo | hi) & 0x0006))
+            return;
+        real = (u32)(lo & 0xFFF8) << 8;
+        if ((real & (PAGE_SIZE - 1)) || ((u32)(hi & 0xFFF8) << 8) != real + HALF)
+            return;                             /* the halves do not pair: a fault decides */
+    }
+    if (!gspace_addressable(&vm->mem, real))
+        return;
+    /* nothing sleeps from here to the shadow entry */
+    host = *gspace_pte(&vm->mem, real / PAGE_SIZE);
+    if (host & PTE_INVALID)
+        return;
+    set_entry(sp, page, (host & (PTE_FRAME_MASK | PTE_PROTECT)) |
+                        ((ste & STE370_PROTECT) ? PTE_PROTECT : 0));
+    shadow_stats.pv_mapped++;
 }
 
 void shadow_pv_pte(struct vm *vm, u32 va, u32 where)
@@ -526,7 +537,7 @@ void shadow_pv_pte(struct vm *vm, u32 va, u32 where)
         return;
     for (unsigned i = 0; i < SHADOW_SPACES; i++) {
         struct shadow_space *sp = &sh->sp[i];
-        struct dat370_walk w;
+        u32 ste = 0;
 
         if (!sp->used)
             continue;
@@ -535,11 +546,10 @@ void shadow_pv_pte(struct vm *vm, u32 va, u32 where)
             sh->pv_ptlb = true;
             continue;
         }
-        if (pte_address(vm, sp, va) != where)
+        if (pte_address(vm, sp, va, &ste) != where)
             continue;                           /* its tables do not reach this entry */
         drop_pages(sh, sp, va, PAGE_SIZE);
-        if (vmem_walk_space(vm, sp->cr0, sp->cr1, va, &w) == DAT370_OK)
-            map_now(vm, sp, va, &w);
+        map_now(vm, sp, va, where, ste);
     }
 }
 
