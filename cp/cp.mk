@@ -29,6 +29,7 @@ CP_SRCS := \
 	cp/vm/priv_ctl.c \
 	cp/vm/vmem.c \
 	cp/vm/shadow.c \
+	cp/vm/pvmmu.c \
 	cp/vm/vio.c \
 	cp/vm/adstop.c \
 	cp/vm/vmdebug.c \

@@ -7,7 +7,8 @@ DIAG_SRCS := \
 	diag/paging.c \
 	diag/disk.c \
 	diag/spool.c \
-	diag/vmcf.c
+	diag/vmcf.c \
+	diag/mmu.c
 
 # the guest-side header, generated from diag.def
 DIAG_HEADER := $(B)/include/cp370diag.h

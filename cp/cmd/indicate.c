@@ -74,6 +74,9 @@ static int ind_load(struct cmdctx *ctx)
                (unsigned)average(sh->insns_fill, sh->fills),
                (unsigned)average(sh->insns_reflect, sh->reflected),
                (unsigned)average(sh->insns_switch, sh->timed_switch));
+    cmd_printf(ctx, "PARAVIRTUAL TABLES: BATCHES %u, ENTRIES %u, MAPPED %u, CP INSTRUCTIONS PER BATCH %u",
+               (unsigned)sh->pv_batches, (unsigned)sh->pv_entries, (unsigned)sh->pv_mapped,
+               (unsigned)average(sh->insns_pv, sh->pv_batches));
     cmd_printf(ctx, "PAGE SLOTS %u, IN USE %u (%u%%), BAD %u", (unsigned)slots_total(),
                (unsigned)slots_used(), (unsigned)percent(slots_used(), slots_total()),
                (unsigned)slots_bad());
@@ -103,6 +106,7 @@ static void user_line(struct cmdctx *ctx, const struct user *u)
      * hundredths are too coarse to give the T/V ratio of a short job */
     cmd_printf(ctx, "VTIME=%s TTIME=%s EXITS=%010u ASSISTED=%010u", usec(v, acct_virt_usec(u)),
                usec(t, acct_total_usec(u)), (unsigned)u->vm->exits, (unsigned)u->vm->assisted);
+    cmd_printf(ctx, "GUEST INSTRUCTIONS=%llu", (unsigned long long)u->vm->guest_insns);
 }
 
 static int ind_user(struct cmdctx *ctx)

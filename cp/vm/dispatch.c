@@ -382,7 +382,10 @@ static void run_guest(struct vm *vm, s64 slice)
     spt(slice);
     run = slice;
     for (;;) {
+        u32 g0 = icount();
+
         code = enter_guest(&c->ctx);
+        vm->guest_insns += (u32)(icount() - g0);   /* mod 2**32: one run */
         left = stpt();
         /* from here to intr_dispatch() nothing may sleep: a real external
          * or I/O interruption's details are still only in the real low

@@ -34,6 +34,7 @@ struct shadow {
     struct shadow_space *cur;
     u32 clock;
     u32 refill_va, refills;     /* the same page filled again and again */
+    bool pv_ptlb;               /* a batch dropped valid entries */
 };
 
 struct shadow_stats shadow_stats;
@@ -446,4 +447,145 @@ bool shadow_protection(struct vm *vm, u8 ilc)
     /* suppressed: back up to the instruction so it runs again */
     vm->cpu.psw = psw370_set_ia(vm->cpu.psw, (psw370_ia(vm->cpu.psw) - ilc) & GADDR_MASK);
     return true;
+}
+
+/* ---- told by the guest (DIAGNOSE X'1E0', cp/vm/pvmmu.h) ------------------ */
+
+#define VA_MASK     0x00FFFFFFu
+
+/* drop the shadow entries of the 4K pages of [va, va + len) in sp */
+static void drop_pages(struct shadow *sh, struct shadow_space *sp, u32 va, u32 len)
+{
+    for (u32 a = va & ~(PAGE_SIZE - 1); a < va + len; a += PAGE_SIZE) {
+        unsigned s = (a >> 20) & (SEGS - 1), p = (a >> 12) & (PAGES_PER_SEG - 1);
+        u32 *pt = page_table(sp, s);
+
+        if (pt[p] & PTE_INVALID)
+            continue;
+        pt[p] = PTE_INVALID;
+        sp->nvalid[s]--;
+        sh->pv_ptlb = true;
+    }
+}
+
+/* where sp's tables keep the PTE for va, and *ste the segment-table
+ * entry on the way; 1 (no address a PTE has) if they do not reach one.
+ * Only the segment-table entry is read: that is all it takes to tell
+ * whether a space uses the changed entry. */
+static u32 pte_address(struct vm *vm, struct shadow_space *sp, u32 va, u32 *ste)
+{
+    struct dat370_fmt f;
+    u32 sx, px;
+
+    if (!dat370_format(sp->cr0, &f))
+        return 1;
+    sx = va >> f.seg_bits;
+    px = (va & ((1u << f.seg_bits) - 1)) >> f.page_bits;
+    if ((sx >> 4) > (sp->cr1 >> 24) ||
+        gmem_fetch32(&vm->mem, ((sp->cr1 & CR1_370_STO) + sx * 4) & VA_MASK, ste) != 0 ||
+        (*ste & (STE370_INVALID | STE370_ZERO)) ||
+        (px >> (f.seg_bits - f.page_bits - 4)) > (*ste >> 28))
+        return 1;
+    return ((*ste & STE370_PTO) + px * 2) & VA_MASK;
+}
+
+/* sp reaches the PTE at where for va through segment entry ste: make the
+ * shadow entry of the 4K page now if that entry (with 2K pages, it and
+ * its neighbour, which pair as for a fault) translates and the frame is
+ * resident; a page CP paged out is left to the next fault, which may
+ * sleep.  The same rules as arch370/dat370.c's walk, from the entries
+ * the walk would read. */
+static void map_now(struct vm *vm, struct shadow_space *sp, u32 va, u32 where, u32 ste)
+{
+    u32 page = va & ~(PAGE_SIZE - 1), real, host;
+    struct dat370_fmt f;
+    u16 lo, hi;
+
+    if (!dat370_format(sp->cr0, &f))
+        return;
+    if (f.page_bits == 12) {
+        if (gmem_fetch16(&vm->mem, where, &lo) != 0 || (lo & 0x000E))
+            return;                             /* invalid, or bits that must be zero */
+        real = (u32)(lo & 0xFFF0) << 8;
+    } else {
+        u32 lo_at = (va & HALF) ? where - 2 : where;
+        if (gmem_fetch16(&vm->mem, lo_at, &lo) != 0 || gmem_fetch16(&vm->mem, lo_at + 2, &hi) != 0 ||
+            ((lo | hi) & 0x0006))
+            return;
+        real = (u32)(lo & 0xFFF8) << 8;
+        if ((real & (PAGE_SIZE - 1)) || ((u32)(hi & 0xFFF8) << 8) != real + HALF)
+            return;                             /* the halves do not pair: a fault decides */
+    }
+    if (!gspace_addressable(&vm->mem, real))
+        return;
+    /* nothing sleeps from here to the shadow entry */
+    host = *gspace_pte(&vm->mem, real / PAGE_SIZE);
+    if (host & PTE_INVALID)
+        return;
+    set_entry(sp, page, (host & (PTE_FRAME_MASK | PTE_PROTECT)) |
+                        ((ste & STE370_PROTECT) ? PTE_PROTECT : 0));
+    shadow_stats.pv_mapped++;
+}
+
+void shadow_pv_pte(struct vm *vm, u32 va, u32 where)
+{
+    struct shadow *sh = vm->shadow;
+    u32 cr0 = vm->cpu.cr[0] & CR0_370_XLATE;
+
+    shadow_stats.pv_entries++;
+    if (!sh)
+        return;
+    for (unsigned i = 0; i < SHADOW_SPACES; i++) {
+        struct shadow_space *sp = &sh->sp[i];
+        u32 ste = 0;
+
+        if (!sp->used)
+            continue;
+        if (sp->cr0 != cr0) {                   /* another format: cannot tell */
+            flush_space(sp);
+            sh->pv_ptlb = true;
+            continue;
+        }
+        if (pte_address(vm, sp, va, &ste) != where)
+            continue;                           /* its tables do not reach this entry */
+        drop_pages(sh, sp, va, PAGE_SIZE);
+        map_now(vm, sp, va, where, ste);
+    }
+}
+
+void shadow_pv_ste(struct vm *vm, u32 va, u32 where)
+{
+    struct shadow *sh = vm->shadow;
+    u32 cr0 = vm->cpu.cr[0] & CR0_370_XLATE;
+    struct dat370_fmt f;
+
+    shadow_stats.pv_entries++;
+    if (!sh)
+        return;
+    for (unsigned i = 0; i < SHADOW_SPACES; i++) {
+        struct shadow_space *sp = &sh->sp[i];
+        u32 sx;
+
+        if (!sp->used)
+            continue;
+        if (sp->cr0 != cr0 || !dat370_format(cr0, &f)) {
+            flush_space(sp);
+            sh->pv_ptlb = true;
+            continue;
+        }
+        sx = va >> f.seg_bits;
+        if ((sx >> 4) > (sp->cr1 >> 24) || (((sp->cr1 & CR1_370_STO) + sx * 4) & VA_MASK) != where)
+            continue;
+        drop_pages(sh, sp, va & ~((1u << f.seg_bits) - 1), 1u << f.seg_bits);
+    }
+}
+
+void shadow_pv_end(struct vm *vm)
+{
+    struct shadow *sh = vm->shadow;
+
+    if (sh && sh->pv_ptlb) {
+        ptlb();
+        sh->pv_ptlb = false;
+    }
 }

@@ -49,6 +49,11 @@ struct shadow_stats {
      * each kind of event, for INDICATE LOAD and make bench */
     u64 insns_fill, insns_reflect, insns_switch;
     u32 timed_switch;
+    /* the paravirtual way, DIAGNOSE X'1E0' (cp/vm/pvmmu.h) */
+    u32 pv_batches;             /* lists done */
+    u32 pv_entries;             /* table entries stored by CP for the guest */
+    u32 pv_mapped;              /* shadow entries made at once from them */
+    u64 insns_pv;               /* CP instructions in the DIAGNOSE handler */
 };
 
 extern struct shadow_stats shadow_stats;
@@ -65,6 +70,16 @@ void shadow_translation(struct vm *vm, u8 ilc);
 bool shadow_protection(struct vm *vm, u8 ilc);
 /* PTLB: drop every shadow translation of the guest */
 void shadow_purge(struct vm *vm);
+/* DIAGNOSE X'1E0' (cp/vm/pvmmu.h) has stored the page-table entry at
+ * guest real address where, for virtual address va in some space of
+ * the guest: every shadow space whose tables reach that entry for va
+ * takes the new translation (made at once if its frame is resident) */
+void shadow_pv_pte(struct vm *vm, u32 va, u32 where);
+/* ... the segment-table entry at where: the shadow spaces whose tables
+ * reach it for va drop the whole segment */
+void shadow_pv_ste(struct vm *vm, u32 va, u32 where);
+/* the end of a batch: the real TLB forgets what was dropped */
+void shadow_pv_end(struct vm *vm);
 /* the VM goes: give back the tables */
 void shadow_free(struct vm *vm);
 

@@ -119,6 +119,7 @@ struct vm {
     /* statistics */
     u32 exits, priv_ops, diags, sios, pgm_reflected;
     u64 tod_in_cp;
+    u64 guest_insns;            /* Hercules' count while the guest itself ran */
 };
 
 /* Create the virtual machine of a user with size bytes of storage, in

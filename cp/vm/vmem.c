@@ -16,17 +16,25 @@ bool vmem_dat_on(const struct vm *vm)
 static bool fetch_entry(void *ctx, u32 addr, unsigned len, u32 *out)
 {
     struct gspace *gs = ctx;
-    u8 b[4];
+    u16 h;
 
-    if (gmem_read(gs, addr, b, len) != 0)
+    /* the fixed-size helpers: a resident table page costs no general path */
+    if (len == 4)
+        return gmem_fetch32(gs, addr, out) == 0;
+    if (gmem_fetch16(gs, addr, &h) != 0)
         return false;
-    *out = len == 4 ? get_be32(b) : get_be16(b);
+    *out = h;
     return true;
 }
 
 enum dat370_rc vmem_walk(struct vm *vm, u32 va, struct dat370_walk *w)
 {
     return dat370_translate(vm->cpu.cr[0], vm->cpu.cr[1], va, fetch_entry, &vm->mem, w);
+}
+
+enum dat370_rc vmem_walk_space(struct vm *vm, u32 cr0, u32 cr1, u32 va, struct dat370_walk *w)
+{
+    return dat370_translate(cr0, cr1, va, fetch_entry, &vm->mem, w);
 }
 
 void vmem_note_exception(struct vm *vm, u32 va)

@@ -24,6 +24,8 @@
 bool vmem_dat_on(const struct vm *vm);
 /* walk the guest's tables for va (no exception stored) */
 enum dat370_rc vmem_walk(struct vm *vm, u32 va, struct dat370_walk *w);
+/* ... in another address space and format than CR0's and CR1's */
+enum dat370_rc vmem_walk_space(struct vm *vm, u32 cr0, u32 cr1, u32 va, struct dat370_walk *w);
 /* store the translation-exception address of va at X'90' */
 void vmem_note_exception(struct vm *vm, u32 va);
 

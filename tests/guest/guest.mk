@@ -56,7 +56,7 @@ ALL_TARGETS += $(foreach p,$(GUEST_PROGRAMS),$(B)/guest/$(p)-bc.bin $(B)/guest/$
 # paging, saved systems and VMCF (EC mode): their saved systems live on the
 # paging volume CPPAG1 (mk/volume.mk), except TPAGE, which a test runs
 # with that volume detached
-GUEST_PROGRAMS_PAGING := tpage td258 td064 tflood td068 tdat tvmos
+GUEST_PROGRAMS_PAGING := tpage td258 td064 tflood td068 tdat tvmos td1e0
 # TFSCR (3270 full screen) too: CPRES1's saved-system cylinders are full
 GUEST_PROGRAMS_PAGING += tfscr
 $(foreach p,$(GUEST_PROGRAMS_PAGING),$(eval $(call guest_program,$(p),ec)))

@@ -5,9 +5,11 @@
  * asking for console reads (X'58' X'0A'), which would wait for a user, and
  * by not letting CP store spool buffers or disk blocks over its own code
  * (X'14' into its pages, X'250' block I/O, whose lists name buffers
- * anywhere).  A CP command (X'08') taken from random storage that starts
- * with D or T is skipped: DISPLAY, DUMP or TRACE of a whole machine is a
- * legitimate command whose hundred thousand lines take minutes to show. */
+ * anywhere, X'1E0' lists read from its code or low core, whose bytes
+ * could make an entry that stores into them).  A CP command (X'08') taken
+ * from random storage that starts with D or T is skipped: DISPLAY, DUMP
+ * or TRACE of a whole machine is a legitimate command whose hundred
+ * thousand lines take minutes to show. */
 #include "guest.h"
 #include "cp370diag.h"
 
@@ -57,6 +59,7 @@ static void call(void *arg)
     case 11: cp370_diag_064_saved_segment(&r); break;
     case 12: cp370_diag_250_block_io(&r); break;
     case 13: cp370_diag_068_vmcf(&r); break;
+    case 15: cp370_diag_1E0_mmu_update(&r); break;
     default: cp370_diag_258_pseudo_fault(&r); break;
     }
 }
@@ -101,6 +104,8 @@ static bool harmful(void)
         return (r.ry & 0x00FFFFFF) < MY_END;
     if (which == 12)                                 /* blocks anywhere */
         return r.ry == 1 || (r.rx & 0x00FFFFFF) < MY_END;
+    if (which == 15)                                 /* a list in me */
+        return (r.rx & 0x00FFFFFF) < MY_END;
     /* stores into me, low core included: an identification or a time
      * over my interruption PSWs would leave me looping on my own fault */
     if (which == 0 || which == 2)
@@ -122,7 +127,7 @@ int main(void)
         seed = (u32)get_tod() | 1;
     con_printf("TDFUZZ seed %08X (%u)", seed, seed);
     for (int i = 0; i < ROUNDS; i++) {
-        which = (int)(rnd() % 15);
+        which = (int)(rnd() % 16);
         r.rx = value();
         r.rx1 = value();
         r.ry = value();

@@ -13,11 +13,20 @@
  * and resumes the process at the nullified instruction.  A dispatcher
  * switches CR1 from process to process: in each round every process
  * checks every word of its pages against what it wrote the round before
- * and writes the next round's pattern, pages in a scattered order.
+ * and writes the next round's pattern, pages in a scattered order, and
+ * does the same with HOT_PAGES pages at X'180000' that stay mapped to
+ * frames of their own (never paged by it: only CP may take them).
  *
- * PARM "f seed": f = 0 to 3 selects 4K pages and 1M segments, 4K and
- * 64K, 2K and 1M, 2K and 64K (with 2K pages a fault maps both halves of
- * the 4K page, so one 4K frame holds a pair); seed varies the patterns.
+ * PARM "f seed [pv]": f = 0 to 3 selects 4K pages and 1M segments, 4K
+ * and 64K, 2K and 1M, 2K and 64K (with 2K pages a fault maps both halves
+ * of the 4K page, so one 4K frame holds a pair); seed varies the
+ * patterns; pv = 1 runs it paravirtual: after building its tables it
+ * never stores into them itself nor issues PTLB or LCTL 1, but hands CP
+ * each fault's table changes (the evicted page's entry and the new one)
+ * and each switch of address space as one DIAGNOSE X'1E0' list
+ * (docs/diagnose.md).  Either way the results are the same.  PARM
+ * "f seed pv 1" keeps the pages it pages out in its own storage above 2M
+ * instead of on the 191 (a 4M machine), for make bench.
  * It reports one case per round and
  *   TVMOS CHECKSUM xxxxxxxx FAULTS n PAGEOUTS n
  * where the checksum depends only on the seed (tests/system/test_dat.cpp
@@ -37,9 +46,14 @@
 #define SLOT_BLOCKS 6u                  /* 4800 bytes hold a 4K page */
 #define STRIDE      37u                 /* visits every page once: prime */
 #define SAVE        0xC00u              /* the process's registers at a fault */
+#define HOT         0x180000u           /* pages each process keeps mapped */
+#define HOT_PAGES   4u
+#define HOT_REAL    (POOL + POOL_FRAMES * 4096u)    /* their frames, after the pool */
 
 static u32 seed;
 static unsigned page_bits, seg_bits;
+static bool pv;                         /* tell CP, by DIAGNOSE X'1E0' */
+static bool ram;                        /* backing store in storage, not on the 191 */
 static const u32 fmt_cr0[4] = { 0x12u << 19, 0x10u << 19, 0x0Au << 19, 0x08u << 19 };
 
 /* ---- address spaces ------------------------------------------------------- */
@@ -59,14 +73,57 @@ static u16 pte_invalid(void)
     return page_bits == 12 ? 0x0008 : 0x0004;
 }
 
+/* ---- the paravirtual way: a list for DIAGNOSE X'1E0' ------------------------ */
+
+#define PV_SET_PTE  1
+#define PV_LOAD_CR1 3
+
+static u8 pvlist[16 * 8] __attribute__((aligned(8)));
+static u32 pv_n, pv_batches, pv_failed;
+
+static void put32(u8 *p, u32 v);
+
+static void pv_add(u8 op, u32 space, u32 va, u32 value)
+{
+    u8 *e = pvlist + 16 * pv_n++;
+
+    memset(e, 0, 16);
+    e[0] = op;
+    put32(e + 4, space);
+    put32(e + 8, va);
+    put32(e + 12, value);
+}
+
+/* hand CP the list; a refusal is counted and reported at the end */
+static void pv_flush(void)
+{
+    struct cp370_diag_regs r = { 0 };
+
+    if (!pv_n)
+        return;
+    r.rx = (u32)(uintptr_t)pvlist;
+    r.ry = pv_n;
+    if (cp370_diag_1E0_mmu_update(&r) != 0 || r.ry != 0 || r.ry1 != pv_n)
+        pv_failed++;
+    pv_batches++;
+    pv_n = 0;
+}
+
 /* a 4K page of a process: one PTE, or the two 2K halves */
 static void set_page(int proc, u32 va, u16 pte0, bool valid)
 {
     u16 *pt = &pagetab[proc][va >> page_bits];
+    u16 lo = valid ? pte0 : pte_invalid(), hi = valid ? (u16)(pte0 + 0x08) : pte_invalid();
 
-    pt[0] = valid ? pte0 : pte_invalid();
+    if (pv) {
+        pv_add(PV_SET_PTE, cr1[proc], va, lo);
+        if (page_bits == 11)
+            pv_add(PV_SET_PTE, cr1[proc], va + 0x800, hi);
+        return;
+    }
+    pt[0] = lo;
     if (page_bits == 11)
-        pt[1] = valid ? (u16)(pte0 + 0x08) : pte_invalid();
+        pt[1] = hi;
 }
 
 static void build_space(int proc)
@@ -81,18 +138,28 @@ static void build_space(int proc)
         pagetab[proc][p] = pte_for(p << page_bits);
     for (u32 p = AREA >> page_bits; p < 1024; p++)
         pagetab[proc][p] = pte_invalid();
+    for (u32 h = 0; h < HOT_PAGES * (4096u >> page_bits); h++)
+        pagetab[proc][(HOT >> page_bits) + h] =
+            pte_for(HOT_REAL + ((u32)proc * HOT_PAGES << 12) + (h << page_bits));
     cr1[proc] = ((nseg / 16 - 1) << 24) | (u32)(uintptr_t)segtab[proc];
 }
 
 static void load_cr1(int proc)
 {
     current = proc;
+    if (pv) {
+        pv_add(PV_LOAD_CR1, cr1[proc], 0, 0);
+        pv_flush();
+        return;
+    }
     asm volatile("lctl 1,1,%0" : : "Q"(cr1[proc]) : "memory");
 }
 
+/* after a table change: S/370's way, or none (CP made it itself) */
 static void ptlb(void)
 {
-    asm volatile("ptlb" : : : "memory");
+    if (!pv)
+        asm volatile("ptlb" : : : "memory");
 }
 
 /* ---- backing store: the 191 by DIAGNOSE X'250' ----------------------------- */
@@ -120,9 +187,22 @@ static bool disk_init(void)
     return cp370_diag_250_block_io(&r) == 0 && r.rx1 == 0;
 }
 
+/* PARM ram 1: the slots are 4K each in storage from BACKING (the
+ * machine needs 4M then); no I/O, so what CP does for the guest is only
+ * its DAT (make bench PART=dat) */
+#define BACKING     0x200000u
+
 /* the slot of a process's page: SLOT_BLOCKS blocks from block 1 */
 static void slot_io(int proc, u32 page, bool write)
 {
+    if (ram) {
+        u8 *slot = (u8 *)(uintptr_t)(BACKING + (proc * AREA_PAGES + page) * 4096u);
+        if (write)
+            memcpy(slot, bounce, 4096);
+        else
+            memcpy(bounce, slot, 4096);
+        return;
+    }
     struct cp370_diag_regs r = { 0 };
     u32 first = 1 + (proc * AREA_PAGES + page) * SLOT_BLOCKS;
 
@@ -213,6 +293,7 @@ static void page_in(int proc, u32 page)
     frames[f].page = page;
     set_page(proc, AREA + page * 4096u, pte_for(real), true);
     ptlb();
+    pv_flush();                         /* the evicted page's entry and this one */
 }
 
 void vmos_program_check(void);
@@ -267,9 +348,19 @@ static u32 pattern(int proc, u32 va, u32 round)
 
 static u32 wrong, first_wrong;
 
-/* one round of a process, DAT on in its own space */
+/* one round of a process, DAT on in its own space.  Its hot pages stay
+ * mapped all the time and are touched once a round: the shadow entries
+ * for them live long (in paravirtual mode nothing ever purges them), so
+ * if CP took their frames and forgot those entries, the next round would
+ * read another page's data through them. */
 static void process_round(int proc, u32 round)
 {
+    for (u32 a = HOT; a < HOT + HOT_PAGES * 4096u; a += 4) {
+        volatile u32 *w = (volatile u32 *)(uintptr_t)a;
+        if (round && *w != pattern(proc, a, round - 1) && wrong++ == 0)
+            first_wrong = a;
+        *w = pattern(proc, a, round);
+    }
     for (u32 n = 0; n < AREA_PAGES; n++) {
         u32 page = (n * STRIDE) % AREA_PAGES;
         volatile u32 *w = (volatile u32 *)(uintptr_t)(AREA + page * 4096u);
@@ -309,10 +400,12 @@ int main(void)
     u32 sum = 0, cr0;
 
     seed = parm_number(&p, 1);
+    pv = parm_number(&p, 0) == 1;
+    ram = parm_number(&p, 0) == 1;
     page_bits = f < 2 ? 12 : 11;
     seg_bits = f % 2 ? 16 : 20;
     vmos_stack_top = (u32)(uintptr_t)(kstack + sizeof kstack);
-    if (!disk_init()) {
+    if (!ram && !disk_init()) {
         report("the 191 is ready for block I/O", false, "DIAGNOSE X'250' INIT failed");
         return summary();
     }
@@ -323,8 +416,8 @@ int main(void)
     asm volatile("stctl 0,0,%0" : "=Q"(cr0));
     cr0 = (cr0 & ~(0x1Fu << 19)) | fmt_cr0[f];
     asm volatile("lctl 0,0,%0" : : "Q"(cr0) : "memory");
-    con_printf("TVMOS %u PROCESSES %u PAGES EACH %u FRAMES FORMAT %u", NPROC,
-               AREA_PAGES, POOL_FRAMES, f);
+    con_printf("TVMOS %u PROCESSES %u PAGES EACH %u FRAMES FORMAT %u %s", NPROC,
+               AREA_PAGES, POOL_FRAMES, f, pv ? "PARAVIRTUAL" : "SHADOW TABLES");
 
     for (u32 round = 0; round <= ROUNDS; round++) {
         wrong = 0;
@@ -337,10 +430,11 @@ int main(void)
         }
         if (round)
             report("every word of every process is what it wrote the round before",
-                   wrong == 0 && !io_failed, "round %u: %u words wrong, the first at %06X; "
-                   "I/O %s (cc %u rc %u entry status %u)", (unsigned)round, (unsigned)wrong,
-                   (unsigned)first_wrong, io_failed ? "failed" : "ok", (unsigned)io_cc,
-                   (unsigned)io_rc, (unsigned)io_status);
+                   wrong == 0 && !io_failed && !pv_failed, "round %u: %u words wrong, the first at %06X; "
+                   "I/O %s (cc %u rc %u entry status %u); %u DIAGNOSE X'1E0' lists refused",
+                   (unsigned)round, (unsigned)wrong, (unsigned)first_wrong,
+                   io_failed ? "failed" : "ok", (unsigned)io_cc, (unsigned)io_rc,
+                   (unsigned)io_status, (unsigned)pv_failed);
     }
     set_new_psw(0x68, psw_make(0, 0, false, false, (u32)(uintptr_t)pgm_entry));
     for (int i = 0; i < NPROC; i++) {
@@ -349,7 +443,7 @@ int main(void)
         sum = sum * 31 + checksum_process(i);
         dat(false);
     }
-    con_printf("TVMOS CHECKSUM %08X FAULTS %u PAGEOUTS %u", (unsigned)sum, (unsigned)faults,
-               (unsigned)pageouts);
+    con_printf("TVMOS CHECKSUM %08X FAULTS %u PAGEOUTS %u LISTS %u", (unsigned)sum,
+               (unsigned)faults, (unsigned)pageouts, (unsigned)pv_batches);
     return summary();
 }

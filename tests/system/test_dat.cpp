@@ -52,6 +52,18 @@ SYSTEM_TEST(GuestDat, CpPagingUnderShadowTablesKeepsEveryByte)
                load.c_str());
 }
 
+// DIAGNOSE X'1E0' from inside a guest with DAT on (tests/guest/td1e0.c):
+// what a list changes holds at once without PTLB, in every shadow space
+// that uses the entry; hostile lists are refused and change nothing.
+SYSTEM_TEST(GuestDat, ParavirtualTableListsHoldAtOnceAndBadOnesChangeNothing)
+{
+    CpSystem sys("dat-pv-rules");
+    GuestResult r = runGuest(sys.op(), "TD1E0E", 120);
+    checkAllPassed(r, 90);
+    for (const char *msg : {"CPX401E", "CPX407E", "CPX408E", "CPX409E"})
+        CHECK_TEXT(r.output.find(msg) == std::string::npos, r.output.c_str());
+}
+
 // what tests/guest/tvmos.c must end with: every process's area holds the
 // last round's pattern
 static uint32_t vmosPattern(uint32_t seed, int proc, uint32_t va, uint32_t round)
@@ -78,32 +90,82 @@ static std::string vmosChecksum(uint32_t seed)
     return buf;
 }
 
-// The small virtual-memory operating system: four address spaces each,
-// its own page-fault handler paging to and from its own minidisk, CR1
-// switched between processes.  Four copies at once, one per page and
-// segment size, on an 8M machine.  (Seven copies make CP page under them
-// too; such runs passed, but some hung: see "Known problems" in
-// docs/virtual-machine.md.  CP paging under shadow tables is what
-// CpPagingUnderShadowTablesKeepsEveryByte checks.)
-SYSTEM_TEST(GuestDat, VirtualMemoryOsPagesItsProcessesByteForByte)
+// Copies of the small virtual-memory operating system, USER1 to USERn (each
+// a 4-cylinder 191), copy i in format i % 4, paravirtual where pv(i) says;
+// each must end byte-exact, with more faults of its own than it has
+// frames.  Returns INDICATE LOAD afterwards.
+static std::string runVmos(CpSystem &sys, int n, bool (*pv)(int))
 {
-    CpSystem sys("dat-vmos", SystemOptions().storage(8));
     std::vector<std::unique_ptr<Telnet3215>> t;
-    const int n = 4;                    // USER1-USER4, each a 4-cylinder 191
     for (int i = 0; i < n; i++) {
         t.push_back(logon(sys, 0x0024 + i, "USER" + std::to_string(i + 1), "PASS" + std::to_string(i + 1)));
         t[i]->sendLine("DEFINE STORAGE 2M");
         t[i]->readUntil("STORAGE = \\d+K");
     }
     for (int i = 0; i < n; i++)
-        t[i]->sendLine("IPL TVMOSE PARM " + std::to_string(i % 4) + " " + std::to_string(i + 11));
+        t[i]->sendLine("IPL TVMOSE PARM " + std::to_string(i % 4) + " " + std::to_string(i + 11) +
+                       (pv(i) ? " 1" : " 0"));
     for (int i = 0; i < n; i++) {
-        std::string out = t[i]->readUntil("SUMMARY [^\\n]*\\n", 600);
+        std::string out = t[i]->readUntil("SUMMARY [^\\n]*\\n", 900);
+        CHECK_TEXT(out.find(pv(i) ? "PARAVIRTUAL" : "SHADOW TABLES") != std::string::npos, out.c_str());
         CHECK_TEXT(out.find("SUMMARY 3 cases, 0 failed") != std::string::npos, out.c_str());
         CHECK_TEXT(out.find("TVMOS CHECKSUM " + vmosChecksum(i + 11)) != std::string::npos, out.c_str());
-        // its own paging happened: more faults than it has frames
+        // its own paging happened: more faults than it has frames; the
+        // paravirtual one told CP by lists, the other never did
         std::smatch m;
-        CHECK_TEXT(std::regex_search(out, m, std::regex("FAULTS (\\d+) PAGEOUTS (\\d+)")) &&
-                   std::stol(m[1]) > 230 && std::stol(m[2]) > 0, out.c_str());
+        CHECK_TEXT(std::regex_search(out, m, std::regex("FAULTS (\\d+) PAGEOUTS (\\d+) LISTS (\\d+)")) &&
+                   std::stol(m[1]) > 230 && std::stol(m[2]) > 0 &&
+                   (pv(i) ? std::stol(m[3]) > std::stol(m[1]) : std::stol(m[3]) == 0), out.c_str());
     }
+    sys.op().sendLine("INDICATE LOAD");
+    return sys.op().readUntil("(^|\\n)USERS[^\\n]*\\n");
+}
+
+static long loadFigure(const std::string &load, const std::string &label)
+{
+    std::smatch m;
+    if (!std::regex_search(load, m, std::regex(label + " 0*(\\d+)")))
+        return -1;
+    return std::stol(m[1]);
+}
+
+static bool never(int) { return false; }
+static bool always(int) { return true; }
+static bool everyOther(int i) { return i % 8 >= 4; }
+
+// The small virtual-memory operating system on the shadow tables alone:
+// four address spaces each, its own page-fault handler paging to and from
+// its own minidisk, CR1 switched between processes by LCTL, PTLB after
+// each change of its tables.  Four copies at once, one per page and
+// segment size, on an 8M machine (no CP paging: see
+// TwoOfEachFormatBothWaysUnderCpPaging for that).
+SYSTEM_TEST(GuestDat, VirtualMemoryOsPagesItsProcessesByteForByte)
+{
+    CpSystem sys("dat-vmos", SystemOptions().storage(8));
+    std::string load = runVmos(sys, 4, never);
+    CHECK_TEXT(loadFigure(load, "BATCHES") == 0 && loadFigure(load, "PURGES") > 0, load.c_str());
+}
+
+// The same system told to run paravirtual: every table change and
+// address-space switch goes to CP as a DIAGNOSE X'1E0' list, so CP never
+// sees a PTLB and makes the new shadow entry as the list arrives.
+SYSTEM_TEST(GuestDat, ParavirtualVirtualMemoryOsPagesItsProcessesByteForByte)
+{
+    CpSystem sys("dat-vmos-pv", SystemOptions().storage(8));
+    std::string load = runVmos(sys, 4, always);
+    CHECK_TEXT(loadFigure(load, "BATCHES") > 4 * 230 && loadFigure(load, "PURGES") == 0 &&
+               loadFigure(load, "MAPPED") > 4 * 230, load.c_str());
+}
+
+// Eight copies at once on an 8M machine, two in each page and segment
+// size, one of each pair on the shadow tables alone and one paravirtual:
+// 16M of guest storage on 8M of real, so CP pages the frames under their
+// shadows out and in while each system pages its own processes.  Every
+// copy ends byte-exact.
+SYSTEM_TEST(GuestDat, TwoOfEachFormatBothWaysUnderCpPaging)
+{
+    CpSystem sys("dat-vmos-paging", SystemOptions().storage(8));
+    std::string load = runVmos(sys, 8, everyOther);
+    CHECK_TEXT(loadFigure(load, "PAGE-OUTS") > 1000 && loadFigure(load, "DROPPED") > 0 &&
+               loadFigure(load, "BATCHES") > 0 && loadFigure(load, "PURGES") > 0, load.c_str());
 }

@@ -10,12 +10,14 @@ extern "C" {
 #include "cp/term/session.h"
 #include "cp/io/term.h"
 #include "cp/mm/gmem.h"
+#include "cp/vm/shadow.h"
 #include "cp/kern/freestor.h"
 #include "cp/vm/vmcf.h"
 #include "arch370/ebcdic.h"
 #include "arch370/psw.h"
 }
 #include <cstdarg>
+#include <cstdio>
 #include <cstring>
 #include <strings.h>
 
@@ -347,5 +349,33 @@ void dispatch_stop(struct vm *vm, const char *fmt, u64 psw)
     (void)fmt;
     (void)psw;
     vm->state = VM_STOPPED;
+}
+
+// the shadow tables DIAGNOSE X'1E0' keeps up to date (cp/vm/shadow.c)
+struct shadow_stats shadow_stats;
+
+static void shadow_call(const char *kind, u32 va, u32 where)
+{
+    char b[40];
+    snprintf(b, sizeof b, "%s %06X %06X", kind, (unsigned)va, (unsigned)where);
+    fake.shadowCalls.push_back(b);
+}
+
+void shadow_pv_pte(struct vm *vm, u32 va, u32 where)
+{
+    (void)vm;
+    shadow_call("P", va, where);
+}
+
+void shadow_pv_ste(struct vm *vm, u32 va, u32 where)
+{
+    (void)vm;
+    shadow_call("S", va, where);
+}
+
+void shadow_pv_end(struct vm *vm)
+{
+    (void)vm;
+    fake.shadowCalls.push_back("E");
 }
 }

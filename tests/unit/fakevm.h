@@ -70,6 +70,9 @@ struct FakeWorld {
     unsigned runs = 0;
     std::vector<struct mio_block> blocks;       // what mdiskio_blocks() was given
     u8 blockStatus = 0;                         // status it gives every block
+    // shadow tables told of DIAGNOSE X'1E0' stores: "P va where" (a PTE),
+    // "S va where" (an STE), "E" (end of a batch), as hex
+    std::vector<std::string> shadowCalls;
 };
 
 extern FakeWorld fake;

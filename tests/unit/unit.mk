@@ -28,7 +28,8 @@ UNIT_SRCS := \
 	tests/unit/test_diag_spool.cpp \
 	tests/unit/test_dsparse.cpp \
 	tests/unit/test_display.cpp \
-	tests/unit/test_trace.cpp
+	tests/unit/test_trace.cpp \
+	tests/unit/test_pvmmu.cpp
 
 # the DIAGNOSE handlers run on a fake VM (tests/unit/fakevm.h)
 UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS) $(DIAG_SRCS) cp/vm/vdev.c cp/kern/intr.c
@@ -36,6 +37,8 @@ UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS) $(DIAG_SRCS) cp/vm/vdev.c cp/kern/in
 UNIT_C_SRCS += cp/vm/assist.c cp/vm/reflect.c
 # a guest's page fault, resolved from what its exit left (vm->exit)
 UNIT_C_SRCS += cp/vm/pgfault.c
+# DIAGNOSE X'1E0' batches, checked and stored (the shadows are stand-ins)
+UNIT_C_SRCS += cp/vm/pvmmu.c
 # the spooling DIAGNOSE codes run on the real store over an in-memory area
 # DISPLAY and STORE run on the fake VM too
 UNIT_C_SRCS += cp/cmd/dsparse.c cp/cmd/stgfmt.c cp/cmd/display.c cp/cmd/store.c
