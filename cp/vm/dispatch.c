@@ -16,6 +16,7 @@
 #include "cp/vm/reflect.h"
 #include "cp/vm/priv.h"
 #include "cp/vm/assist.h"
+#include "cp/vm/fastpath.h"
 #include "cp/vm/vdev.h"
 #include "cp/kern/task.h"
 #include "cp/kern/intr.h"
@@ -80,8 +81,7 @@ static bool enabled_for_anything(u64 psw)
  * unit carries over to the next run (vm->itimer_rem, in thirds of a TOD
  * unit): a guest that traps at every instruction (TRACE INSTRUCT) would
  * otherwise never see its timer counted down. */
-#define IT_UNIT_THIRDS  160000u
-#define IT_RUN_MAX      0x40000000u     /* a run this long: 64-bit arithmetic */
+/* IT_UNIT_THIRDS and IT_RUN_MAX: cp/vm/fastpath.h */
 
 static u32 interval_units(struct vm *vm, u64 used)
 {
@@ -158,10 +158,12 @@ static void account(struct vm *vm, u64 used)
  * time other tasks ran while it slept. */
 static void charge_cp(struct vm *vm)
 {
-    u64 t = task_cpu_tod();
+    u64 t = task_cpu_tod(), n = task_insns();
 
     vm->user->total_tod += t - vm->acct_mark;
     vm->acct_mark = t;
+    vm->user->total_insns += n - vm->insn_mark;
+    vm->insn_mark = n;
 }
 
 /* A program interruption at the first instruction of the guest's own
@@ -351,8 +353,10 @@ static void run_guest(struct vm *vm, s64 slice)
     struct vcpu *c = &vm->cpu;
     struct assist_mark mark;
     s64 run, left;
+    u64 used;
     int code;
     u32 per, per_start, per_end, std;
+    bool fast;
 
     /* guest real = CP virtual; with the guest's DAT on, its shadow tables
      * (first: making them may sleep, and other runs load the CRs meanwhile) */
@@ -379,17 +383,36 @@ static void run_guest(struct vm *vm, s64 slice)
     intr_arm_clock();
     dispatch_slice_over = false;
     assist_begin(vm, &mark);
+    fast = fast_allowed(vm, per != 0);
     spt(slice);
     run = slice;
     for (;;) {
         code = enter_guest(&c->ctx);
         left = stpt();
+        vm->user->virt_insns += lc_run_insns();
+        used = left < run ? (u64)(run - (left > 0 ? left : 0)) : 0;
+        /* the common traps first (cp/vm/fastpath.c): done on the saved
+         * state and the guest entered again, or left untouched (apart
+         * from the run's virtual time, then already counted) */
+        if (fast && fast_account(vm, used)) {
+            enum fast_result r = fast_exit(vm, code, left, &mark);
+
+            if (r == FAST_ROUND)
+                break;
+            if (r == FAST_RESUME) {
+                run = stpt();
+                if (run < (s64)TOD_USEC)
+                    break;
+                continue;
+            }
+            used = 0;
+        }
         /* from here to intr_dispatch() nothing may sleep: a real external
          * or I/O interruption's details are still only in the real low
          * core (a program or SVC exit's are copied at once) */
         capture_exit(vm, code);
         vm->exits++;
-        account(vm, left < run ? (u64)(run - (left > 0 ? left : 0)) : 0);
+        account(vm, used);
         handle_exit(vm, code, left);
         /* a traced run (PER armed for TRACE BRANCH/INSTRUCT) always goes
          * back through the round, which arms PER again for the next
@@ -421,6 +444,7 @@ static void vm_task(void *arg)
     u64 slice_start = tod_now();
 
     vm->acct_mark = task_cpu_tod();
+    vm->insn_mark = task_insns();
     while (!vm->kill_request) {
         u64 used = tod_now() - slice_start;
         charge_cp(vm);

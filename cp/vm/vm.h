@@ -96,6 +96,7 @@ struct vm {
                                  * CP time is the task's own CPU time (dispatch.c), so
                                  * waits are never charged and this is not needed */
     u64 acct_mark;              /* the VM task's CPU time last charged to the user */
+    u64 insn_mark;              /* ... and its instruction count */
     u32 posted;                 /* counts vm_kick and every condition posted for the
                                  * VM: the short path resumes the guest only if
                                  * nothing was posted since the dispatcher looked */
