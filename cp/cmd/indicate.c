@@ -103,8 +103,8 @@ static void user_line(struct cmdctx *ctx, const struct user *u)
                usec(t, acct_total_usec(u)), (unsigned)u->vm->exits, (unsigned)u->vm->assisted);
     /* the same two in Hercules instructions: what the times would be on
      * a machine with nothing else to run (docs/performance.md) */
-    cmd_printf(ctx, "VINST=%llu TINST=%llu", (unsigned long long)u->virt_insns,
-               (unsigned long long)acct_total_insns(u));
+    cmd_printf(ctx, "VINST=%llu TINST=%llu FAST=%010u", (unsigned long long)u->virt_insns,
+               (unsigned long long)acct_total_insns(u), (unsigned)u->vm->fast);
 }
 
 static int ind_user(struct cmdctx *ctx)

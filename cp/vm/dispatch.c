@@ -32,7 +32,7 @@
 #include "arch370/lowcore.h"
 #include "arch370/be.h"
 
-#define PGM_LOOP_LIMIT  32
+/* PGM_LOOP_LIMIT: cp/vm/fastpath.h */
 
 bool dispatch_slice_over;
 static void (*logoff_fn)(struct user *u);

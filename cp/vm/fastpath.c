@@ -24,6 +24,7 @@
 #define CR0_SSM_SUPPRESS    0x40000000u     /* bit 1 */
 #define CR0_CLOCK_COMP      0x00000800u     /* bit 20 */
 #define EC_SYSMASK_MBZ      0xB8            /* bits 0, 2-4 of an EC system mask */
+#define FAST_MIN_RUN        ((s64)TOD_USEC) /* as assist.c: a slice that short is over */
 
 /* the exit being handled: the guest's PSW after the run (CC, program
  * mask and instruction address folded in from the real PSW), and what a
@@ -34,11 +35,14 @@ struct fast {
     u64 psw;
     u64 esa_mode;       /* PSW_ESA_MODE bits the guest keeps */
     bool rearm;         /* CP's clock comparator must be set again */
+    u32 pgm_loop;       /* vm->pgm_loop after this exit */
+    bool check;         /* the PSW or CPU timer changed: assist_go_on() */
 };
 
 bool fast_allowed(struct vm *vm, bool per)
 {
-    return vm->user->assist_on && !per && !(vm->debug && vm->debug->trace) &&
+    return vm->user->assist_on && !per &&
+           !(vm->debug && (vm->debug->trace || vm->debug->adstop_armed)) &&
            !psw370_dat(vm->cpu.psw);
 }
 
@@ -71,7 +75,10 @@ static bool mask_ok(const struct fast *f, u8 mask)
 
 static void set_mask(struct fast *f, u8 mask)
 {
+    if (mask == (u8)(f->psw >> 56))
+        return;                         /* the same: nothing to look at */
     f->psw = (f->psw & ~((u64)0xFF << 56)) | (u64)mask << 56;
+    f->check = true;
 }
 
 static int fast_ssm(struct fast *f)
@@ -110,6 +117,7 @@ static int fast_lpsw(struct fast *f)
         return FAST_NOT_MINE;
     f->psw = get_be64(p);
     f->esa_mode = 0;
+    f->check = true;
     return FAST_RESUME;
 }
 
@@ -185,6 +193,7 @@ static int fast_spt(struct fast *f)
     if (!p)
         return FAST_NOT_MINE;
     f->vm->cpu.cpu_timer = (s64)get_be64(p);
+    f->check = true;
     return FAST_RESUME;
 }
 
@@ -253,16 +262,27 @@ static int fast_diag(struct fast *f)
 
 /* ---- privileged operation ------------------------------------------------------ */
 
+/* The program-check loop count (dispatch.c's program_loop): an exception
+ * at the first instruction of the guest's program-check handler, again
+ * and again, stops the VM; the general path does that. */
+static bool loop_check(struct fast *f, u32 at)
+{
+    struct vm *vm = f->vm;
+
+    f->pgm_loop = 0;
+    if (at == vm->pgm_new_ia && vm->pgm_reflected)
+        f->pgm_loop = vm->pgm_loop + 1;
+    return f->pgm_loop < PGM_LOOP_LIMIT;
+}
+
 static int fast_privileged(struct fast *f, u8 ilc)
 {
     struct vm *vm = f->vm;
     u32 at = (psw370_ia(f->psw) - ilc) & GADDR_MASK;
 
-    /* the instruction, in a resident page; the same address again and
-     * again as the program-check handler's first instruction is the
-     * loop check's (dispatch.c) */
+    /* the instruction, in a resident page */
     f->b = ilc ? operand(vm, at, ilc, false) : NULL;
-    if (!f->b || (at == vm->pgm_new_ia && vm->pgm_reflected) || psw_problem(f->psw))
+    if (!f->b || !loop_check(f, at) || psw_problem(f->psw))
         return FAST_NOT_MINE;
     switch (f->b[0]) {
     case 0x80: return fast_ssm(f);
@@ -304,6 +324,7 @@ static int reflect(struct fast *f, u32 old_loc, u32 ilc_loc, u16 code, u8 ilc)
     put_be64(p0 + old_loc, old);
     f->psw = get_be64(p0 + old_loc + (LC370_SVC_NEW - LC370_SVC_OLD));
     f->esa_mode = 0;
+    f->check = true;
     return FAST_RESUME;
 }
 
@@ -322,9 +343,12 @@ static int fast_program(struct fast *f, u16 code, u8 ilc)
     u32 at = (psw370_ia(f->psw) - ilc) & GADDR_MASK;
     int r;
 
-    if (code == PGM_PRIVILEGED)
+    /* the three a simulated instruction gives: privileged (SSM ...), the
+     * S/370 ones ESA/390 lacks (ISK, SSK: operation), the semiprivileged
+     * ones CP's control registers withhold (special operation) */
+    if (code == PGM_PRIVILEGED || code == PGM_OPERATION || code == PGM_SPECIAL_OPERATION)
         return fast_privileged(f, ilc);
-    if (!plain_reflect(code) || (at == vm->pgm_new_ia && vm->pgm_reflected))
+    if (!plain_reflect(code) || !loop_check(f, at))
         return FAST_NOT_MINE;
     r = reflect(f, LC370_PGM_OLD, LC370_PGM_ILC, code, ilc);
     if (r != FAST_NOT_MINE) {
@@ -368,15 +392,26 @@ enum fast_result fast_exit(struct vm *vm, int code, s64 left, struct assist_mark
         return FAST_NOT_MINE;
     /* done: the exit's effects become the VM's */
     vm->exits++;
-    vm->pgm_loop = 0;
+    vm->pgm_loop = f.pgm_loop;
     if (f.b)
         vm->priv_ops++;
     c->psw = f.psw;
     c->esa_mode = f.esa_mode;
     if (f.rearm)
         intr_arm_clock();
-    if (r == FAST_ROUND || !assist_go_on(vm, m, left))
+    /* Nothing can have been posted since the round looked (assist_begin):
+     * this path never sleeps or takes an interruption, and every exit the
+     * general path handled since went back through the round if anything
+     * was (assist_resume); vm->posted is compared all the same, since it
+     * costs little.  So unless the PSW or the CPU timer changed, only the
+     * slice is left to look at. */
+    if (r == FAST_ROUND)
         return FAST_ROUND;
+    if (f.check ? !assist_go_on(vm, m, left) : left < FAST_MIN_RUN || vm->posted != m->posted)
+        return FAST_ROUND;
+    if (!f.check)
+        vm->assisted++;
     c->ctx.psw = psw390_for_guest(c->psw) | c->esa_mode;
+    vm->fast++;
     return FAST_RESUME;
 }

@@ -42,6 +42,10 @@ enum fast_result {
 #define IT_UNIT_THIRDS  160000u
 #define IT_RUN_MAX      0x40000000u
 
+/* program checks at the guest's own handler's first instruction, in a
+ * row, that stop the VM (CPX401E; dispatch.c) */
+#define PGM_LOOP_LIMIT  32
+
 /* Virtual time passes for a run of `used` TOD units, when that takes no
  * interval-timer unit off X'50' (the common case: a few instructions
  * between two traps).  False, and nothing done, when a unit falls due:

@@ -101,6 +101,7 @@ struct vm {
                                  * VM: the short path resumes the guest only if
                                  * nothing was posted since the dispatcher looked */
     u32 assisted;               /* exits resumed by the short path (statistics) */
+    u32 fast;                   /* ... of them, done by the fast exit path */
     u32 pgm_new_ia;             /* where the last reflected one went */
     u64 itimer_rem;             /* run time less than one interval-timer unit,
                                    in thirds of a TOD unit (dispatch.c) */

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <regex>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 #include <thread>
 
@@ -22,7 +23,7 @@
 static double charged(Telnet3215 &t)
 {
     t.sendLine("INDICATE USER");
-    std::string out = t.readUntil("VINST=[0-9]+ TINST=[0-9]+\\n", 20);
+    std::string out = t.readUntil("VINST=[0-9]+ TINST=[0-9]+ FAST=[0-9]+\\n", 20);
     std::smatch m;
     if (!std::regex_search(out, m, std::regex("TINST=([0-9]+)")))
         throw std::runtime_error("no TINST in INDICATE USER: " + out);
@@ -137,4 +138,38 @@ void benchTraps()
         printf("  %-34s %10.0f %10.0f %10.0f %10.0f\n", rows[i].what, a.herc, b.herc, a.user, b.user);
     }
     printf("  (the empty loop: %.0f and %.0f per turn)\n\n", noneOn.herc, noneOff.herc);
+}
+
+// `bench traptrace`: Hercules' instruction trace of a few turns of one
+// job (CP370_TRACE_JOB, DIAG60 if not set), written to traptrace.txt in
+// the system's directory: where a trap's instructions go
+void benchTrapTrace()
+{
+    const char *env = getenv("CP370_TRACE_JOB");
+    std::string job = env ? env : "DIAG60";
+    CpSystem sys("bench-traptrace");
+    auto t = logon(sys, 0x0020, "USER1", "PASS1");
+    count(sys, *t, job, 50);                    // pages in, as in a measured run
+    if (getenv("CP370_TRACE_COUNT")) {
+        // no trace: what INDICATE USER says around one run of 50000
+        t->sendLine("INDICATE USER");
+        printf("%s", t->readUntil("FAST=[0-9]+\\n", 20).c_str());
+        count(sys, *t, job, 50000);
+        t->sendLine("INDICATE USER");
+        printf("%s", t->readUntil("FAST=[0-9]+\\n", 20).c_str());
+        return;
+    }
+    size_t from = sys.herc().mark();
+    sys.herc().command("t+");
+    count(sys, *t, job, 5);
+    sys.herc().command("t-");
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::vector<std::string> all = sys.herc().lines();
+    std::string file = sys.dir() + "/traptrace.txt";
+    FILE *f = fopen(file.c_str(), "w");
+    for (size_t i = from; f && i < all.size(); i++)
+        fprintf(f, "%s\n", all[i].c_str());
+    if (f)
+        fclose(f);
+    printf("trace of %s x5: %s (%zu lines)\n", job.c_str(), file.c_str(), all.size() - from);
 }

@@ -258,3 +258,24 @@ TEST(FastPath, NotWithAssistOffTraceOrTheGuestsOwnDat)
     f->vm.cpu.psw |= PSW_DAT;
     CHECK_FALSE(fast_allowed(&f->vm, false));
 }
+
+TEST(FastPath, IskInEcModeGoesOn)
+{
+    f->vm.cpu.ctx.gpr[3] = 0x10000;
+    privileged({ 0x09, 0x23 });                  // ISK 2,3
+    CHECK_EQUAL(FAST_RESUME, exit(EXIT_PGM));
+}
+
+TEST(FastPath, AFixedPointDivideIsReflected)
+{
+    u8 newpsw[8] = { 0x00, 0x08, 0, 0, 0, 0, 0x30, 0x00 };
+    f->put(LC370_PGM_NEW, newpsw, 8);
+    u8 dr[2] = { 0x1D, 0x02 };
+    f->put(CODE_AT, dr, 2);
+    lc_put64(LC390_PGM_OLD, 0x070D000000000000ull | (CODE_AT + 2));
+    put_be16(&host_lowcore[LC390_PGM_CODE], PGM_FIXED_DIVIDE);
+    host_lowcore[LC390_PGM_ILC] = 2;
+    CHECK_EQUAL(FAST_RESUME, exit(EXIT_PGM));
+    CHECK_EQUAL(0x3000u, ia());
+    CHECK_EQUAL(0x00020009u, f->get32(0x8C));
+}
