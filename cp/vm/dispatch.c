@@ -277,6 +277,20 @@ static bool fold_real_psw(struct vm *vm, u64 rpsw)
     return false;
 }
 
+/* A real I/O or external interruption taken while this guest ran is
+ * CP's: what it does (the completion of whoever's I/O it was, CP's own
+ * timers) is not work for this user, so its time and instructions are
+ * left out of his charge (charge_cp counts from the marks).  It never
+ * sleeps: interruption handlers may not. */
+static void dispatch_interruption(struct vm *vm, int code)
+{
+    u64 t = task_cpu_tod(), n = task_insns();
+
+    intr_dispatch(code);
+    vm->acct_mark += task_cpu_tod() - t;
+    vm->insn_mark += task_insns() - n;
+}
+
 /* Handle one exit the general way. */
 static void handle_exit(struct vm *vm, int code, s64 left)
 {
@@ -285,7 +299,7 @@ static void handle_exit(struct vm *vm, int code, s64 left)
     if (code != EXIT_PGM && code != EXIT_SVC) {
         /* CP's own interruption, first: fold_real_psw may sleep, and its
          * details are only in the real low core */
-        intr_dispatch(code);
+        dispatch_interruption(vm, code);
         vm->pgm_loop = 0;
         if (left <= 0)
             dispatch_slice_over = true;
