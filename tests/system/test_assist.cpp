@@ -104,3 +104,21 @@ SYSTEM_TEST(Assist, InterruptionsAndTimersTheSameOnAndOff)
         CHECK_TEXT(on.passed == off.passed, "the cases passed differ between ASSIST ON and OFF");
     }
 }
+
+// The random-instruction guest with ASSIST OFF (VirtualMachine runs it
+// with the default, ON): whatever it does, CP goes on serving others
+SYSTEM_TEST(Assist, RandomInstructionsCannotStopCpWithAssistOff)
+{
+    CpSystem sys("assist-random-off");
+    Telnet3215 &op = sys.op();
+    auto other = sys.terminal(0x0020);
+    other->readUntil("Enter LOGON userid");
+    assist(op, "OFF");
+    op.sendLine("IPL TRANDOME");
+    op.readUntil("PHASE1 DONE 20000 blocks", 60);
+    op.expect("SUMMARY|CPX40[0-5]", 20);
+    op.sendLine("#CP QUERY TIME");
+    op.readUntil("TOTCPU=");
+    other->sendLine("hello");
+    other->readUntil("CPX105E Enter LOGON userid");
+}
