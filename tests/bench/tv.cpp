@@ -15,7 +15,7 @@
 #include <stdexcept>
 #include <thread>
 
-static const char *READY = "(^|\\n)R(\\(-?[0-9]+\\))?; T=[^\\n]*\\n";
+static const char *READY = "(^|\\n)Ready(\\(-?[0-9]+\\))?; T=[^\\n]*\\n";
 
 struct Times {
     double v = 0, t = 0;        // seconds
@@ -27,7 +27,7 @@ static Times times(Telnet3215 &t, const std::string &prefix)
 {
     t.sendLine(prefix + "INDICATE USER");
     // up to EXITS=, so that TTIME has arrived whole
-    std::string out = t.readUntil("VINST=[0-9]+ TINST=[0-9]+\n", 20);
+    std::string out = t.readUntil("VINST=[0-9]+ TINST=[0-9]+ FAST=[0-9]+\n", 20);
     std::smatch m;
     if (!std::regex_search(out, m, std::regex("VTIME=([0-9.]+) TTIME=([0-9.]+) EXITS=")))
         throw std::runtime_error("no VTIME in INDICATE USER: " + out);
