@@ -346,8 +346,13 @@ static int fast_program(struct fast *f, u16 code, u8 ilc)
     /* the three a simulated instruction gives: privileged (SSM ...), the
      * S/370 ones ESA/390 lacks (ISK, SSK: operation), the semiprivileged
      * ones CP's control registers withhold (special operation) */
-    if (code == PGM_PRIVILEGED || code == PGM_OPERATION || code == PGM_SPECIAL_OPERATION)
+    if (code == PGM_PRIVILEGED || code == PGM_SPECIAL_OPERATION)
         return fast_privileged(f, ilc);
+    /* of the operation exceptions only ISK and SSK (RR, two bytes) are
+     * this path's: the S/370 I/O instructions (four) are left at once,
+     * without fetching them */
+    if (code == PGM_OPERATION)
+        return ilc == 2 ? fast_privileged(f, ilc) : FAST_NOT_MINE;
     if (!plain_reflect(code) || !loop_check(f, at))
         return FAST_NOT_MINE;
     r = reflect(f, LC370_PGM_OLD, LC370_PGM_ILC, code, ilc);

@@ -279,3 +279,21 @@ TEST(FastPath, AFixedPointDivideIsReflected)
     CHECK_EQUAL(0x3000u, ia());
     CHECK_EQUAL(0x00020009u, f->get32(0x8C));
 }
+
+TEST(FastPath, AnS370IoInstructionIsLeftToTheGeneralPathAtOnce)
+{
+    privileged({ 0x9D, 0x00, 0x00, 0x09 });      // TIO X'009'
+    put_be16(&host_lowcore[LC390_PGM_CODE], PGM_OPERATION);
+    CHECK_EQUAL(FAST_NOT_MINE, exit(EXIT_PGM));
+    CHECK_EQUAL(0u, f->vm.priv_ops);
+}
+
+TEST(FastPath, SskAsAnOperationExceptionIsTheFastPaths)
+{
+    f->vm.cpu.ctx.gpr[1] = 0x30;
+    f->vm.cpu.ctx.gpr[2] = 0x1000;
+    privileged({ 0x08, 0x12 });                  // SSK 1,2
+    put_be16(&host_lowcore[LC390_PGM_CODE], PGM_OPERATION);
+    CHECK_EQUAL(FAST_RESUME, exit(EXIT_PGM));
+    CHECK_EQUAL(0x30, gspace_get_key(&f->vm.mem, 0x1000) & 0xF8);
+}
