@@ -83,5 +83,7 @@
 #define LC_MCKREGS              0x300   /* 16 GPRs at a machine check */
 #define LC_FAULTPSW             0x340   /* 8 bytes: old PSW of a CP fault */
 #define LC_FAULTCLASS           0x348   /* which interruption faulted CP */
+#define LC_ENTRY_IC             0x350   /* Hercules' instruction count as a guest run began */
+#define LC_EXIT_IC              0x354   /* ... and as it ended (an interruption stub) */
 
 #endif

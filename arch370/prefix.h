@@ -38,6 +38,10 @@ static inline u64 lc_pgm_old_psw(void)  { return lc_get64(LC390_PGM_OLD); }
 static inline u64 lc_io_old_psw(void)   { return lc_get64(LC390_IO_OLD); }
 
 /* CP's own words above X'200' (arch370/s390/entry.S keeps them) */
+/* the instructions of the last guest run, by Hercules' counter (mod 2**32),
+ * read by the stubs right before the guest's PSW is loaded and right as
+ * an interruption arrives: the run's own instructions and about six of CP's */
+static inline u32 lc_run_insns(void)    { return lc_get32(LC_EXIT_IC) - lc_get32(LC_ENTRY_IC); }
 static inline u64 lc_fault_psw(void)    { return lc_get64(LC_FAULTPSW); }
 static inline u32 lc_fault_reg(int r)   { return lc_get32(LC_FAULTREGS + 4 * (u32)r); }
 static inline void lc_set_wait_psw(u64 psw)     { lc_put64(LC_WAITPSW, psw); }

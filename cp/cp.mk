@@ -22,6 +22,7 @@ CP_SRCS := \
 	cp/vm/vmcf.c \
 	cp/vm/dispatch.c \
 	cp/vm/assist.c \
+	cp/vm/fastpath.c \
 	cp/vm/priv.c \
 	cp/vm/priv_psw.c \
 	cp/vm/priv_key.c \

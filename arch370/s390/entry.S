@@ -29,6 +29,9 @@ enter_guest:
         ld      %f6,96(%r2)
         lam     %a0,%a15,104(%r2)
         mvc     LC_RUNPSW(8),64(%r2)
+        lhi     %r1,0
+        diag    %r1,0,0xf08                     # Hercules' instruction count
+        st      %r1,LC_ENTRY_IC
         lm      %r0,%r15,0(%r2)
         lpsw    LC_RUNPSW
 
@@ -40,9 +43,20 @@ cpu_wait:
         lpsw    LC_WAITPSW
 
 # ---- interruption stubs -------------------------------------------------
+# Each first notes Hercules' instruction count, so the guest run that
+# ended here is counted (LC_EXIT_IC - LC_ENTRY_IC: its instructions and
+# about six of CP's around it: st, lm, lpsw, stm, lhi, diag): the
+# virtual time of the bench's T/V ratio, in instructions.
+        .macro  exit_count
+        lhi     %r1,0
+        diag    %r1,0,0xf08
+        st      %r1,LC_EXIT_IC
+        .endm
+
         .globl  ext_entry
 ext_entry:
         stm     %r0,%r15,LC_INTREGS
+        exit_count
         lhi     %r1,EXIT_EXT
         tm      LC390_EXT_OLD+1,0x01            # problem state?
         jnz     guest_exit
@@ -51,6 +65,7 @@ ext_entry:
         .globl  io_entry
 io_entry:
         stm     %r0,%r15,LC_INTREGS
+        exit_count
         lhi     %r1,EXIT_IO
         tm      LC390_IO_OLD+1,0x01
         jnz     guest_exit
@@ -59,6 +74,7 @@ io_entry:
         .globl  svc_entry
 svc_entry:
         stm     %r0,%r15,LC_INTREGS
+        exit_count
         lhi     %r1,EXIT_SVC
         tm      LC390_SVC_OLD+1,0x01
         jnz     guest_exit
@@ -69,6 +85,7 @@ svc_entry:
         .globl  pgm_entry
 pgm_entry:
         stm     %r0,%r15,LC_INTREGS
+        exit_count
         lhi     %r1,EXIT_PGM
         tm      LC390_PGM_OLD+1,0x01
         jnz     guest_exit

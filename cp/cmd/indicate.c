@@ -106,7 +106,10 @@ static void user_line(struct cmdctx *ctx, const struct user *u)
      * hundredths are too coarse to give the T/V ratio of a short job */
     cmd_printf(ctx, "VTIME=%s TTIME=%s EXITS=%010u ASSISTED=%010u", usec(v, acct_virt_usec(u)),
                usec(t, acct_total_usec(u)), (unsigned)u->vm->exits, (unsigned)u->vm->assisted);
-    cmd_printf(ctx, "GUEST INSTRUCTIONS=%llu", (unsigned long long)u->vm->guest_insns);
+    /* the same two in Hercules instructions: what the times would be on
+     * a machine with nothing else to run (docs/performance.md) */
+    cmd_printf(ctx, "VINST=%llu TINST=%llu FAST=%010u", (unsigned long long)u->virt_insns,
+               (unsigned long long)acct_total_insns(u), (unsigned)u->vm->fast);
 }
 
 static int ind_user(struct cmdctx *ctx)

@@ -25,8 +25,12 @@ struct tag_use {
 static struct hdr *free_list;
 static struct tag_use tags[MAX_TAGS];
 static unsigned ntags;
-/* tag_index()'s table of the names it saw last, by their addresses */
-#define TAG_CACHE       64
+/* tag_index()'s table of the names it saw, by their addresses: open
+ * addressing, a few probes from the home entry, so two tags whose
+ * addresses share an entry (the linker decides where literals go) do
+ * not throw each other out on every allocation */
+#define TAG_CACHE       128
+#define TAG_PROBES      8
 static struct {
     const char *name;
     u16 slot;
@@ -60,13 +64,30 @@ void freestor_init(void *base, size_t size)
  * is nearly always one name), and only then by comparing names with
  * every slot.  With some forty tags in use, comparing names on every
  * allocation cost more than the allocation itself. */
+static unsigned tag_hash(const char *tag)
+{
+    return (unsigned)(((u32)(uintptr_t)tag * 2654435761u) >> 25) % TAG_CACHE;
+}
+
 static u16 tag_index(const char *tag)
 {
-    unsigned h = (unsigned)(((uintptr_t)tag >> 2) % TAG_CACHE);
+    unsigned h = tag_hash(tag), at = h;
     u16 slot;
 
-    if (tag_cache[h].name == tag && !strcmp(tags[tag_cache[h].slot].name, tag))
-        return tag_cache[h].slot;
+    for (unsigned i = 0; i < TAG_PROBES; i++) {
+        unsigned k = (h + i) % TAG_CACHE;
+
+        if (tag_cache[k].name == tag) {
+            if (!strcmp(tags[tag_cache[k].slot].name, tag))
+                return tag_cache[k].slot;
+            at = k;                     /* the same address, another name now */
+            break;
+        }
+        if (!tag_cache[k].name) {
+            at = k;
+            break;
+        }
+    }
     for (slot = 0; slot < ntags; slot++)
         if (!strcmp(tags[slot].name, tag))
             break;
@@ -76,8 +97,9 @@ static u16 tag_index(const char *tag)
         strlcpy(tags[ntags].name, tag, sizeof tags[ntags].name);
         ntags++;
     }
-    tag_cache[h].name = tag;
-    tag_cache[h].slot = slot;
+    /* a free or stale entry on the probe path, else the home entry */
+    tag_cache[at].name = tag;
+    tag_cache[at].slot = slot;
     return slot;
 }
 

@@ -152,6 +152,20 @@ void task_exit(void)
         ;
 }
 
+/* what t used in the dispatch that just ended, to it and its charge */
+static void count_run(struct task *t)
+{
+    u32 n = icount() - t->since;                /* mod 2**32: one dispatch */
+    u64 d = stck() - t->tod_since;
+
+    t->insns += n;
+    t->cpu_tod += d;
+    if (t->charge) {
+        t->charge->insns += n;
+        t->charge->tod += d;
+    }
+}
+
 void task_schedule_forever(void (*idle)(void))
 {
     scheduler_running = true;
@@ -170,8 +184,7 @@ void task_schedule_forever(void (*idle)(void))
         t->tod_since = stck();
         task_dispatches++;
         task_switch(&boot_task.ctx, &t->ctx);
-        t->insns += icount() - t->since;        /* mod 2**32: one dispatch */
-        t->cpu_tod += stck() - t->tod_since;
+        count_run(t);
         current = &boot_task;
         reap();
     }
@@ -185,4 +198,9 @@ u64 task_insns(void)
 u64 task_cpu_tod(void)
 {
     return current->cpu_tod + (stck() - current->tod_since);
+}
+
+void task_charge_to(struct task *t, struct task_charge *c)
+{
+    t->charge = c;
 }

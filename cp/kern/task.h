@@ -13,6 +13,13 @@
 
 enum task_state { TASK_RUNNABLE, TASK_SLEEPING, TASK_DEAD };
 
+/* CPU time a task spends for someone else (a terminal's session for its
+ * user): added to it at every switch away from the task */
+struct task_charge {
+    u64 tod;                    /* real CPU time, TOD units */
+    u64 insns;                  /* Hercules' instruction count */
+};
+
 struct task {
     struct task_ctx ctx;
     const char *name;
@@ -29,6 +36,7 @@ struct task {
     u64 cpu_tod;                /* real CPU time while it ran (TOD units),
                                    up to tod_since */
     u64 tod_since;              /* the TOD clock when it was last dispatched */
+    struct task_charge *charge; /* also charged there (NULL: nowhere) */
 };
 
 extern struct task *current;
@@ -55,5 +63,8 @@ u64 task_insns(void);
  * units: what it ran itself (CP's work and, for a virtual machine's task,
  * its guest), never what others ran while it slept or waited */
 u64 task_cpu_tod(void);
+/* from now on t's CPU time also goes to *c (NULL: to nobody else); the
+ * caller clears it before *c goes away */
+void task_charge_to(struct task *t, struct task_charge *c);
 
 #endif

@@ -138,11 +138,14 @@ static void attach(struct session *s, struct user *u)
     u->sess = s;
     s->user = u;
     s->state = SESS_ACTIVE;
+    task_charge_to(s->task, &u->other);         /* its work is his TOTCPU */
 }
 
 static void detach(struct session *s)
 {
     s->cp_next = false;
+    if (s->task)
+        task_charge_to(s->task, NULL);
     s->user = NULL;
     s->state = SESS_NEW;
     s->logon_userid[0] = 0;

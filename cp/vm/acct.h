@@ -1,9 +1,13 @@
 /* acct.h - CPU time accounting per user.
  *
- * Virtual CPU time is what the real CPU spent running the guest;
- * total CPU time adds what CP spent on the user's behalf (simulating
- * instructions, DIAGNOSE, CCW translation).  Both are kept in TOD units
- * in the user block and shown by QUERY TIME and DIAGNOSE X'0C'. */
+ * Virtual CPU time is what the real CPU spent running the guest; total
+ * CPU time adds everything CP spent for the user: his VM task's own CPU
+ * time (every simulation, DIAGNOSE, CCW translation, page fault, the
+ * dispatcher's rounds, real interruptions taken while it ran) and the
+ * other tasks that work for him (his terminal's session: u->other).
+ * Both are kept in TOD units in the user block and shown by QUERY TIME
+ * and DIAGNOSE X'0C'; the same two in Hercules instructions by
+ * INDICATE USER (docs/performance.md, "Accounting"). */
 #ifndef CP_VM_ACCT_H
 #define CP_VM_ACCT_H
 
@@ -11,6 +15,10 @@
 #include "cp/kern/timer.h"
 
 static inline u64 acct_virt_usec(const struct user *u)  { return u->virt_tod / TOD_USEC; }
-static inline u64 acct_total_usec(const struct user *u) { return u->total_tod / TOD_USEC; }
+static inline u64 acct_total_usec(const struct user *u)
+{
+    return (u->total_tod + u->other.tod) / TOD_USEC;
+}
+static inline u64 acct_total_insns(const struct user *u) { return u->total_insns + u->other.insns; }
 
 #endif

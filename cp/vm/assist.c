@@ -23,6 +23,8 @@ void assist_begin(struct vm *vm, struct assist_mark *m)
     m->resets = vm->resets;
     m->dispatches = task_dispatches;
     m->enables = vm->cpu.psw & PSW_ENABLES;
+    m->cr0 = vm->cpu.cr[0];
+    m->cr2 = vm->cpu.cr[2];
 }
 
 /* the PSW as vm_task would find it runnable: not waiting, valid, no
@@ -48,10 +50,35 @@ static bool newly_enabled_pending(struct vm *vm, struct assist_mark *m)
     return false;
 }
 
-bool assist_resume(struct vm *vm, int code, struct assist_mark *m, s64 left)
+/* The exit is handled and nothing slept: may the guest go on without
+ * the round?  (Shared by assist_resume and the fast path.) */
+bool assist_go_on(struct vm *vm, struct assist_mark *m, s64 left)
 {
     struct vcpu *c = &vm->cpu;
 
+    /* something was posted for it, or its user or CP wants it stopped */
+    if (vm->posted != m->posted || vm->state != VM_RUNNING || vm->stop_request ||
+        vm->kill_request || vm->logoff_pending || vm->resets != m->resets)
+        return false;
+    /* the slice is over, or nearly */
+    if (left < MIN_RUN)
+        return false;
+    if (!psw_plain(c->psw) || newly_enabled_pending(vm, m))
+        return false;
+    /* LCTL changed the external subclass or channel masks: what was
+     * pending and masked may be enabled now (the round looks) */
+    if (c->cr[0] != m->cr0 || c->cr[2] != m->cr2)
+        return false;
+    /* the CPU timer would run out within what is left: the round makes
+     * the slice end there (and reflects it when it already has) */
+    if ((c->cr[0] & CR0_CPU_TIMER) && psw_ext_enabled(c->psw) && c->cpu_timer < left)
+        return false;
+    vm->assisted++;
+    return true;
+}
+
+bool assist_resume(struct vm *vm, int code, struct assist_mark *m, s64 left)
+{
     if (!vm->user->assist_on)
         return false;
     /* CP's own interruptions (real I/O, timers) are the round's */
@@ -61,10 +88,6 @@ bool assist_resume(struct vm *vm, int code, struct assist_mark *m, s64 left)
      * machine's pages, and their cost is the page's, not the trap's */
     if (code == EXIT_PGM && fault_code(vm->exit.pgm_code & 0xFF))
         return false;
-    /* something was posted for it, or its user or CP wants it stopped */
-    if (vm->posted != m->posted || vm->state != VM_RUNNING || vm->stop_request ||
-        vm->kill_request || vm->logoff_pending || vm->resets != m->resets)
-        return false;
     /* the simulation slept and other tasks ran: they loaded the real
      * control registers and CPU timer for themselves */
     if (task_dispatches != m->dispatches)
@@ -73,15 +96,5 @@ bool assist_resume(struct vm *vm, int code, struct assist_mark *m, s64 left)
      * storage): the round brings it in */
     if (vm->itimer_due)
         return false;
-    /* the slice is over, or nearly */
-    if (left < MIN_RUN)
-        return false;
-    if (!psw_plain(c->psw) || newly_enabled_pending(vm, m))
-        return false;
-    /* the CPU timer would run out within what is left: the round makes
-     * the slice end there (and reflects it when it already has) */
-    if ((c->cr[0] & CR0_CPU_TIMER) && psw_ext_enabled(c->psw) && c->cpu_timer < left)
-        return false;
-    vm->assisted++;
-    return true;
+    return assist_go_on(vm, m, left);
 }

@@ -21,6 +21,7 @@ struct assist_mark {
     u32 resets;                 /* vm->resets */
     u32 dispatches;             /* task_dispatches: no other task ran */
     u64 enables;                /* the PSW's enabling bits and EC mode */
+    u32 cr0, cr2;               /* the subclass and channel masks */
 };
 
 /* the round is done: the guest is about to be entered */
@@ -30,5 +31,10 @@ void assist_begin(struct vm *vm, struct assist_mark *m);
  * skipped.  A system mask that now enables more is checked against what
  * is pending here; anything else that could matter ends the short path. */
 bool assist_resume(struct vm *vm, int code, struct assist_mark *m, s64 left);
+/* The part of assist_resume that does not depend on how the exit was
+ * handled, for a handler that never slept (cp/vm/fastpath.c): nothing
+ * posted, the VM still running, enough slice left, a plain PSW that
+ * enables nothing pending, the CPU timer not about to run out. */
+bool assist_go_on(struct vm *vm, struct assist_mark *m, s64 left);
 
 #endif

@@ -16,6 +16,7 @@
 #include "cp/vm/reflect.h"
 #include "cp/vm/priv.h"
 #include "cp/vm/assist.h"
+#include "cp/vm/fastpath.h"
 #include "cp/vm/vdev.h"
 #include "cp/kern/task.h"
 #include "cp/kern/intr.h"
@@ -31,7 +32,7 @@
 #include "arch370/lowcore.h"
 #include "arch370/be.h"
 
-#define PGM_LOOP_LIMIT  32
+/* PGM_LOOP_LIMIT: cp/vm/fastpath.h */
 
 bool dispatch_slice_over;
 static void (*logoff_fn)(struct user *u);
@@ -80,8 +81,7 @@ static bool enabled_for_anything(u64 psw)
  * unit carries over to the next run (vm->itimer_rem, in thirds of a TOD
  * unit): a guest that traps at every instruction (TRACE INSTRUCT) would
  * otherwise never see its timer counted down. */
-#define IT_UNIT_THIRDS  160000u
-#define IT_RUN_MAX      0x40000000u     /* a run this long: 64-bit arithmetic */
+/* IT_UNIT_THIRDS and IT_RUN_MAX: cp/vm/fastpath.h */
 
 static u32 interval_units(struct vm *vm, u64 used)
 {
@@ -158,10 +158,12 @@ static void account(struct vm *vm, u64 used)
  * time other tasks ran while it slept. */
 static void charge_cp(struct vm *vm)
 {
-    u64 t = task_cpu_tod();
+    u64 t = task_cpu_tod(), n = task_insns();
 
     vm->user->total_tod += t - vm->acct_mark;
     vm->acct_mark = t;
+    vm->user->total_insns += n - vm->insn_mark;
+    vm->insn_mark = n;
 }
 
 /* A program interruption at the first instruction of the guest's own
@@ -275,6 +277,20 @@ static bool fold_real_psw(struct vm *vm, u64 rpsw)
     return false;
 }
 
+/* A real I/O or external interruption taken while this guest ran is
+ * CP's: what it does (the completion of whoever's I/O it was, CP's own
+ * timers) is not work for this user, so its time and instructions are
+ * left out of his charge (charge_cp counts from the marks).  It never
+ * sleeps: interruption handlers may not. */
+static void dispatch_interruption(struct vm *vm, int code)
+{
+    u64 t = task_cpu_tod(), n = task_insns();
+
+    intr_dispatch(code);
+    vm->acct_mark += task_cpu_tod() - t;
+    vm->insn_mark += task_insns() - n;
+}
+
 /* Handle one exit the general way. */
 static void handle_exit(struct vm *vm, int code, s64 left)
 {
@@ -283,7 +299,7 @@ static void handle_exit(struct vm *vm, int code, s64 left)
     if (code != EXIT_PGM && code != EXIT_SVC) {
         /* CP's own interruption, first: fold_real_psw may sleep, and its
          * details are only in the real low core */
-        intr_dispatch(code);
+        dispatch_interruption(vm, code);
         vm->pgm_loop = 0;
         if (left <= 0)
             dispatch_slice_over = true;
@@ -351,8 +367,10 @@ static void run_guest(struct vm *vm, s64 slice)
     struct vcpu *c = &vm->cpu;
     struct assist_mark mark;
     s64 run, left;
+    u64 used;
     int code;
     u32 per, per_start, per_end, std;
+    bool fast;
 
     /* guest real = CP virtual; with the guest's DAT on, its shadow tables
      * (first: making them may sleep, and other runs load the CRs meanwhile) */
@@ -379,20 +397,36 @@ static void run_guest(struct vm *vm, s64 slice)
     intr_arm_clock();
     dispatch_slice_over = false;
     assist_begin(vm, &mark);
+    fast = fast_allowed(vm, per != 0);
     spt(slice);
     run = slice;
     for (;;) {
-        u32 g0 = icount();
-
         code = enter_guest(&c->ctx);
-        vm->guest_insns += (u32)(icount() - g0);   /* mod 2**32: one run */
         left = stpt();
+        vm->user->virt_insns += lc_run_insns();
+        used = left < run ? (u64)(run - (left > 0 ? left : 0)) : 0;
+        /* the common traps first (cp/vm/fastpath.c): done on the saved
+         * state and the guest entered again, or left untouched (apart
+         * from the run's virtual time, then already counted) */
+        if (fast && fast_account(vm, used)) {
+            enum fast_result r = fast_exit(vm, code, left, &mark);
+
+            if (r == FAST_ROUND)
+                break;
+            if (r == FAST_RESUME) {
+                run = stpt();
+                if (run < (s64)TOD_USEC)
+                    break;
+                continue;
+            }
+            used = 0;
+        }
         /* from here to intr_dispatch() nothing may sleep: a real external
          * or I/O interruption's details are still only in the real low
          * core (a program or SVC exit's are copied at once) */
         capture_exit(vm, code);
         vm->exits++;
-        account(vm, left < run ? (u64)(run - (left > 0 ? left : 0)) : 0);
+        account(vm, used);
         handle_exit(vm, code, left);
         /* a traced run (PER armed for TRACE BRANCH/INSTRUCT) always goes
          * back through the round, which arms PER again for the next
@@ -424,6 +458,7 @@ static void vm_task(void *arg)
     u64 slice_start = tod_now();
 
     vm->acct_mark = task_cpu_tod();
+    vm->insn_mark = task_insns();
     while (!vm->kill_request) {
         u64 used = tod_now() - slice_start;
         charge_cp(vm);

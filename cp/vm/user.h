@@ -7,6 +7,7 @@
 #define CP_VM_USER_H
 
 #include "arch370/types.h"
+#include "cp/kern/task.h"
 
 struct session;
 struct vm;
@@ -45,6 +46,12 @@ struct user {
     u32 max_storage;            /* DEFINE STORAGE limit (directory) */
     u64 virt_tod;               /* virtual CPU time, TOD units */
     u64 total_tod;              /* virtual + CP on the user's behalf */
+    /* the same two in instructions (Hercules' counter): exact where the
+     * times depend on what else the host ran; INDICATE USER shows them */
+    u64 virt_insns, total_insns;
+    /* CPU time and instructions of other tasks working for him (his
+     * terminal's session; cp/kern/task.h) */
+    struct task_charge other;
     struct pfkeys *pf;          /* NULL until the first SET PFnn */
     struct termset term;
     struct user *next;

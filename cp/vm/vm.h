@@ -96,10 +96,12 @@ struct vm {
                                  * CP time is the task's own CPU time (dispatch.c), so
                                  * waits are never charged and this is not needed */
     u64 acct_mark;              /* the VM task's CPU time last charged to the user */
+    u64 insn_mark;              /* ... and its instruction count */
     u32 posted;                 /* counts vm_kick and every condition posted for the
                                  * VM: the short path resumes the guest only if
                                  * nothing was posted since the dispatcher looked */
     u32 assisted;               /* exits resumed by the short path (statistics) */
+    u32 fast;                   /* ... of them, done by the fast exit path */
     u32 pgm_new_ia;             /* where the last reflected one went */
     u64 itimer_rem;             /* run time less than one interval-timer unit,
                                    in thirds of a TOD unit (dispatch.c) */
@@ -119,7 +121,6 @@ struct vm {
     /* statistics */
     u32 exits, priv_ops, diags, sios, pgm_reflected;
     u64 tod_in_cp;
-    u64 guest_insns;            /* Hercules' count while the guest itself ran */
 };
 
 /* Create the virtual machine of a user with size bytes of storage, in

@@ -101,6 +101,8 @@ int main(int argc, char **argv)
     try {
         if (only.empty() || only == "traps")
             benchTraps();
+        if (only == "traptrace")
+            benchTrapTrace();
         if (only.empty() || only == "tv")
             benchTv();
         if (only.empty() || only == "native")

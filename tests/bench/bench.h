@@ -11,6 +11,7 @@ void benchSpool();
 void benchCms();
 // CP instructions per trap, by kind, with SET ASSIST ON and OFF (tests/bench/traps.cpp)
 void benchTraps();
+void benchTrapTrace();
 // the T/V ratio of a CPU loop, a CMS EXEC loop and IPL CMS, ASSIST ON and OFF (tests/bench/tv.cpp)
 void benchTv();
 // a CPU-bound loop under CP against the same loop on the bare machine (tests/bench/tv.cpp)

@@ -58,7 +58,7 @@ static DatLoad run(const std::string &name, const std::string &ipl, const std::s
     t->sendLine("DEFINE STORAGE 4M");
     t->readUntil("STORAGE = ");
     sys.op().sendLine("INDICATE USER USER5");
-    long g0 = number(sys.op().readUntil("GUEST INSTRUCTIONS=\\d+"), "GUEST INSTRUCTIONS=");
+    long g0 = number(sys.op().readUntil("VINST=\\d+"), "VINST=");
     unsigned long long ic0 = sys.herc().instcount();
     auto start = clock::now();
     t->sendLine(ipl);
@@ -68,8 +68,8 @@ static DatLoad run(const std::string &name, const std::string &ipl, const std::s
     DatLoad l = indicate(sys);
     l.instructions = sys.herc().instcount() - ic0;
     sys.op().sendLine("INDICATE USER USER5");
-    l.guest = (unsigned long long)(number(sys.op().readUntil("GUEST INSTRUCTIONS=\\d+"),
-                                          "GUEST INSTRUCTIONS=") - g0);
+    l.guest = (unsigned long long)(number(sys.op().readUntil("VINST=\\d+"),
+                                          "VINST=") - g0);
     l.seconds = std::chrono::duration<double>(clock::now() - start).count();
     return l;
 }

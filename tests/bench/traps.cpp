@@ -13,14 +13,34 @@
 
 #include <algorithm>
 #include <chrono>
+#include <regex>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 #include <thread>
 
-// instructions for one run of job, n times, as USER1 at terminal t
-static double count(CpSystem &sys, Telnet3215 &t, const std::string &name, unsigned n)
+// what INDICATE USER says the user was charged, in instructions (TINST)
+static double charged(Telnet3215 &t)
+{
+    t.sendLine("INDICATE USER");
+    std::string out = t.readUntil("VINST=[0-9]+ TINST=[0-9]+ FAST=[0-9]+\\n", 20);
+    std::smatch m;
+    if (!std::regex_search(out, m, std::regex("TINST=([0-9]+)")))
+        throw std::runtime_error("no TINST in INDICATE USER: " + out);
+    return std::stod(m[1]);
+}
+
+// instructions for one run of job, n times, as USER1 at terminal t: by
+// Hercules' counter (everything the machine ran) and by what CP charged
+// the user (his guest's and CP's instructions for him)
+struct Count {
+    double herc, user;
+};
+
+static Count count(CpSystem &sys, Telnet3215 &t, const std::string &name, unsigned n)
 {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    double c0 = charged(t);
     unsigned long long before = sys.herc().instcount();
     t.sendLine("IPL TBENCHE PARM " + name + " " + std::to_string(n));
     std::string out = t.readUntil("SUMMARY [^\\n]*\\n", 600);
@@ -29,13 +49,14 @@ static double count(CpSystem &sys, Telnet3215 &t, const std::string &name, unsig
     unsigned long long after = sys.herc().instcount();
     if (out.find("SUMMARY 1 cases, 0 failed") == std::string::npos)
         throw std::runtime_error("job " + name + " failed:\n" + out);
-    return (double)(after - before);
+    return { (double)(after - before), charged(t) - c0 };
 }
 
 // the smaller of two runs, per operation
-static double perOp(CpSystem &sys, Telnet3215 &t, const std::string &name, unsigned n)
+static Count perOp(CpSystem &sys, Telnet3215 &t, const std::string &name, unsigned n)
 {
-    return std::min(count(sys, t, name, n), count(sys, t, name, n)) / n;
+    Count a = count(sys, t, name, n), b = count(sys, t, name, n);
+    return { std::min(a.herc, b.herc) / n, std::min(a.user, b.user) / n };
 }
 
 static void assist(Telnet3215 &t, bool on)
@@ -75,7 +96,7 @@ static const TrapRow rows[] = {
 };
 
 // one column: every row with ASSIST on or off
-static void column(CpSystem &sys, Telnet3215 &t, bool on, double *out, double &none)
+static void column(CpSystem &sys, Telnet3215 &t, bool on, Count *out, Count &none)
 {
     const size_t nrows = sizeof rows / sizeof rows[0];
 
@@ -83,8 +104,9 @@ static void column(CpSystem &sys, Telnet3215 &t, bool on, double *out, double &n
     none = perOp(sys, t, "NONE", 50000);
     for (size_t i = 0; i < nrows; i++) {
         const TrapRow &r = rows[i];
-        double base = std::string(r.base) == "NONE" ? none : perOp(sys, t, r.base, r.n);
-        out[i] = perOp(sys, t, r.job, r.n) - base;
+        Count base = std::string(r.base) == "NONE" ? none : perOp(sys, t, r.base, r.n);
+        Count job = perOp(sys, t, r.job, r.n);
+        out[i] = { job.herc - base.herc, job.user - base.user };
     }
 }
 
@@ -93,7 +115,7 @@ void benchTraps()
     CpSystem sys("bench-traps");
     auto t = logon(sys, 0x0020, "USER1", "PASS1");
     const size_t nrows = sizeof rows / sizeof rows[0];
-    double on[nrows], off[nrows], noneOn, noneOff;
+    Count on[nrows], off[nrows], noneOn, noneOff;
     size_t lpsw = 0;
 
     while (std::string(rows[lpsw].job) != "LPSW")
@@ -103,16 +125,51 @@ void benchTraps()
     assist(*t, true);
 
     printf("traps: CP instructions per operation, 50000 in a loop (the I/O services fewer),\n"
-           "less the same loop without it; each figure the smaller of two runs\n"
-           "(Hercules 3.13 now and then over-counts a whole job)\n");
-    printf("  %-34s %12s %12s\n", "", "ASSIST ON", "ASSIST OFF");
+           "less the same loop without it; each figure the smaller of two runs.\n"
+           "Hercules: its counter, everything the machine ran (now and then it over-counts\n"
+           "a whole job); user: what CP charged the user (INDICATE USER's TINST)\n");
+    printf("  %-34s %10s %10s %10s %10s\n", "", "ON herc", "OFF herc", "ON user", "OFF user");
     for (size_t i = 0; i < nrows; i++) {
-        double a = on[i], b = off[i];
+        Count a = on[i], b = off[i];
         if (rows[i].lessLpsw) {
-            a -= on[lpsw];
-            b -= off[lpsw];
+            a = { a.herc - on[lpsw].herc, a.user - on[lpsw].user };
+            b = { b.herc - off[lpsw].herc, b.user - off[lpsw].user };
         }
-        printf("  %-34s %12.0f %12.0f\n", rows[i].what, a, b);
+        printf("  %-34s %10.0f %10.0f %10.0f %10.0f\n", rows[i].what, a.herc, b.herc, a.user, b.user);
     }
-    printf("  (the empty loop: %.0f and %.0f per turn)\n\n", noneOn, noneOff);
+    printf("  (the empty loop: %.0f and %.0f per turn)\n\n", noneOn.herc, noneOff.herc);
+}
+
+// `bench traptrace`: Hercules' instruction trace of a few turns of one
+// job (CP370_TRACE_JOB, DIAG60 if not set), written to traptrace.txt in
+// the system's directory: where a trap's instructions go
+void benchTrapTrace()
+{
+    const char *env = getenv("CP370_TRACE_JOB");
+    std::string job = env ? env : "DIAG60";
+    CpSystem sys("bench-traptrace");
+    auto t = logon(sys, 0x0020, "USER1", "PASS1");
+    count(sys, *t, job, 50);                    // pages in, as in a measured run
+    if (getenv("CP370_TRACE_COUNT")) {
+        // no trace: what INDICATE USER says around one run of 50000
+        t->sendLine("INDICATE USER");
+        printf("%s", t->readUntil("FAST=[0-9]+\\n", 20).c_str());
+        count(sys, *t, job, 50000);
+        t->sendLine("INDICATE USER");
+        printf("%s", t->readUntil("FAST=[0-9]+\\n", 20).c_str());
+        return;
+    }
+    size_t from = sys.herc().mark();
+    sys.herc().command("t+");
+    count(sys, *t, job, 5);
+    sys.herc().command("t-");
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::vector<std::string> all = sys.herc().lines();
+    std::string file = sys.dir() + "/traptrace.txt";
+    FILE *f = fopen(file.c_str(), "w");
+    for (size_t i = from; f && i < all.size(); i++)
+        fprintf(f, "%s\n", all[i].c_str());
+    if (f)
+        fclose(f);
+    printf("trace of %s x5: %s (%zu lines)\n", job.c_str(), file.c_str(), all.size() - from);
 }

@@ -157,30 +157,85 @@ static void enable_by_lpsw(void *arg)
     asm volatile("lpsw %0\n1:\tnopr 0" : : "Q"(enable_psw) : "memory");
 }
 
-static void pending_taken_after(const char *name, void (*fn)(void *))
+/* With external interruptions already enabled, an instruction that makes
+ * an interruption deliverable another way: a control register that
+ * unmasks its subclass, a clock comparator set in the past, a CPU timer
+ * set negative.  (The short path of SET ASSIST ON must see these too.) */
+static void ssm_enable(void)
+{
+    static u8 m;
+    m = EXT_MASK;
+    asm volatile("ssm %0" : : "Q"(m) : "memory");
+}
+
+static void enable_by_lctl(void *arg)
+{
+    static u32 w;
+    (void)arg;
+    w = CR0_BASE | CR0_CLOCK_COMP;
+    ssm_enable();                                      /* its subclass masked: nothing yet */
+    asm volatile("larl 1,1f\n\tst 1,%0\n\tlctl 0,0,%1\n1:\tnopr 0"
+                 : "=Q"(after_enable) : "Q"(w) : "1", "memory");
+}
+
+static void due_by_sckc(void *arg)
+{
+    static u64 when __attribute__((aligned(8)));
+    (void)arg;
+    ssm_enable();                                      /* the comparator far ahead: nothing yet */
+    when = get_tod();
+    asm volatile("larl 1,1f\n\tst 1,%0\n\tsckc %1\n1:\tnopr 0"
+                 : "=Q"(after_enable) : "Q"(when) : "1", "memory");
+}
+
+static void due_by_spt(void *arg)
+{
+    static u64 neg __attribute__((aligned(8)));
+    (void)arg;
+    ssm_enable();                                      /* the CPU timer far from zero */
+    neg = ~0ull;                                       /* -1 */
+    asm volatile("larl 1,1f\n\tst 1,%0\n\tspt %1\n1:\tnopr 0"
+                 : "=Q"(after_enable) : "Q"(neg) : "1", "memory");
+}
+
+/* fn, run with CR0 as cr0 and the clock comparator due or not, must be
+ * interrupted right after its instruction with interruption code code */
+static void pending_taken_after(const char *name, void (*fn)(void *), u32 cr0, bool due, u16 code)
 {
     int cls;
 
-    set_cr0(CR0_BASE | CR0_CLOCK_COMP);
-    dw = get_tod();                                    /* due now */
+    set_cr0(cr0);
+    dw = due ? get_tod() : ~0ull;
     asm volatile("sckc %0" : : "Q"(dw));
+    dw = 0x7FFFFFFFFFFFFFFFull;
+    asm volatile("spt %0" : : "Q"(dw));
     cls = trap_call(fn, NULL, &t);
-    report(name, cls == TRAP_EXT && t.code == 0x1004 && (t.oldpsw[1] & 0xFFFFFF) == after_enable,
+    report(name, cls == TRAP_EXT && t.code == code && (t.oldpsw[1] & 0xFFFFFF) == after_enable,
            "class %d code %X at %06X, want %06X", cls, t.code, t.oldpsw[1] & 0xFFFFFF,
            after_enable);
     dw = ~0ull;
     asm volatile("sckc %0" : : "Q"(dw));
+    dw = 0x7FFFFFFFFFFFFFFFull;
+    asm volatile("spt %0" : : "Q"(dw));
     set_cr0(CR0_BASE);
 }
 
 static void enabling_cases(void)
 {
+    const u32 ckc = CR0_BASE | CR0_CLOCK_COMP;
+
     pending_taken_after("A clock comparator made deliverable by SSM interrupts right after the SSM",
-                        enable_by_ssm);
+                        enable_by_ssm, ckc, true, 0x1004);
     pending_taken_after("A clock comparator made deliverable by STOSM interrupts right after the STOSM",
-                        enable_by_stosm);
+                        enable_by_stosm, ckc, true, 0x1004);
     pending_taken_after("A clock comparator made deliverable by LPSW interrupts at the new PSW",
-                        enable_by_lpsw);
+                        enable_by_lpsw, ckc, true, 0x1004);
+    pending_taken_after("A clock comparator made deliverable by LCTL of its subclass interrupts right after the LCTL",
+                        enable_by_lctl, CR0_BASE, true, 0x1004);
+    pending_taken_after("SCKC of a time already passed interrupts right after the SCKC",
+                        due_by_sckc, ckc, false, 0x1004);
+    pending_taken_after("SPT of a negative value interrupts right after the SPT",
+                        due_by_spt, CR0_BASE | CR0_CPU_TIMER, false, 0x1005);
 }
 
 static void interval_timer_cases(void)

@@ -5,6 +5,8 @@
 #include "harness/cpsystem.h"
 #include "harness/guestrun.h"
 
+#include <regex>
+
 #include <CppUTest/TestHarness.h>
 
 TEST_GROUP(Assist) {};
@@ -60,4 +62,63 @@ SYSTEM_TEST(Assist, AuditGivesTheSameResultsOnAndOffEcMode)
 SYSTEM_TEST(Assist, AuditGivesTheSameResultsOnAndOffBcMode)
 {
     sameOnAndOff("assist-audit-bc", "TAUDITB", 100, 120);
+}
+
+// TINTR to its SUMMARY line, the EXTERNAL and RESTART it waits for typed
+// as a user would
+static GuestResult interruptions(Telnet3215 &t, const char *program)
+{
+    GuestResult r;
+    t.sendLine(std::string("IPL ") + program);
+    r.output = t.readUntil("WAITING FOR EXTERNAL\\n", 60);
+    t.sendLine("#CP EXTERNAL");
+    r.output += t.readUntil("WAITING FOR RESTART\\n", 60);
+    t.sendLine("#CP SYSTEM RESTART");
+    r.output += t.readUntil("SUMMARY [^\\n]*\\n", 60);
+    t.readUntil("CPX400W [^\\n]*VM stopped\\n", 60);
+    std::regex line("(PASS|FAIL) ([^\n]*)\n");
+    for (std::sregex_iterator it(r.output.begin(), r.output.end(), line), end; it != end; ++it)
+        ((*it)[1] == "PASS" ? r.passed : r.failed).push_back((*it)[2]);
+    std::smatch m;
+    if (std::regex_search(r.output, m, std::regex("SUMMARY (\\d+) cases, (\\d+) failed"))) {
+        r.cases = std::stoi(m[1]);
+        r.failures = std::stoi(m[2]);
+    }
+    return r;
+}
+
+// timers and interruptions made pending by SSM, STOSM, LPSW, LCTL, SCKC
+// and SPT, each taken right after its instruction, whichever path
+// simulated it
+SYSTEM_TEST(Assist, InterruptionsAndTimersTheSameOnAndOff)
+{
+    for (const char *program : { "TINTRE", "TINTRB" }) {
+        CpSystem sys(std::string("assist-tintr-") + program);
+        Telnet3215 &op = sys.op();
+        assist(op, "ON");
+        GuestResult on = interruptions(op, program);
+        assist(op, "OFF");
+        GuestResult off = interruptions(op, program);
+        checkAllPassed(on, 15);
+        checkAllPassed(off, 15);
+        CHECK_TEXT(on.passed == off.passed, "the cases passed differ between ASSIST ON and OFF");
+    }
+}
+
+// The random-instruction guest with ASSIST OFF (VirtualMachine runs it
+// with the default, ON): whatever it does, CP goes on serving others
+SYSTEM_TEST(Assist, RandomInstructionsCannotStopCpWithAssistOff)
+{
+    CpSystem sys("assist-random-off");
+    Telnet3215 &op = sys.op();
+    auto other = sys.terminal(0x0020);
+    other->readUntil("Enter LOGON userid");
+    assist(op, "OFF");
+    op.sendLine("IPL TRANDOME");
+    op.readUntil("PHASE1 DONE 20000 blocks", 60);
+    op.expect("SUMMARY|CPX40[0-5]", 20);
+    op.sendLine("#CP QUERY TIME");
+    op.readUntil("TOTCPU=");
+    other->sendLine("hello");
+    other->readUntil("CPX105E Enter LOGON userid");
 }

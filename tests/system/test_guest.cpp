@@ -60,7 +60,7 @@ static void interrupts(const char *name, const char *dir)
     CHECK(std::regex_search(out, m, std::regex("SUMMARY (\\d+) cases, (\\d+) failed")));
     r.cases = std::stoi(m[1]);
     r.failures = std::stoi(m[2]);
-    expectAllPassed(r, 12);
+    expectAllPassed(r, 15);
 }
 
 SYSTEM_TEST(GuestSuite, InterruptionsOfEveryClassBcMode)

@@ -105,8 +105,19 @@ TEST(Assist, EnablingForAPendingInterruptionIsTheRoundsToDeliver)
 {
     f->vm.cpu.cr[0] |= 0x00000040u;             // interrupt-key subclass
     f->vm.cpu.ext_pending |= VEXT_KEY;          // pending, masked so far
+    assist_begin(&f->vm, &mark);                // as the round saw it
     CHECK_TRUE(resume());
     f->vm.cpu.psw = EC_EXT_ENABLED;             // SSM enables it
+    CHECK_FALSE(resume());
+}
+
+TEST(Assist, AChangedSubclassOrChannelMaskIsTheRoundsToLookAt)
+{
+    f->vm.cpu.cr[0] |= 0x00000800u;             // LCTL: clock-comparator subclass
+    CHECK_FALSE(resume());
+    f->vm.cpu.cr[0] &= ~0x00000800u;
+    CHECK_TRUE(resume());
+    f->vm.cpu.cr[2] = 0x80000000u;              // LCTL: channel 0
     CHECK_FALSE(resume());
 }
 
