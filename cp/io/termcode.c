@@ -16,6 +16,14 @@ u8 term_to_wire(char c)
     return ascii_to_ebc[a];
 }
 
+void term_text_to_wire(u8 *wire, const char *text, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        u8 a = (u8)text[i];
+        wire[i] = a == '|' ? HERC_BAR : a < 0x20 || a >= 0x7F ? EBC_BLANK : ascii_to_ebc[a];
+    }
+}
+
 char term_from_wire(u8 e)
 {
     u8 a;
