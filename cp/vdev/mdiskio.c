@@ -35,7 +35,7 @@ struct mio {
  * read used to allocate and free both for every block: walking the free
  * chain for them cost more than the rest of the read.  A few requests
  * freed are kept for the next one instead (MIO_SPARES of them at most,
- * shown by QUERY FREE as MIO and MIOCCW in use). */
+ * still free storage in use for QUERY STORAGE). */
 #define MIO_SPARES      2
 static struct mio *mio_spare[MIO_SPARES];
 static unsigned mio_nspare;
