@@ -161,14 +161,15 @@ int diag_008_cp_command(struct diag_args *a)
 static int console_write(struct diag_args *a, u32 data, u16 count, u8 ctl)
 {
     u8 buf[D58_MAXWRITE];
-    u32 start = 0, lines = 1;
+    u32 start = 0, newlines = 0, lines;
     int rc = gmem_read(&a->vm->mem, data, buf, count);
 
     if (rc)
         return rc;
     for (u32 i = 0; i < count; i++)
         if (buf[i] == 0x15)
-            lines++;
+            newlines++;
+    lines = newlines + 1;
     /* a terminal slower than the guest holds the guest back (a burst
      * longer than half the queue waits only for half) */
     lines += count / TERM_LINE;
@@ -182,6 +183,11 @@ static int console_write(struct diag_args *a, u32 data, u16 count, u8 ctl)
         task_sleep(a->vm);
     }
     if (d58_display_control(a, ctl)) {
+        priv_set_cc(a->vm, 0);
+        return 0;
+    }
+    if (newlines == 0) {                        /* the usual case: one line */
+        vcons_write_line(a->vm, buf, count);
         priv_set_cc(a->vm, 0);
         return 0;
     }

@@ -109,6 +109,7 @@ int diag_018_dasd_io(struct diag_args *a)
 #define BIOE_BUFFER     12      /* buffer address, fullword */
 #define CMS_BLOCK       800
 #define MAX_BIOE        256
+#define FEW_BIOE        8       /* a list this short is kept on the stack */
 
 static int d250_rc(struct diag_args *a, u32 rc, u8 cc)
 {
@@ -141,7 +142,7 @@ static int d250_io(struct diag_args *a, u8 *pl, struct mdisk *md)
 {
     u32 n = get_be32(pl + BIOPL_COUNT), list = get_be32(pl + BIOPL_LIST);
     u8 key = pl[BIOPL_KEY] >> 4;
-    struct mio_block *b;
+    struct mio_block few[FEW_BIOE], *b = few;
     unsigned failed = 0;
     int rc;
 
@@ -152,8 +153,7 @@ static int d250_io(struct diag_args *a, u8 *pl, struct mdisk *md)
     rc = gmem_check(&a->vm->mem, list, n * BIOE_LEN);
     if (rc)
         return rc;
-    b = kmalloc(n * sizeof *b, "BIOE");
-    if (!b)
+    if (n > FEW_BIOE && !(b = kmalloc(n * sizeof *b, "BIOE")))
         return -1;
     for (u32 i = 0; i < n && rc == 0; i++) {
         u8 e[BIOE_LEN];
@@ -167,7 +167,8 @@ static int d250_io(struct diag_args *a, u8 *pl, struct mdisk *md)
         for (u32 i = 0; i < n && rc == 0; i++)
             rc = gmem_store8(&a->vm->mem, list + i * BIOE_LEN + BIOE_STATUS, b[i].status);
     }
-    kfree(b);
+    if (b != few)
+        kfree(b);
     if (rc)
         return rc;
     return failed ? d250_rc(a, 4, 1) : d250_rc(a, 0, 0);

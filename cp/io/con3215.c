@@ -92,13 +92,12 @@ static void start_write(struct term *t)
 
     while (n < TERM_BATCH && (l = term_dequeue(t)) != NULL) {
         if (l->ctl) {                      /* an order for a 3270's screen */
-            kfree(l);
+            term_line_free(l);
             continue;
         }
         u16 len = l->len ? l->len : 1;
         c->wtext[n][0] = EBC_BLANK;        /* an empty line is one blank */
-        for (unsigned i = 0; i < l->len; i++)
-            c->wtext[n][i] = term_to_wire(l->text[i]);
+        term_text_to_wire(c->wtext[n], l->text, l->len);
         c->wlines[n] = l;
         ccw1_make(&t->ccw[TERM_WCCW + n], CMD_WRITE_CR, CCW_SLI, len, (u32)(uintptr_t)c->wtext[n]);
         n++;
@@ -116,7 +115,7 @@ static void write_done(struct term *t, bool ok)
     struct con3215 *c = k(t);
 
     for (unsigned i = 0; i < c->nw; i++)
-        kfree(c->wlines[i]);
+        term_line_free(c->wlines[i]);
     if (ok)
         t->lines_out += c->nw;
     else

@@ -375,7 +375,7 @@ static void start_write(struct term *t)
         unsigned rows = line_rows(c, l);
         if (l->ctl) {
             p = output_order(t, p, l);
-            kfree(term_dequeue(t));
+            term_line_free(term_dequeue(t));
             continue;
         }
         if (c->row + rows > (unsigned)OUTROWS) {
@@ -387,7 +387,7 @@ static void start_write(struct term *t)
         p = text(p, l->text, l->len);
         c->row += rows;
         t->lines_out++;
-        kfree(l);
+        term_line_free(l);
     }
     status_text(t, c->shown);
     c->status_due = false;

@@ -13,11 +13,40 @@ static struct timer probe_timer;
 
 /* ---- the output queue ------------------------------------------------------ */
 
+/* Lines written are kept for the next ones, TERM_SPARE_LINES at most:
+ * a kmalloc and a kfree for every console line cost more than the rest of
+ * the line's way into the queue. */
+#define TERM_SPARE_LINES    16
+static struct tline *spare_lines;
+static unsigned nspare_lines;
+
+void term_line_free(struct tline *l)
+{
+    if (nspare_lines < TERM_SPARE_LINES) {
+        l->next = spare_lines;
+        spare_lines = l;
+        nspare_lines++;
+        return;
+    }
+    kfree(l);
+}
+
+static struct tline *line_alloc(void)
+{
+    struct tline *l = spare_lines;
+
+    if (!l)
+        return kmalloc(sizeof *l, "TLINE");
+    spare_lines = l->next;
+    nspare_lines--;
+    return l;
+}
+
 static void free_lines(struct tline *l)
 {
     while (l) {
         struct tline *next = l->next;
-        kfree(l);
+        term_line_free(l);
         l = next;
     }
 }
@@ -33,7 +62,7 @@ void term_discard_output(struct term *t)
 
 static struct tline *queue_line(struct term *t, const char *text, size_t n)
 {
-    struct tline *l = kmalloc(sizeof *l, "TLINE");
+    struct tline *l = line_alloc();
 
     if (!l) {                   /* free storage exhausted: nothing to keep it in */
         t->lines_discarded++;

@@ -241,6 +241,8 @@ void term_start_write(struct term *t);
 #define TERM_WCCW       2       /* the first write CCW: t->ccw[TERM_WCCW] */
 /* take the first queued line off the queue (the caller frees it) */
 struct tline *term_dequeue(struct term *t);
+/* a dequeued line is done with: kept for a next one, or freed */
+void term_line_free(struct tline *l);
 /* something may have changed: start the next channel program if idle */
 void term_kick(struct term *t);
 

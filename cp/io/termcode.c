@@ -16,6 +16,22 @@ u8 term_to_wire(char c)
     return ascii_to_ebc[a];
 }
 
+/* term_to_wire() for every byte, made at the first line: a line is then
+ * one table look-up a character */
+static u8 wire_code[256];
+static bool wire_code_ready;
+
+void term_text_to_wire(u8 *wire, const char *text, unsigned n)
+{
+    if (!wire_code_ready) {
+        for (unsigned c = 0; c < 256; c++)
+            wire_code[c] = term_to_wire((char)c);
+        wire_code_ready = true;
+    }
+    for (unsigned i = 0; i < n; i++)
+        wire[i] = wire_code[(u8)text[i]];
+}
+
 char term_from_wire(u8 e)
 {
     u8 a;

@@ -61,16 +61,26 @@ static struct vcons *vc_of(struct vdev *d)
     return d->priv;
 }
 
+/* what the user is shown for each EBCDIC byte: its ASCII character if
+ * printable, else a blank (made at the first line, one look-up a byte) */
+static char shown[256];
+static bool shown_ready;
+
 void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
 {
     char line[TERM_LINE + 1];
 
+    if (!shown_ready) {
+        for (unsigned e = 0; e < 256; e++) {
+            u8 c = ebc_to_ascii[e];
+            shown[e] = (c < 0x20 || c >= 0x7F) ? ' ' : (char)c;
+        }
+        shown_ready = true;
+    }
     do {
         u32 n = len > TERM_LINE ? TERM_LINE : len;
-        for (u32 i = 0; i < n; i++) {
-            u8 c = ebc_to_ascii[ebcdic[i]];
-            line[i] = (c < 0x20 || c >= 0x7F) ? ' ' : (char)c;
-        }
+        for (u32 i = 0; i < n; i++)
+            line[i] = shown[ebcdic[i]];
         line[n] = 0;
         if (vm->user && user_write)
             user_write(vm->user, line);

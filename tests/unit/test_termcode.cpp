@@ -73,3 +73,15 @@ TEST(TermCode, ControlCharactersBecomeBlanks)
     for (int e = 0; e < 0x40; e++)
         LONGS_EQUAL(' ', term_from_wire((unsigned char)e));
 }
+
+TEST(TermCode, ALineIsSentAsItsCharactersOneByOne)
+{
+    char text[256];
+    unsigned char wire[256];
+
+    for (int c = 0; c < 256; c++)
+        text[c] = (char)c;
+    term_text_to_wire(wire, text, 256);
+    for (int c = 0; c < 256; c++)
+        LONGS_EQUAL_TEXT(term_to_wire((char)c), wire[c], std::to_string(c).c_str());
+}
