@@ -66,12 +66,15 @@ bool pgfault_protection(struct vm *vm, u8 ilc)
 {
     /* ESA/390 suppression on protection: the TEA names the page */
     u32 tea = vm->exit.tea & TEA_PAGE;
-    int rc;
 
     if (gspace_state(&vm->mem, tea) != GPS_SHARED)
         return false;
-    rc = gspace_unshare(&vm->mem, tea / PAGE_SIZE);
-    if (rc < 0) {
+    return pgfault_private_copy(vm, tea, ilc);
+}
+
+bool pgfault_private_copy(struct vm *vm, u32 real, u8 ilc)
+{
+    if (gspace_unshare(&vm->mem, real / PAGE_SIZE) < 0) {
         dispatch_stop(vm, "CPX611E No real storage for a private copy of a shared page, "
                       "PSW %08X %08X; VM stopped", vm->cpu.psw);
         return true;

@@ -3,6 +3,7 @@
 #include "cp/vm/vmem.h"
 #include "cp/vm/reflect.h"
 #include "cp/vm/dispatch.h"
+#include "cp/vm/pgfault.h"
 #include "cp/kern/freestor.h"
 #include "cp/kern/task.h"
 #include "cp/mm/gmem.h"
@@ -430,7 +431,6 @@ bool shadow_protection(struct vm *vm, u8 ilc)
 {
     u32 va = vm->exit.tea & TEA_PAGE;
     struct dat370_walk w;
-    int rc;
 
     if (va > GADDR_MASK || vmem_walk(vm, va, &w) != DAT370_OK)
         return false;
@@ -438,15 +438,7 @@ bool shadow_protection(struct vm *vm, u8 ilc)
         return false;                           /* its own segment protection */
     if (gspace_state(&vm->mem, w.real) != GPS_SHARED)
         return false;                           /* its own storage key */
-    rc = gspace_unshare(&vm->mem, w.real / PAGE_SIZE);  /* drops the shadow entry */
-    if (rc < 0) {
-        dispatch_stop(vm, "CPX611E No real storage for a private copy of a shared page, "
-                      "PSW %08X %08X; VM stopped", vm->cpu.psw);
-        return true;
-    }
-    /* suppressed: back up to the instruction so it runs again */
-    vm->cpu.psw = psw370_set_ia(vm->cpu.psw, (psw370_ia(vm->cpu.psw) - ilc) & GADDR_MASK);
-    return true;
+    return pgfault_private_copy(vm, w.real, ilc);       /* drops the shadow entry */
 }
 
 /* ---- told by the guest (DIAGNOSE X'1E0', cp/vm/pvmmu.h) ------------------ */
