@@ -13,12 +13,15 @@
 #define ARCH370_INTERRUPT_H
 
 #include "arch370/types.h"
+#include "arch370/assist.h"
 
 enum exit_code {
     EXIT_EXT = 1,       /* external interruption */
     EXIT_SVC = 2,       /* SVC (guest only) */
     EXIT_PGM = 3,       /* program interruption (guest only) */
     EXIT_IO  = 5,       /* I/O interruption */
+    EXIT_ASSIST = EXIT_ASSIST_CODE, /* a trap the stub did; CP's round next
+                                       (arch370/assist.h) */
 };
 
 enum fault_class {
@@ -36,7 +39,17 @@ struct guest_ctx {
     u64 fpr[4];         /* +72  FPRs 0, 2, 4, 6 */
     u32 ar[16];         /* +104 access registers: problem-state SAR/LAM can
                            set them, so each guest has its own */
+    struct guest_assist a;  /* +168 GA_BASE: what the stubs may do */
 } __attribute__((aligned(8)));
+
+#if defined(__s390__) && !defined(__s390x__)
+_Static_assert(__builtin_offsetof(struct guest_ctx, a) == GA_BASE, "GA_BASE");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.pagetab) == GA_PAGETAB, "GA_PAGETAB");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.cpt_off) == GA_CPT_OFF, "GA_CPT_OFF");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.ntraps) == GA_NTRAPS, "GA_NTRAPS");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.spt) == GA_SPT, "GA_SPT");
+_Static_assert(sizeof(struct guest_ctx) == GA_END, "GA_END");
+#endif
 
 /* Run the guest until the next interruption; returns an exit_code. */
 int enter_guest(struct guest_ctx *g);

@@ -23,6 +23,7 @@ CP_SRCS := \
 	cp/vm/dispatch.c \
 	cp/vm/assist.c \
 	cp/vm/fastpath.c \
+	cp/vm/trapassist.c \
 	cp/vm/priv.c \
 	cp/vm/priv_psw.c \
 	cp/vm/priv_key.c \

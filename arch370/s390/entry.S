@@ -6,6 +6,7 @@
 # a return from enter_guest / cpu_wait; anything else is a CP fault.
 
 #include "arch370/lowcore.h"
+#include "arch370/assist.h"
 
 #define EXIT_EXT        1
 #define EXIT_SVC        2
@@ -77,8 +78,12 @@ svc_entry:
         exit_count
         lhi     %r1,EXIT_SVC
         tm      LC390_SVC_OLD+1,0x01
-        jnz     guest_exit
-        mvc     LC_FAULTPSW(8),LC390_SVC_OLD
+        jz      1f
+        l       %r2,LC_GUEST
+        icm     %r0,15,GA_ON(%r2)               # armed: assist.S may do it
+        jgnz    assist_svc
+        j       guest_exit
+1:      mvc     LC_FAULTPSW(8),LC390_SVC_OLD
         lhi     %r1,FAULT_SVC
         j       cp_fault_common
 
@@ -88,8 +93,12 @@ pgm_entry:
         exit_count
         lhi     %r1,EXIT_PGM
         tm      LC390_PGM_OLD+1,0x01
-        jnz     guest_exit
-        icm     %r1,15,LC_PROBE                 # storage probe in progress?
+        jz      2f
+        l       %r2,LC_GUEST
+        icm     %r0,15,GA_ON(%r2)
+        jgnz    assist_pgm
+        j       guest_exit
+2:      icm     %r1,15,LC_PROBE                 # storage probe in progress?
         jz      1f
         lhi     %r2,1
         st      %r2,LC_PROBE_HIT
@@ -116,6 +125,7 @@ restart_entry:
         j       cp_fault_common
 
 # r1 = exit code, interrupted guest GPRs in LC_INTREGS
+        .globl  guest_exit
 guest_exit:
         l       %r2,LC_GUEST
         mvc     0(64,%r2),LC_INTREGS

@@ -17,6 +17,7 @@
 #include "cp/vm/priv.h"
 #include "cp/vm/assist.h"
 #include "cp/vm/fastpath.h"
+#include "cp/vm/trapassist.h"
 #include "cp/vm/vdev.h"
 #include "cp/kern/task.h"
 #include "cp/kern/intr.h"
@@ -400,11 +401,22 @@ static void run_guest(struct vm *vm, s64 slice)
     fast = fast_allowed(vm, per != 0);
     spt(slice);
     run = slice;
+    if (fast)
+        trapassist_begin(vm, run);
     for (;;) {
+        trapassist_arm(vm, fast, run);
         code = enter_guest(&c->ctx);
         left = stpt();
+        trapassist_collect(vm, run);
         vm->user->virt_insns += lc_run_insns();
         used = left < run ? (u64)(run - (left > 0 ? left : 0)) : 0;
+        /* the stub did a trap that needs the round (arch370/assist.h):
+         * the PSW it left is the real one to fold back */
+        if (code == EXIT_ASSIST) {
+            account(vm, used);
+            fold_real_psw(vm, c->ctx.psw);
+            break;
+        }
         /* the common traps first (cp/vm/fastpath.c): done on the saved
          * state and the guest entered again, or left untouched (apart
          * from the run's virtual time, then already counted) */

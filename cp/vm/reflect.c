@@ -161,6 +161,28 @@ static struct vdev *enabled_io(struct vm *vm)
     return NULL;
 }
 
+/* Could an interruption become deliverable only because the PSW enables
+ * more, before CP next looks?  Not when nothing is queued and neither
+ * timer can fall due meanwhile: a clock comparator not yet reached makes
+ * a real interruption when it is (its CP timer is armed whatever the
+ * guest enables), and a CPU timer of at least `run` cannot run out
+ * before the run itself ends. */
+bool reflect_quiet(struct vm *vm, s64 run)
+{
+    struct vcpu *c = &vm->cpu;
+
+    if (c->ext_pending || vmcf_pending(vm))
+        return false;
+    if ((c->cr[0] & CR0_CLOCK_COMP) && tod_now() >= c->clock_comparator)
+        return false;
+    if ((c->cr[0] & CR0_CPU_TIMER) && c->cpu_timer < run)
+        return false;
+    for (struct vdev *d = vm->devs; d; d = d->next)
+        if (d->int_pending || d->attn_pending)
+            return false;
+    return true;
+}
+
 bool reflect_enabled_pending(struct vm *vm)
 {
     u16 sub;

@@ -24,5 +24,8 @@ bool reflect_pending(struct vm *vm);
 bool reflect_post_service(struct vm *vm, u16 code, u16 subcode, u32 parm);
 /* is anything pending that the current PSW enables? */
 bool reflect_enabled_pending(struct vm *vm);
+/* nothing queued, no timer due within a run of `run` TOD units: a PSW
+ * that enables more makes nothing deliverable (arch370/assist.h) */
+bool reflect_quiet(struct vm *vm, s64 run);
 
 #endif

@@ -1,0 +1,86 @@
+/* trapassist.c - arming the interruption stubs (see trapassist.h). */
+#include "cp/vm/trapassist.h"
+#include "cp/vm/fastpath.h"
+#include "cp/vm/reflect.h"
+#include "cp/vm/user.h"
+#include "cp/mm/gmem.h"
+#include "arch370/lowcore.h"
+#include "arch370/be.h"
+
+/* X'50' is brought up to date at least every 1/300 second of the
+ * guest's time (its bit 23: the coarsest interval timer a S/370 may
+ * have), and CP looks as soon as it goes negative. */
+#define IT_STEP_TOD     ((s64)(TOD_SEC / 300))
+#define IT_STEP_UNITS   256u
+#define CR0_CPU_TIMER   0x00000400u     /* bit 21 */
+
+/* The real CPU timer value below which X'50' needs CP: where it goes
+ * negative when that is near, else one step of its bit 23 from now. */
+static s64 it_deadline(struct vm *vm, s64 run, const u8 *p0)
+{
+    s32 it = (s32)get_be32(p0 + LC370_TIMER);
+    u32 thirds;
+
+    if (it < 0 || (u32)it >= IT_STEP_UNITS)
+        return run - IT_STEP_TOD;
+    /* fits in 32 bits: 256 units of 160,000 thirds */
+    thirds = ((u32)it + 1) * IT_UNIT_THIRDS - (u32)vm->itimer_rem;
+    return run - (s64)(thirds / 3);
+}
+
+_Static_assert(PGM_LOOP_LIMIT == GA_PGM_LOOP_LIMIT, "one program-check loop limit");
+
+void trapassist_begin(struct vm *vm, s64 run)
+{
+    vm->cpu.ctx.a.quiet = reflect_quiet(vm, run);
+}
+
+void trapassist_arm(struct vm *vm, bool fast, s64 run)
+{
+    struct vcpu *c = &vm->cpu;
+    struct guest_assist *a = &c->ctx.a;
+    const u8 *p0;
+
+    a->vpsw = c->psw;
+    a->on = 0;
+    /* an interval-timer unit still due, or page 0 out: C counts it */
+    if (!fast || vm->itimer_due || !(p0 = gmem_fast(&vm->mem, 0, PAGE_SIZE, false)))
+        return;
+    /* a CPU timer set since the round (SPT done in C) may run out now */
+    if ((c->cr[0] & CR0_CPU_TIMER) && c->cpu_timer < run)
+        a->quiet = 0;
+    a->cr0 = c->cr[0];
+    a->size = vm->mem.size;
+    a->pagetab = vm->mem.pagetab;
+    a->pgm_ia = vm->pgm_reflected ? vm->pgm_new_ia : 0xFFFFFFFFu;
+    a->pgm_loop = vm->pgm_loop;
+    a->cpt_off = c->cpu_timer - run;
+    a->it_deadline = it_deadline(vm, run, p0);
+    a->ckc = c->clock_comparator;
+    a->page0 = (u32)(uintptr_t)gmem_fast(&vm->mem, 0, PAGE_SIZE, true);
+    a->itlb.page = a->itlb.wpage = a->dtlb.page = a->dtlb.wpage = 0xFFFFFFFFu;
+    a->ntraps = a->npriv = a->npgm = a->vinsns = a->spt = 0;
+    a->on = 1;
+}
+
+void trapassist_collect(struct vm *vm, s64 run)
+{
+    struct vcpu *c = &vm->cpu;
+    struct guest_assist *a = &c->ctx.a;
+
+    c->psw = a->vpsw;
+    if (!a->on || !a->ntraps)
+        return;
+    vm->exits += a->ntraps;
+    vm->fast += a->ntraps;
+    vm->priv_ops += a->npriv;
+    vm->pgm_loop = a->pgm_loop;
+    if (a->npgm) {
+        vm->pgm_reflected += a->npgm;
+        vm->pgm_new_ia = a->pgm_ia;
+    }
+    vm->user->virt_insns += a->vinsns;
+    if (a->spt)
+        c->cpu_timer = a->cpt_off + run;
+    a->ntraps = a->npriv = a->npgm = a->vinsns = a->spt = 0;
+}
