@@ -7,8 +7,11 @@
  * the traps below, the stub simulates it on the registers it has just
  * saved and loads the guest again, without returning from enter_guest().
  *
- *   SSM, STNSM, STOSM, LPSW, SPKA, IPK, STPT, SPT, STCKC, DIAGNOSE X'60'
- *                in the guest's supervisor state, operands in storage
+ *   SSM, STNSM, STOSM, LPSW, SPKA, IPK, STPT, SPT, SCKC, STCKC,
+ *   DIAGNOSE X'60'
+ *                in the guest's supervisor state, operands in storage;
+ *   ISK, SSK     the same, the keys themselves by CP's C code on CP's
+ *                stack (fast_stub_call: they live in CP's frame table)
  *   SVC          reflected: old PSW to X'20', new PSW from X'60'
  *   program      reflected, for the exceptions CP only reflects
  *                (execute, addressing, specification, X'08'-X'0F')
@@ -56,7 +59,11 @@
 #define GA_PAGE0        (GA_BASE + 92)  /* real address of page 0, resident and its own, or 0 */
 #define GA_ITLB         (GA_BASE + 96)  /* the last instruction page: struct ga_tlb */
 #define GA_DTLB         (GA_BASE + 108) /* the last operand page */
-#define GA_END          (GA_BASE + 120)
+#define GA_T_OTHER      (GA_BASE + 120) /* 8: CP's next timer other than the guest's
+                                           clock comparator */
+#define GA_CKC_SET      (GA_BASE + 128) /* nonzero: SCKC changed GA_CKC (CP's timer
+                                           queue is brought up to date after the run) */
+#define GA_END          (GA_BASE + 136)
 
 /* a one-entry cache of the stub's own translations, good for one
  * enter_guest(): nothing that changes CP's page tables runs before the
@@ -92,6 +99,9 @@ struct guest_assist {
     u32 loop_next;
     u32 page0;
     struct ga_tlb { u32 page, wpage, frame; } itlb, dtlb;
+    u64 t_other;
+    u32 ckc_set;
+    u32 pad;
 };
 #endif
 

@@ -48,6 +48,9 @@ _Static_assert(__builtin_offsetof(struct guest_ctx, a.pagetab) == GA_PAGETAB, "G
 _Static_assert(__builtin_offsetof(struct guest_ctx, a.cpt_off) == GA_CPT_OFF, "GA_CPT_OFF");
 _Static_assert(__builtin_offsetof(struct guest_ctx, a.ntraps) == GA_NTRAPS, "GA_NTRAPS");
 _Static_assert(__builtin_offsetof(struct guest_ctx, a.spt) == GA_SPT, "GA_SPT");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.page0) == GA_PAGE0, "GA_PAGE0");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.dtlb) == GA_DTLB, "GA_DTLB");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.t_other) == GA_T_OTHER, "GA_T_OTHER");
 _Static_assert(sizeof(struct guest_ctx) == GA_END, "GA_END");
 #endif
 

@@ -23,6 +23,7 @@
 #define PTE_INVALID     0x400
 #define PTE_FETCH       PTE_INVALID             # refuse for a fetch
 #define PTE_STORE       0x600                   # ... for a store: also protected
+#define PGM_OPERATION   0x01
 #define PGM_PRIVILEGED  0x02
 #define PGM_SPECIAL_OP  0x13
 #define DIAG_STORAGE    0x60
@@ -146,6 +147,8 @@ assist_pgm:
         je      priv
         chi     %r3,PGM_SPECIAL_OP
         je      priv
+        chi     %r3,PGM_OPERATION
+        je      opx
         chi     %r3,15
         jh      to_cp
         lhi     %r0,1
@@ -306,7 +309,46 @@ priv:
         je      spt
         chi     %r15,0x07
         je      stckc
+        chi     %r15,0x06
+        je      sckc
         j       to_cp
+
+# an operation exception: of those only ISK and SSK (RR), the storage
+# keys with CP's frame table, done in C
+opx:
+        chi     %r4,2
+        jne     to_cp
+        tm      GA_VPSW+1(%r2),0x01
+        jo      to_cp
+        la      %r13,GA_ITLB(%r2)
+        bras    %r14,gfetch                     # two bytes: never across a page
+        ltr     %r8,%r5                         # (instructions are halfword aligned)
+        jz      to_cp
+        cli     0(%r8),0x08
+        je      callc
+        cli     0(%r8),0x09
+        jne     to_cp
+
+# C on CP's stack below enter_guest's caller (fast_stub_call in
+# cp/vm/fastpath.c), the guest's GPRs in the context for it
+callc:
+        mvc     0(64,%r2),LC_INTREGS
+        l       %r15,LC_CPREGS+60
+        ahi     %r15,-96
+        lr      %r3,%r8
+        larl    %r1,fast_stub_call
+        basr    %r14,%r1
+        lr      %r3,%r2                         # 0 not done, 1 done, 2 and the round
+        l       %r2,LC_GUEST
+        lhi     %r1,EXIT_PGM
+        ltr     %r3,%r3
+        jz      to_cp
+        mvc     LC_INTREGS(64),0(%r2)
+        stm     %r6,%r7,64(%r2)
+        bras    %r14,counted
+        chi     %r3,1
+        je      resume
+        j       round
 
 # SSM: the system mask from storage (not when CR0 bit 1 suppresses it)
 ssm:
@@ -460,6 +502,34 @@ stckc:
         ltr     %r5,%r5
         jz      to_cp
         mvc     0(8,%r5),GA_CKC(%r2)
+        j       same
+
+# SCKC: the guest's clock comparator; the real one the earlier of it and
+# CP's next other timer (CP's timer queue follows after the run).  One
+# already passed and enabled: CP's round takes it at once.
+sckc:
+        tml     %r5,7
+        jnz     to_cp
+        bras    %r14,gfetch
+        ltr     %r5,%r5
+        jz      to_cp
+        mvc     GA_CKC(8,%r2),0(%r5)
+        mvi     GA_CKC_SET+3(%r2),1
+        clc     GA_CKC(8,%r2),GA_T_OTHER(%r2)
+        jh      1f
+        sckc    GA_CKC(%r2)
+        j       2f
+1:      sckc    GA_T_OTHER(%r2)
+2:      stm     %r6,%r7,64(%r2)
+        bras    %r14,counted
+        tm      GA_CR0+2(%r2),0x08              # the clock-comparator subclass
+        jno     resume
+        tm      GA_VPSW(%r2),0x01               # external interruptions
+        jno     resume
+        stck    GA_TIMER(%r2)
+        clc     GA_TIMER(8,%r2),GA_CKC(%r2)
+        jl      resume
+        j       round
 
 # ---- the end of a simulated instruction that changed no PSW -------------------
 same:
@@ -467,7 +537,8 @@ same:
         bras    %r14,counted
         j       resume
 
-# count a simulated instruction: GA_NPRIV (GA_NTRAPS in resume and round)
+# count a simulated instruction: GA_NPRIV (GA_NTRAPS in resume and round);
+# uses r0 only
 counted:
         l       %r0,GA_NPRIV(%r2)
         ahi     %r0,1

@@ -363,6 +363,29 @@ static int fast_program(struct fast *f, u16 code, u8 ilc)
     return r;
 }
 
+/* ---- called by the interruption stub -------------------------------------------
+ * The stub (arch370/s390/assist.S) does most traps itself; the ones whose
+ * state lives in CP's own structures (the storage keys, with the frame
+ * table's reference bits) it hands here, on
+ * CP's stack, with the guest's GPRs copied into the context and the
+ * instruction in place.  0: not done, nothing changed; 1: done, the guest
+ * goes on; 2: done, CP's round first. */
+int fast_stub_call(struct guest_ctx *ctx, const u8 *insn)
+{
+    struct vm *vm = (struct vm *)((char *)ctx - __builtin_offsetof(struct vm, cpu.ctx));
+    struct fast f = { .vm = vm, .b = insn, .psw = ctx->a.vpsw };
+    int r;
+
+    switch (insn[0]) {
+    case 0x08: r = fast_ssk(&f); break;
+    case 0x09: r = fast_isk(&f); break;
+    default: r = FAST_NOT_MINE; break;
+    }
+    if (r == FAST_NOT_MINE)
+        return 0;
+    return r == FAST_ROUND ? 2 : 1;
+}
+
 /* The exit's details are copied into vm->exit first, as capture_exit()
  * does, and read from there (the rule for every exit path; here nothing
  * sleeps before they are used, but the copy also leaves vm->exit right

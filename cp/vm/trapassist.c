@@ -3,6 +3,8 @@
 #include "cp/vm/fastpath.h"
 #include "cp/vm/reflect.h"
 #include "cp/vm/user.h"
+#include "cp/vm/priv.h"
+#include "cp/kern/timer.h"
 #include "cp/mm/gmem.h"
 #include "arch370/lowcore.h"
 #include "arch370/be.h"
@@ -57,6 +59,8 @@ void trapassist_arm(struct vm *vm, bool fast, s64 run)
     a->cpt_off = c->cpu_timer - run;
     a->it_deadline = it_deadline(vm, run, p0);
     a->ckc = c->clock_comparator;
+    a->t_other = timer_next_other(&vm->ckc_timer);
+    a->ckc_set = 0;
     a->page0 = (u32)(uintptr_t)gmem_fast(&vm->mem, 0, PAGE_SIZE, true);
     a->itlb.page = a->itlb.wpage = a->dtlb.page = a->dtlb.wpage = 0xFFFFFFFFu;
     a->ntraps = a->npriv = a->npgm = a->vinsns = a->spt = 0;
@@ -82,5 +86,11 @@ void trapassist_collect(struct vm *vm, s64 run)
     vm->user->virt_insns += a->vinsns;
     if (a->spt)
         c->cpu_timer = a->cpt_off + run;
-    a->ntraps = a->npriv = a->npgm = a->vinsns = a->spt = 0;
+    if (a->ckc_set) {
+        /* the real clock comparator is set already; CP's queue follows
+         * before any timer is looked at */
+        c->clock_comparator = a->ckc;
+        vtimer_arm_ckc(vm);
+    }
+    a->ntraps = a->npriv = a->npgm = a->vinsns = a->spt = a->ckc_set = 0;
 }

@@ -59,6 +59,8 @@ ALL_TARGETS += $(foreach p,$(GUEST_PROGRAMS),$(B)/guest/$(p)-bc.bin $(B)/guest/$
 GUEST_PROGRAMS_PAGING := tpage td258 td064 tflood td068 tdat tvmos td1e0
 # TFSCR (3270 full screen) too: CPRES1's saved-system cylinders are full
 GUEST_PROGRAMS_PAGING += tfscr
+# TLOOP (a program-check loop CP stops)
+GUEST_PROGRAMS_PAGING += tloop
 $(foreach p,$(GUEST_PROGRAMS_PAGING),$(eval $(call guest_program,$(p),ec)))
 NSS_IMAGES += TPAGEE:$(B)/guest/tpage-ec.bin:20000:0008000000020000
 PAGVOL_NSS_IMAGES += $(foreach p,$(filter-out tpage,$(GUEST_PROGRAMS_PAGING)),\

@@ -122,3 +122,38 @@ SYSTEM_TEST(Assist, RandomInstructionsCannotStopCpWithAssistOff)
     other->sendLine("hello");
     other->readUntil("CPX105E Enter LOGON userid");
 }
+
+// the virtual machine's exits so far, from INDICATE USER
+static long exits(Telnet3215 &t)
+{
+    t.sendLine("#CP INDICATE USER");
+    std::string out = t.readUntil("EXITS=[0-9]+", 10);
+    std::smatch m;
+    std::regex_search(out, m, std::regex("EXITS=([0-9]+)"));
+    return std::stol(m[1]);
+}
+
+// A program check at the first instruction of the guest's own handler,
+// again and again, stops the machine (CPX401E) whichever path reflects
+// it: the interruption stub (a divide exception, ASSIST ON), CP's C code
+// (ASSIST OFF, and a privileged operation in the problem state); CP and
+// the operator go on.
+SYSTEM_TEST(Assist, AProgramCheckLoopStopsTheMachineOnAndOff)
+{
+    CpSystem sys("assist-pgm-loop");
+    Telnet3215 &op = sys.op();
+    for (const char *how : { "ON", "OFF" }) {
+        for (const char *parm : { "DIVIDE", "PRIV" }) {
+            assist(op, how);
+            long before = exits(op);
+            op.sendLine(std::string("IPL TLOOPE PARM ") + parm);
+            op.readUntil("PASS loop armed", 30);
+            std::string out = op.readUntil("CPX401E Program check loop, PSW [^\\n]*VM stopped\\n", 30);
+            CHECK_TEXT(out.find("the loop ended") == std::string::npos, out.c_str());
+            // at the limit, not later: 32 in a row and the few of the IPL
+            // and the program's line
+            long n = exits(op) - before;
+            CHECK_TEXT(n >= 32 && n < 100, (std::string(how) + " " + parm + ": " + std::to_string(n) + " exits").c_str());
+        }
+    }
+}
