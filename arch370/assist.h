@@ -18,8 +18,8 @@
  *
  * Everything else, and every case above that is not its plain success
  * (an operand page not resident, a store into a shared page, a
- * specification exception, a program check at the guest's own handler,
- * an interval-timer interruption falling due), leaves the stub untouched
+ * specification exception, the program-check loop limit), leaves the
+ * stub untouched
  * and CP's C code handles the exit as always: the stub decides before it
  * changes anything.  A case that succeeds but makes more enabled while
  * something may be pending (struct guest_assist.quiet is off), or loads
@@ -28,7 +28,10 @@
  *
  * The stub works with the guest's DAT off only (guest real addresses are
  * CP's page tables of the guest storage, read as gmem_fast() does) and
- * never sleeps.  The block below is filled by CP before each entry and
+ * never sleeps.  It does not count the interval timer at X'50' down: CP
+ * ends such a run where X'50' would go negative, and at least every
+ * 1/300 second (trapassist_slice), and brings X'50' up to date then.
+ * The block below is filled by CP before each entry and
  * read back after it (cp/vm/trapassist.c); the offsets are fixed so the
  * assembler and C agree without a generated header. */
 #ifndef ARCH370_ASSIST_H
@@ -45,8 +48,8 @@
 #define GA_PGM_IA       (GA_BASE + 28)  /* the program new PSW's address of the last
                                            reflection, or X'FFFFFFFF' */
 #define GA_CPT_OFF      (GA_BASE + 32)  /* 8: guest CPU timer = this + real CPU timer */
-#define GA_IT_DEADLINE  (GA_BASE + 40)  /* 8: real CPU timer value below which X'50'
-                                           has gone negative */
+#define GA_T_OTHER      (GA_BASE + 40)  /* 8: CP's next timer other than the guest's
+                                           clock comparator */
 #define GA_CKC          (GA_BASE + 48)  /* 8: the guest's clock comparator */
 #define GA_TIMER        (GA_BASE + 56)  /* 8: scratch for STPT */
 #define GA_NTRAPS       (GA_BASE + 64)  /* traps the stubs handled */
@@ -59,11 +62,10 @@
 #define GA_PAGE0        (GA_BASE + 92)  /* real address of page 0, resident and its own, or 0 */
 #define GA_ITLB         (GA_BASE + 96)  /* the last instruction page: struct ga_tlb */
 #define GA_DTLB         (GA_BASE + 108) /* the last operand page */
-#define GA_T_OTHER      (GA_BASE + 120) /* 8: CP's next timer other than the guest's
-                                           clock comparator */
-#define GA_CKC_SET      (GA_BASE + 128) /* nonzero: SCKC changed GA_CKC (CP's timer
+#define GA_CKC_SET      (GA_BASE + 120) /* nonzero: SCKC changed GA_CKC (CP's timer
                                            queue is brought up to date after the run) */
-#define GA_END          (GA_BASE + 136)
+/* GA_BASE + 128: CP's own (what the last quiet test found) */
+#define GA_END          (GA_BASE + 144)
 
 /* a one-entry cache of the stub's own translations, good for one
  * enter_guest(): nothing that changes CP's page tables runs before the
@@ -90,7 +92,7 @@ struct guest_assist {
     u32 *const *pagetab;
     u32 pgm_ia;
     s64 cpt_off;
-    s64 it_deadline;
+    u64 t_other;
     u64 ckc;
     u64 timer;
     u32 ntraps, npriv, npgm, vinsns;
@@ -99,9 +101,11 @@ struct guest_assist {
     u32 loop_next;
     u32 page0;
     struct ga_tlb { u32 page, wpage, frame; } itlb, dtlb;
-    u64 t_other;
     u32 ckc_set;
     u32 pad;
+    /* CP's alone: reflect_quiet() found nothing pending when vm->posted
+     * and CR0 were these (cp/vm/trapassist.c) */
+    u32 q_quiet, q_posted, q_cr0, q_pad;
 };
 #endif
 

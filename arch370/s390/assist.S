@@ -84,34 +84,16 @@ walk:
 9:      lhi     %r5,0
         br      %r14
 
-# ---- the interval timer -----------------------------------------------------
-# Back to CP when the real CPU timer has passed GA_IT_DEADLINE: X'50'
-# has gone negative, or is due to be brought up to date (assist.h).
-# Returns only when neither.
-itcheck:
-        stpt    GA_TIMER(%r2)
-        l       %r0,GA_TIMER(%r2)
-        c       %r0,GA_IT_DEADLINE(%r2)
-        jl      to_cp
-        jh      1f
-        l       %r0,GA_TIMER+4(%r2)
-        cl      %r0,GA_IT_DEADLINE+4(%r2)
-        jl      to_cp
-1:      br      %r14
-
 # ---- SVC -------------------------------------------------------------------
         .globl  assist_svc
 assist_svc:
-        lhi     %r1,EXIT_SVC
-        larl    %r12,.Lk
+        larl    %r12,.Lk                        # r1: EXIT_SVC (entry.S)
         lm      %r6,%r7,LC390_SVC_OLD
         tmh     %r7,0x7f00                      # an address beyond 24 bits
         jnz     to_cp
-        bras    %r14,itcheck
         lh      %r3,LC390_SVC_CODE
-        lhi     %r4,0
-        ic      %r4,LC390_SVC_ILC
-        n       %r4,.L6-.Lk(%r12)               # the ILC in bytes
+        lhi     %r4,6                           # the ILC in bytes: the word
+        n       %r4,LC390_SVC_ILC-3             # whose last byte it is
         xc      GA_LOOP_NEXT(4,%r2),GA_LOOP_NEXT(%r2)   # an SVC ends a loop
         lhi     %r8,0x20                        # old PSW X'20', new X'60'
         icm     %r11,15,GA_PAGE0(%r2)           # page 0, resident, its own
@@ -122,16 +104,13 @@ assist_svc:
 # ---- program interruption ----------------------------------------------------
         .globl  assist_pgm
 assist_pgm:
-        lhi     %r1,EXIT_PGM
-        larl    %r12,.Lk
+        larl    %r12,.Lk                        # r1: EXIT_PGM (entry.S)
         lm      %r6,%r7,LC390_PGM_OLD
         tmh     %r7,0x7f00
         jnz     to_cp
-        bras    %r14,itcheck
         lh      %r3,LC390_PGM_CODE
-        lhi     %r4,0
-        ic      %r4,LC390_PGM_ILC
-        n       %r4,.L6-.Lk(%r12)
+        lhi     %r4,6
+        n       %r4,LC390_PGM_ILC-3
         lr      %r5,%r7                         # the instruction: IA - ILC
         sr      %r5,%r4
         n       %r5,.Lia-.Lk(%r12)
@@ -250,7 +229,7 @@ newpsw:
 5:      or      %r6,%r15
         lr      %r7,%r10
         n       %r7,.Lia-.Lk(%r12)
-        stm     %r6,%r7,64(%r2)
+        stm     %r6,%r7,LC_RUNPSW
         ltr     %r3,%r3
         jnz     round
         j       resume
@@ -330,25 +309,20 @@ opx:
         jne     to_cp
 
 # C on CP's stack below enter_guest's caller (fast_stub_call in
-# cp/vm/fastpath.c), the guest's GPRs in the context for it
+# cp/vm/fastpath.c), on the guest's GPRs where the stub saved them
 callc:
-        mvc     0(64,%r2),LC_INTREGS
         l       %r15,LC_CPREGS+60
         ahi     %r15,-96
         lr      %r3,%r8
+        la      %r4,LC_INTREGS
         larl    %r1,fast_stub_call
         basr    %r14,%r1
-        lr      %r3,%r2                         # 0 not done, 1 done, 2 and the round
+        lr      %r3,%r2                         # 0 not done, 1 done
         l       %r2,LC_GUEST
         lhi     %r1,EXIT_PGM
         ltr     %r3,%r3
         jz      to_cp
-        mvc     LC_INTREGS(64),0(%r2)
-        stm     %r6,%r7,64(%r2)
-        bras    %r14,counted
-        chi     %r3,1
-        je      resume
-        j       round
+        j       same
 
 # SSM: the system mask from storage (not when CR0 bit 1 suppresses it)
 ssm:
@@ -399,7 +373,7 @@ setmask:
         jnz     2f
         lhi     %r3,1
 2:      stc     %r9,GA_VPSW(%r2)
-        stm     %r6,%r7,64(%r2)
+        stm     %r6,%r7,LC_RUNPSW
         bras    %r14,counted
         ltr     %r3,%r3
         jnz     round
@@ -488,7 +462,7 @@ spt:
 1:      s       %r9,GA_TIMER(%r2)
         stm     %r9,%r10,GA_CPT_OFF(%r2)
         mvi     GA_SPT+3(%r2),1
-        stm     %r6,%r7,64(%r2)
+        stm     %r6,%r7,LC_RUNPSW
         bras    %r14,counted
         tm      GA_CR0+2(%r2),0x04
         jo      round
@@ -520,7 +494,7 @@ sckc:
         sckc    GA_CKC(%r2)
         j       2f
 1:      sckc    GA_T_OTHER(%r2)
-2:      stm     %r6,%r7,64(%r2)
+2:      stm     %r6,%r7,LC_RUNPSW
         bras    %r14,counted
         tm      GA_CR0+2(%r2),0x08              # the clock-comparator subclass
         jno     resume
@@ -533,7 +507,7 @@ sckc:
 
 # ---- the end of a simulated instruction that changed no PSW -------------------
 same:
-        stm     %r6,%r7,64(%r2)                 # the real PSW as it left
+        stm     %r6,%r7,LC_RUNPSW                 # the real PSW as it left
         bras    %r14,counted
         j       resume
 
@@ -546,7 +520,7 @@ counted:
         br      %r14
 
 # ---- the guest again, at once: its run's instructions counted, as
-# enter_guest and the stubs count them, and the real PSW at 64(r2)
+# enter_guest and the stubs count them, and the real PSW at LC_RUNPSW
 resume:
         l       %r0,GA_NTRAPS(%r2)
         ahi     %r0,1
@@ -556,7 +530,6 @@ resume:
         s       %r0,LC_ENTRY_IC
         a       %r0,GA_VINSNS(%r2)
         st      %r0,GA_VINSNS(%r2)
-        mvc     LC_RUNPSW(8),64(%r2)
         lhi     %r1,0
         diag    %r1,0,0xf08
         st      %r1,LC_ENTRY_IC
@@ -565,6 +538,7 @@ resume:
 
 # ---- done, but CP's round first: enter_guest returns EXIT_ASSIST
 round:
+        mvc     64(8,%r2),LC_RUNPSW             # the PSW for CP to fold back
         l       %r0,GA_NTRAPS(%r2)
         ahi     %r0,1
         st      %r0,GA_NTRAPS(%r2)

@@ -367,7 +367,7 @@ static void run_guest(struct vm *vm, s64 slice)
 {
     struct vcpu *c = &vm->cpu;
     struct assist_mark mark;
-    s64 run, left;
+    s64 run, left, beyond = 0;
     u64 used;
     int code;
     u32 per, per_start, per_end, std;
@@ -399,6 +399,12 @@ static void run_guest(struct vm *vm, s64 slice)
     dispatch_slice_over = false;
     assist_begin(vm, &mark);
     fast = fast_allowed(vm, per != 0);
+    if (fast) {
+        /* ended early for the interval timer: not the end of the slice */
+        s64 cut = trapassist_slice(vm, slice);
+        beyond = slice - cut;
+        slice = cut < (s64)TOD_USEC ? (s64)TOD_USEC : cut;
+    }
     spt(slice);
     run = slice;
     if (fast)
@@ -439,7 +445,7 @@ static void run_guest(struct vm *vm, s64 slice)
         capture_exit(vm, code);
         vm->exits++;
         account(vm, used);
-        handle_exit(vm, code, left);
+        handle_exit(vm, code, left + beyond);
         /* a traced run (PER armed for TRACE BRANCH/INSTRUCT) always goes
          * back through the round, which arms PER again for the next
          * instruction: no event may run past the trace */

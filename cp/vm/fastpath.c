@@ -142,38 +142,50 @@ static int fast_ipk(struct fast *f)
 /* ---- storage keys (priv_key.c) ---------------------------------------------
  * The 2K block in R2 bits 8-20, inside the guest's storage (a saved
  * segment's pages beyond it, and bits 28-31 set, go the general way). */
-static bool key_block(struct fast *f, u32 *addr)
+static bool key_block(struct vm *vm, const u32 *gpr, u8 regs, u32 *addr)
 {
-    u32 v = f->vm->cpu.ctx.gpr[f->b[1] & 0x0F];
+    u32 v = gpr[regs & 0x0F];
 
     *addr = v & 0x00FFF800u;
-    return !(v & 0x0F) && *addr < f->vm->mem.size;
+    return !(v & 0x0F) && *addr < vm->mem.size;
 }
 
-static int fast_isk(struct fast *f)
+/* on the guest's registers gpr (the saved context, or the interruption
+ * stub's save area); regs is the instruction's R1/R2 byte */
+static int key_isk(struct vm *vm, u32 *gpr, u8 regs, u64 psw)
 {
-    u32 addr, *r1 = &f->vm->cpu.ctx.gpr[f->b[1] >> 4];
+    u32 addr, *r1 = &gpr[regs >> 4];
     u8 key;
 
-    if (!key_block(f, &addr))
+    if (!key_block(vm, gpr, regs, &addr))
         return FAST_NOT_MINE;
-    key = gspace_get_key(&f->vm->mem, addr) & 0xFE;
-    if (!psw370_is_ec(f->psw))
+    key = gspace_get_key(&vm->mem, addr) & 0xFE;
+    if (!psw370_is_ec(psw))
         key &= 0xF8;
     *r1 = (*r1 & 0xFFFFFF00u) | key;
     return FAST_RESUME;
 }
 
 /* a shared page may need a private copy (which may sleep): general path */
-static int fast_ssk(struct fast *f)
+static int key_ssk(struct vm *vm, const u32 *gpr, u8 regs)
 {
-    struct gspace *gs = &f->vm->mem;
+    struct gspace *gs = &vm->mem;
     u32 addr;
 
-    if (!key_block(f, &addr) || (gs->pages[addr / PAGE_SIZE].flags & GP_SHARED))
+    if (!key_block(vm, gpr, regs, &addr) || (gs->pages[addr / PAGE_SIZE].flags & GP_SHARED))
         return FAST_NOT_MINE;
-    gspace_set_key(gs, addr, (u8)(f->vm->cpu.ctx.gpr[f->b[1] >> 4] & 0xFE));
+    gspace_set_key(gs, addr, (u8)(gpr[regs >> 4] & 0xFE));
     return FAST_RESUME;
+}
+
+static int fast_isk(struct fast *f)
+{
+    return key_isk(f->vm, f->vm->cpu.ctx.gpr, f->b[1], f->psw);
+}
+
+static int fast_ssk(struct fast *f)
+{
+    return key_ssk(f->vm, f->vm->cpu.ctx.gpr, f->b[1]);
 }
 
 /* ---- timers (priv_timer.c) ------------------------------------------------ */
@@ -366,24 +378,15 @@ static int fast_program(struct fast *f, u16 code, u8 ilc)
 /* ---- called by the interruption stub -------------------------------------------
  * The stub (arch370/s390/assist.S) does most traps itself; the ones whose
  * state lives in CP's own structures (the storage keys, with the frame
- * table's reference bits) it hands here, on
- * CP's stack, with the guest's GPRs copied into the context and the
- * instruction in place.  0: not done, nothing changed; 1: done, the guest
- * goes on; 2: done, CP's round first. */
-int fast_stub_call(struct guest_ctx *ctx, const u8 *insn)
+ * table's reference bits) it hands here, on CP's stack: the instruction
+ * (ISK or SSK) in place, the guest's GPRs in the stub's save area.  0:
+ * not done, nothing changed; 1: done, the guest goes on. */
+int fast_stub_call(struct guest_ctx *ctx, const u8 *insn, u32 *gpr)
 {
     struct vm *vm = (struct vm *)((char *)ctx - __builtin_offsetof(struct vm, cpu.ctx));
-    struct fast f = { .vm = vm, .b = insn, .psw = ctx->a.vpsw };
-    int r;
+    int r = insn[0] == 0x09 ? key_isk(vm, gpr, insn[1], ctx->a.vpsw) : key_ssk(vm, gpr, insn[1]);
 
-    switch (insn[0]) {
-    case 0x08: r = fast_ssk(&f); break;
-    case 0x09: r = fast_isk(&f); break;
-    default: r = FAST_NOT_MINE; break;
-    }
-    if (r == FAST_NOT_MINE)
-        return 0;
-    return r == FAST_ROUND ? 2 : 1;
+    return r == FAST_NOT_MINE ? 0 : 1;
 }
 
 /* The exit's details are copied into vm->exit first, as capture_exit()

@@ -76,8 +76,8 @@ bool fast_allowed(struct vm *vm, bool per);
  * the real PSW for the next entry (vm->cpu.ctx.psw). */
 enum fast_result fast_exit(struct vm *vm, int code, s64 left, struct assist_mark *m);
 
-/* ISK and SSK for the interruption stub (arch370/assist.h): 0 not
- * done, 1 done, 2 done but the round must look */
-int fast_stub_call(struct guest_ctx *ctx, const u8 *insn);
+/* ISK and SSK for the interruption stub (arch370/assist.h), on the
+ * guest's registers gpr: 0 not done, 1 done */
+int fast_stub_call(struct guest_ctx *ctx, const u8 *insn, u32 *gpr);
 
 #endif

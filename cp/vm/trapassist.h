@@ -10,6 +10,11 @@
 
 #include "cp/vm/vm.h"
 
+/* The stubs do not count the interval timer down: a run whose traps
+ * they may do ends where X'50' would go negative, and at the latest after
+ * 1/300 second; the run's length, at most slice. */
+s64 trapassist_slice(struct vm *vm, s64 slice);
+
 /* The round is done (assist_begin): nothing is pending that a PSW
  * enabling more would make deliverable during a run of at most `run`?
  * What the round saw holds until the short path ends (the same rules as

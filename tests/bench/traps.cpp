@@ -19,28 +19,35 @@
 #include <stdexcept>
 #include <thread>
 
-// what INDICATE USER says the user was charged, in instructions (TINST)
-static double charged(Telnet3215 &t)
+// what INDICATE USER says the user was charged, in instructions: all
+// (TINST) and his guest's own (VINST)
+struct Charge {
+    double total, virt;
+};
+
+static Charge charged(Telnet3215 &t)
 {
     t.sendLine("INDICATE USER");
     std::string out = t.readUntil("VINST=[0-9]+ TINST=[0-9]+ FAST=[0-9]+\\n", 20);
     std::smatch m;
-    if (!std::regex_search(out, m, std::regex("TINST=([0-9]+)")))
+    if (!std::regex_search(out, m, std::regex("VINST=([0-9]+) TINST=([0-9]+)")))
         throw std::runtime_error("no TINST in INDICATE USER: " + out);
-    return std::stod(m[1]);
+    return { std::stod(m[2]), std::stod(m[1]) };
 }
 
 // instructions for one run of job, n times, as USER1 at terminal t: by
-// Hercules' counter (everything the machine ran) and by what CP charged
-// the user (his guest's and CP's instructions for him)
+// Hercules' counter (everything the machine ran), by what CP charged
+// the user (his guest's and CP's instructions for him), and CP's part of
+// that alone (TINST less VINST: what the guest runs around the trap, a
+// call and a loop, is not in it)
 struct Count {
-    double herc, user;
+    double herc, user, cp;
 };
 
 static Count count(CpSystem &sys, Telnet3215 &t, const std::string &name, unsigned n)
 {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    double c0 = charged(t);
+    Charge c0 = charged(t);
     unsigned long long before = sys.herc().instcount();
     t.sendLine("IPL TBENCHE PARM " + name + " " + std::to_string(n));
     std::string out = t.readUntil("SUMMARY [^\\n]*\\n", 600);
@@ -49,14 +56,15 @@ static Count count(CpSystem &sys, Telnet3215 &t, const std::string &name, unsign
     unsigned long long after = sys.herc().instcount();
     if (out.find("SUMMARY 1 cases, 0 failed") == std::string::npos)
         throw std::runtime_error("job " + name + " failed:\n" + out);
-    return { (double)(after - before), charged(t) - c0 };
+    Charge c1 = charged(t);
+    return { (double)(after - before), c1.total - c0.total, (c1.total - c1.virt) - (c0.total - c0.virt) };
 }
 
 // the smaller of two runs, per operation
 static Count perOp(CpSystem &sys, Telnet3215 &t, const std::string &name, unsigned n)
 {
     Count a = count(sys, t, name, n), b = count(sys, t, name, n);
-    return { std::min(a.herc, b.herc) / n, std::min(a.user, b.user) / n };
+    return { std::min(a.herc, b.herc) / n, std::min(a.user, b.user) / n, std::min(a.cp, b.cp) / n };
 }
 
 static void assist(Telnet3215 &t, bool on)
@@ -69,30 +77,31 @@ static void assist(Telnet3215 &t, bool on)
 struct TrapRow {
     const char *job, *what;
     bool lessLpsw;              // comes back by LPSW: take LPSW's cost off
+    unsigned target;            // issue #16's goal for ON, CP instructions (0: none)
     const char *base = "NONE";  // the same loop without the trap, taken off
     unsigned n = 50000;
 };
 
 static const TrapRow rows[] = {
-    { "DIAG60", "DIAGNOSE X'60'", false },
-    { "SSM", "SSM", false },
-    { "STNSM", "STNSM", false },
-    { "STOSM", "STOSM", false },
-    { "LPSW", "LPSW", false },
-    { "ISK", "ISK", false },
-    { "SSK", "SSK", false },
-    { "IPK", "IPK", false },
-    { "SPKA", "SPKA", false },
-    { "SPT", "SPT", false },
-    { "STPT", "STPT", false },
-    { "SCKC", "SCKC", false },
-    { "STCKC", "STCKC", false },
-    { "TIO", "TIO to the console", false },
-    { "SIOTIO", "SIO (NOP) + TIO to the console", false },
-    { "SVC", "SVC, reflected", true },
-    { "PGM", "program check, reflected", true },
-    { "CONDIAG", "DIAGNOSE X'58', a console line", false, "CONNONE", 2000 },
-    { "DSK250", "DIAGNOSE X'250', a block read", false, "DSKNONE", 5000 },
+    { "DIAG60", "DIAGNOSE X'60'", false, 150 },
+    { "SSM", "SSM", false, 150 },
+    { "STNSM", "STNSM", false, 150 },
+    { "STOSM", "STOSM", false, 150 },
+    { "LPSW", "LPSW", false, 150 },
+    { "ISK", "ISK", false, 150 },
+    { "SSK", "SSK", false, 150 },
+    { "IPK", "IPK", false, 150 },
+    { "SPKA", "SPKA", false, 150 },
+    { "SPT", "SPT", false, 150 },
+    { "STPT", "STPT", false, 150 },
+    { "SCKC", "SCKC", false, 150 },
+    { "STCKC", "STCKC", false, 150 },
+    { "TIO", "TIO to the console", false, 0 },
+    { "SIOTIO", "SIO (NOP) + TIO to the console", false, 0 },
+    { "SVC", "SVC, reflected", true, 120 },
+    { "PGM", "program check, reflected", true, 120 },
+    { "CONDIAG", "DIAGNOSE X'58', a console line", false, 1728, "CONNONE", 2000 },
+    { "DSK250", "DIAGNOSE X'250', a block read", false, 3460, "DSKNONE", 5000 },
 };
 
 // one column: every row with ASSIST on or off
@@ -106,7 +115,7 @@ static void column(CpSystem &sys, Telnet3215 &t, bool on, Count *out, Count &non
         const TrapRow &r = rows[i];
         Count base = std::string(r.base) == "NONE" ? none : perOp(sys, t, r.base, r.n);
         Count job = perOp(sys, t, r.job, r.n);
-        out[i] = { job.herc - base.herc, job.user - base.user };
+        out[i] = { job.herc - base.herc, job.user - base.user, job.cp - base.cp };
     }
 }
 
@@ -127,15 +136,23 @@ void benchTraps()
     printf("traps: CP instructions per operation, 50000 in a loop (the I/O services fewer),\n"
            "less the same loop without it; each figure the smaller of two runs.\n"
            "Hercules: its counter, everything the machine ran (now and then it over-counts\n"
-           "a whole job); user: what CP charged the user (INDICATE USER's TINST)\n");
-    printf("  %-34s %10s %10s %10s %10s\n", "", "ON herc", "OFF herc", "ON user", "OFF user");
+           "a whole job); user: what CP charged the user (INDICATE USER's TINST); CP: that\n"
+           "less the guest's own instructions (TINST - VINST: the trap alone, without the\n"
+           "guest's call and loop around it; about five of CP's instructions a trap, the\n"
+           "last before the guest runs and the first after, count as the guest's)\n");
+    printf("  %-34s %8s %8s %8s %8s %8s %8s %7s\n", "", "ON herc", "OFF herc", "ON user", "OFF user",
+           "ON CP", "OFF CP", "target");
     for (size_t i = 0; i < nrows; i++) {
         Count a = on[i], b = off[i];
         if (rows[i].lessLpsw) {
-            a = { a.herc - on[lpsw].herc, a.user - on[lpsw].user };
-            b = { b.herc - off[lpsw].herc, b.user - off[lpsw].user };
+            a = { a.herc - on[lpsw].herc, a.user - on[lpsw].user, a.cp - on[lpsw].cp };
+            b = { b.herc - off[lpsw].herc, b.user - off[lpsw].user, b.cp - off[lpsw].cp };
         }
-        printf("  %-34s %10.0f %10.0f %10.0f %10.0f\n", rows[i].what, a.herc, b.herc, a.user, b.user);
+        char target[16] = "";
+        if (rows[i].target)
+            snprintf(target, sizeof target, "%u", rows[i].target);
+        printf("  %-34s %8.0f %8.0f %8.0f %8.0f %8.0f %8.0f %7s\n", rows[i].what, a.herc, b.herc, a.user,
+               b.user, a.cp, b.cp, target);
     }
     printf("  (the empty loop: %.0f and %.0f per turn)\n\n", noneOn.herc, noneOff.herc);
 }

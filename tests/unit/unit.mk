@@ -24,6 +24,7 @@ UNIT_SRCS := \
 	tests/unit/test_diag.cpp \
 	tests/unit/test_assist.cpp \
 	tests/unit/test_fastpath.cpp \
+	tests/unit/test_trapassist.cpp \
 	tests/unit/test_exit.cpp \
 	tests/unit/test_spool_fake.cpp \
 	tests/unit/test_diag_spool.cpp \
@@ -35,7 +36,7 @@ UNIT_SRCS := \
 # the DIAGNOSE handlers run on a fake VM (tests/unit/fakevm.h)
 UNIT_C_SRCS := $(ARCH_HOST) $(CP_HOST_SRCS) $(DIAG_SRCS) cp/vm/vdev.c cp/kern/intr.c
 # the short path's decision, over the real reflection code
-UNIT_C_SRCS += cp/vm/assist.c cp/vm/reflect.c cp/vm/fastpath.c
+UNIT_C_SRCS += cp/vm/assist.c cp/vm/reflect.c cp/vm/fastpath.c cp/vm/trapassist.c
 # a guest's page fault, resolved from what its exit left (vm->exit)
 UNIT_C_SRCS += cp/vm/pgfault.c
 # DIAGNOSE X'1E0' batches, checked and stored (the shadows are stand-ins)
