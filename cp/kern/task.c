@@ -200,6 +200,16 @@ u64 task_cpu_tod(void)
     return current->cpu_tod + (stck() - current->tod_since);
 }
 
+u64 task_insns_of(const struct task *t)
+{
+    return t == current ? task_insns() : t->insns;
+}
+
+u64 task_cpu_tod_of(const struct task *t)
+{
+    return t == current ? task_cpu_tod() : t->cpu_tod;
+}
+
 void task_charge_to(struct task *t, struct task_charge *c)
 {
     t->charge = c;

@@ -171,14 +171,16 @@ static void on_attention(struct term *t)
 }
 
 /* the terminal caught up with its output: a virtual machine that waits to
- * write more on it may go on */
+ * write more on it may go on.  One that does not wait is left alone: a
+ * kick would send it through the dispatcher's round after every write
+ * the terminal finished, for nothing. */
 static void on_output_space(struct term *t)
 {
     struct session *s = t->session;
 
     if (s && s->output_waiters)
         task_wakeup(&s->output_waiters);
-    if (s && s->user && s->user->vm)
+    if (s && s->user && s->user->vm && vcons_room_awaited(s->user->vm))
         vm_kick(s->user->vm);
 }
 

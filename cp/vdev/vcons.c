@@ -91,7 +91,18 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
 
 bool vcons_output_room(struct vm *vm, u32 lines)
 {
-    return !vm->user || !user_room || user_room(vm->user, lines);
+    if (!vm->user || !user_room || user_room(vm->user, lines))
+        return true;
+    vm->room_awaited = true;            /* whoever asked waits for the room */
+    return false;
+}
+
+bool vcons_room_awaited(struct vm *vm)
+{
+    bool was = vm->room_awaited;
+
+    vm->room_awaited = false;
+    return was;
 }
 
 /* Give the queued line (or its rest) to a read CCW piece. */

@@ -39,6 +39,10 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len);
 /* can the terminal take lines lines now without losing any?  (A guest
  * that writes faster than the terminal shows waits, as on a real 3215.) */
 bool vcons_output_room(struct vm *vm, u32 lines);
+/* The terminal has room again: did a write find none since the last
+ * call?  (Then the machine must be woken to go on; otherwise the room is
+ * news to nobody.)  Clears what it reports. */
+bool vcons_room_awaited(struct vm *vm);
 /* DIAGNOSE X'58' read: take a typed line if there is one */
 bool vcons_take_line(struct vm *vm, char *line, size_t size);
 /* a DIAGNOSE X'58' read is waiting (typed lines go to it, no attention) */
