@@ -17,6 +17,7 @@
 #include "arch370/ccw.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
+#include "cpu.h"
 
 /* ---- X'08' CP COMMAND -------------------------------------------------------
  * Rx: address of the command text (EBCDIC; several commands may be
@@ -181,9 +182,8 @@ static int console_write(struct diag_args *a, u32 data, u16 count, u8 ctl)
 
     if (!p)
         return rc;
-    for (u32 i = 0; i < count; i++)
-        if (p[i] == 0x15)
-            newlines++;
+    for (const u8 *nl = p; (nl = cpu_find_byte(nl, count - (u32)(nl - p), 0x15)) != NULL; nl++)
+        newlines++;
     lines = newlines + 1;
     /* a terminal slower than the guest holds the guest back (a burst
      * longer than half the queue waits only for half) */
@@ -212,11 +212,13 @@ static int console_write(struct diag_args *a, u32 data, u16 count, u8 ctl)
         priv_set_cc(vm, 0);
         return 0;
     }
-    for (u32 i = 0; i <= count; i++) {
-        if (i == count || p[i] == 0x15) {
-            vcons_write_line(vm, p + start, i - start);
-            start = i + 1;
-        }
+    for (;;) {                                  /* X'15' ends each line */
+        const u8 *nl = cpu_find_byte(p + start, count - start, 0x15);
+        u32 end = nl ? (u32)(nl - p) : count;
+        vcons_write_line(vm, p + start, end - start);
+        if (!nl)
+            break;
+        start = end + 1;
     }
     priv_set_cc(vm, 0);
     return 0;

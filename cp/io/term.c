@@ -340,8 +340,11 @@ static void probe_all(void *arg)
 
 void term_write(struct term *t, const char *line)
 {
-    size_t n = strlen(line);
+    term_write_len(t, line, strlen(line));
+}
 
+void term_write_len(struct term *t, const char *line, size_t n)
+{
     do {
         size_t chunk = n > TERM_LINE ? TERM_LINE : n;
         queue_line(t, line, chunk);

@@ -42,8 +42,13 @@ static bool to_operator(const char *line)
  * on) it is discarded until the session has caught up. */
 void session_write(struct session *s, const char *line)
 {
+    session_write_len(s, line, strlen(line));
+}
+
+void session_write_len(struct session *s, const char *line, size_t n)
+{
     if (s && s->term && s->gen == s->term->gen)
-        term_write(s->term, line);
+        term_write_len(s->term, line, n);
     if (s && s->user && session_console_hook)
         session_console_hook(s->user, line);
 }

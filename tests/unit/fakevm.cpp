@@ -268,6 +268,11 @@ bool vcons_output_room(struct vm *vm, u32 lines)
     return fake.outputRoom;
 }
 
+void vcons_await_room(struct vm *vm)
+{
+    vm->room_awaited = true;
+}
+
 bool vcons_take_line(struct vm *vm, char *line, size_t size)
 {
     (void)vm;
