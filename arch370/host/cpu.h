@@ -66,6 +66,12 @@ static inline const u8 *cpu_find_byte(const u8 *p, u32 n, u8 c)
     return NULL;
 }
 
+static inline void cpu_move(void *dst, const void *src, u32 n)
+{
+    for (u32 i = 0; i < n; i++)
+        ((u8 *)dst)[i] = ((const u8 *)src)[i];
+}
+
 static inline void cpu_translate(u8 *p, u32 n, const u8 *table)
 {
     for (u32 i = 0; i < n; i++)

@@ -160,6 +160,21 @@ static inline const u8 *cpu_find_byte(const u8 *p, u32 n, u8 c)
     return cc == 1 ? (const u8 *)(uintptr_t)end : NULL;
 }
 
+/* MOVE (MVC, EX for the rest): n bytes, for the short copies of hot
+ * paths (a console line), where memcpy's call costs more than the copy;
+ * the areas must not overlap */
+static inline void cpu_move(void *dst, const void *src, u32 n)
+{
+    u8 *d = dst;
+    const u8 *s = src;
+
+    for (; n >= 256; d += 256, s += 256, n -= 256)
+        asm volatile("mvc\t0(256,%0),0(%1)" : : "a"(d), "a"(s) : "memory");
+    if (n)
+        asm volatile("larl\t1,0f\n\tex\t%2,0(1)\n\tj\t1f\n0:\tmvc\t0(1,%0),0(%1)\n1:"
+                     : : "a"(d), "a"(s), "a"(n - 1) : "1", "memory");
+}
+
 /* TRANSLATE: each of the n bytes at p replaced by its entry in the
  * 256-byte table (256 bytes an instruction; the rest by EXECUTE) */
 static inline void cpu_translate(u8 *p, u32 n, const u8 *table)

@@ -5,6 +5,7 @@
 #include "cp/kern/freestor.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
+#include "cpu.h"
 #include <stdarg.h>
 
 static struct term **terms;
@@ -71,7 +72,7 @@ static struct tline *queue_line(struct term *t, const char *text, size_t n)
     l->next = NULL;
     l->ctl = 0;
     l->len = (u16)n;
-    memcpy(l->text, text, n);
+    cpu_move(l->text, text, (u32)n);    /* at most a line: no memcpy call */
     if (t->qtail)
         t->qtail->next = l;
     else

@@ -81,7 +81,7 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
     }
     do {
         u32 n = len > TERM_LINE ? TERM_LINE : len;
-        memcpy(line, ebcdic, n);
+        cpu_move(line, ebcdic, n);
         cpu_translate((u8 *)line, n, shown);
         line[n] = 0;
         if (vm->user && user_write)
