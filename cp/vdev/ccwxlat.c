@@ -4,6 +4,7 @@
 #include "cp/mm/gmem.h"
 #include "cp/mm/frame.h"
 #include "cp/lib/string.h"
+#include "cpu.h"
 
 static bool emit(struct xlat *x, u8 cmd, u8 flags, u16 count, u32 addr, u32 guest_ccw, u16 rest)
 {
@@ -25,8 +26,7 @@ static u8 *new_arg(struct xlat *x)
     if (x->nargs == XLAT_MAX_ARGS)
         return NULL;
     a = x->args[x->nargs++];
-    put_be32(a, 0);                     /* eight bytes: cheaper than a memset call */
-    put_be32(a + 4, 0);
+    __builtin_memset(a, 0, 8);          /* a constant size: inline, no call */
     return a;
 }
 
@@ -423,8 +423,7 @@ bool xlat_add_arg(struct xlat *x, u8 cmd, u8 flags, const u8 *arg, u16 len)
 
     if (!a || len > 8)
         return false;
-    for (u16 i = 0; i < len; i++)       /* at most eight: no memcpy call */
-        a[i] = arg[i];
+    cpu_move(a, arg, len);              /* at most eight: no memcpy call */
     return emit(x, cmd, flags, len, (u32)(uintptr_t)a, 0, 0);
 }
 
