@@ -86,13 +86,16 @@ bool assist_go_on(struct vm *vm, struct assist_mark *m, s64 left)
  * slice is what the round would find (the slice is wall-clock time
  * from its start, vm->slice_end, sleeps included); if the guest may go
  * on in it, the address space and the CPU timer are loaded again, as
- * the round would load them (a plain PSW: no DAT, no PER). */
+ * the round would load them (a plain PSW: no DAT, no PER).  While it
+ * slept, its user's CP commands ran: one that set TRACE or ADSTOP must
+ * reach the next run, which only the round arms (so a machine that has
+ * any, vm->debug, takes the round). */
 static bool resume_after_sleep(struct vm *vm, struct assist_mark *m)
 {
     s64 left = (s64)(vm->slice_end - tod_now());
     u32 std;
 
-    if (left < MIN_RUN || !assist_go_on(vm, m, left))
+    if (vm->debug || left < MIN_RUN || !assist_go_on(vm, m, left))
         return false;
     std = gspace_std(&vm->mem);
     lctl(1, std);

@@ -3,6 +3,7 @@
 // round: one rule per test.
 extern "C" {
 #include "cp/vm/assist.h"
+#include "cp/vm/vmdebug.h"
 #include "cpu.h"
 #include "cp/kern/task.h"
 #include "cp/mm/gmem.h"
@@ -76,6 +77,16 @@ TEST(Assist, ASleepThatEndedTheSliceLeavesTheRestToTheRound)
     host_tod_clock += SLICE;
     task_dispatches++;
     CHECK_FALSE(resume());
+}
+
+TEST(Assist, AfterASleepTraceOrAdstopSetMeanwhileIsTheRoundsToArm)
+{
+    struct vmdebug dbg = {};
+    f->vm.slice_end = host_tod_clock + SLICE;
+    task_dispatches++;
+    f->vm.debug = &dbg;                         // #CP TRACE while it slept
+    CHECK_FALSE(resume());
+    f->vm.debug = nullptr;
 }
 
 TEST(Assist, AfterASleepAnythingPostedMeanwhileIsTheRounds)
