@@ -128,8 +128,7 @@ struct orb { u8 b[32]; } __attribute__((aligned(4)));
 
 static inline void orb_make(struct orb *o, u32 intparm, u8 key, u32 flags, u32 cpa)
 {
-    for (unsigned i = 0; i < sizeof o->b; i++)
-        o->b[i] = 0;
+    *o = (struct orb){ { 0 } };         /* one block clear, not a loop */
     put_be32(o->b, intparm);
     put_be32(o->b + 4, (u32)key << 28 | flags);
     put_be32(o->b + 8, cpa);

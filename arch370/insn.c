@@ -138,18 +138,19 @@ void insn_decode_fmt(const u8 *b, u8 fmt, struct insn *in)
 {
     unsigned len = insn_length(b[0]);
 
+    /* every field cleared in one go (a block clear, not a store each),
+     * opkey and info kept */
+    *in = (struct insn){ .len = (u8)len, .fmt = fmt, .opkey = in->opkey, .info = in->info };
     in->bytes[0] = b[0];
     in->bytes[1] = b[1];
-    in->bytes[2] = len > 2 ? b[2] : 0;
-    in->bytes[3] = len > 2 ? b[3] : 0;
-    in->bytes[4] = len > 4 ? b[4] : 0;
-    in->bytes[5] = len > 4 ? b[5] : 0;
-    in->len = (u8)len;
-    in->fmt = fmt;
-    in->r1 = in->r2 = in->r3 = in->x2 = in->b1 = in->b2 = 0;
-    in->d1 = in->d2 = 0;
-    in->i8 = in->l1 = in->l2 = 0;
-    in->i32 = 0;
+    if (len > 2) {
+        in->bytes[2] = b[2];
+        in->bytes[3] = b[3];
+    }
+    if (len > 4) {
+        in->bytes[4] = b[4];
+        in->bytes[5] = b[5];
+    }
     decode_fields(in->bytes, in);
 }
 

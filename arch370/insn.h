@@ -116,6 +116,18 @@ void insn_decode(const u8 *b, struct insn *out);
  * its own keyed by the opcode): the fields only; opkey and info are left
  * as they are. */
 void insn_decode_fmt(const u8 *b, u8 fmt, struct insn *out);
+/* insn_decode_fmt for an RS instruction (always four bytes), inline: the
+ * commonest trap of CMS, DIAGNOSE (83 Rx Ry B2 D2), is one */
+static inline void insn_decode_rs(const u8 *b, struct insn *in)
+{
+    /* every field, in declaration order (the header is C++'s too) */
+    *in = (struct insn){
+        .bytes = { b[0], b[1], b[2], b[3], 0, 0 }, .len = 4, .fmt = FMT_RS, .opkey = in->opkey,
+        .r1 = (u8)(b[1] >> 4), .r2 = 0, .r3 = (u8)(b[1] & 0xF), .x2 = 0, .b1 = 0,
+        .b2 = (u8)(b[2] >> 4), .d1 = 0, .d2 = (u16)((b[2] & 0xF) << 8 | b[3]),
+        .i8 = 0, .l1 = 0, .l2 = 0, .i32 = 0, .info = in->info,
+    };
+}
 
 /* Effective address of a base-displacement operand (1 or 2) in 24-bit
  * addressing: gprs[0] is never used as base or index. */

@@ -17,6 +17,7 @@
 #include "arch370/ccw.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
+#include "cpu.h"
 
 /* ---- X'08' CP COMMAND -------------------------------------------------------
  * Rx: address of the command text (EBCDIC; several commands may be
@@ -158,46 +159,68 @@ int diag_008_cp_command(struct diag_args *a)
 #define D58_READ        0x0A
 #define D58_MAXWRITE    1760
 
+/* The data where it lies in guest storage, when it is all in one resident
+ * page (the usual line), or else copied into buf: NULL and *rc set if it
+ * is not addressable. */
+static const u8 *write_data(struct vm *vm, u32 data, u16 count, u8 *buf, int *rc)
+{
+    const u8 *p = gmem_fast(&vm->mem, data, count, false);
+
+    if (p)
+        return p;
+    *rc = gmem_read(&vm->mem, data, buf, count);
+    return *rc ? NULL : buf;
+}
+
 static int console_write(struct diag_args *a, u32 data, u16 count, u8 ctl)
 {
+    struct vm *vm = a->vm;
     u8 buf[D58_MAXWRITE];
     u32 start = 0, newlines = 0, lines;
-    int rc = gmem_read(&a->vm->mem, data, buf, count);
+    int rc = 0;
+    const u8 *p = write_data(vm, data, count, buf, &rc);
 
-    if (rc)
+    if (!p)
         return rc;
-    for (u32 i = 0; i < count; i++)
-        if (buf[i] == 0x15)
-            newlines++;
+    for (const u8 *nl = p; (nl = cpu_find_byte(nl, count - (u32)(nl - p), 0x15)) != NULL; nl++)
+        newlines++;
     lines = newlines + 1;
     /* a terminal slower than the guest holds the guest back (a burst
      * longer than half the queue waits only for half) */
     lines += count / TERM_LINE;
     if (lines > TERM_QLEN / 2)
         lines = TERM_QLEN / 2;
-    while (!vcons_output_room(a->vm, lines)) {
-        if (a->vm->state == VM_STOPPED || a->vm->kill_request) {
-            a->vm->cpu.psw = psw370_set_ia(a->vm->cpu.psw, psw370_ia(a->vm->cpu.psw) - 4);
-            return 0;
+    if (!vcons_output_room(vm, lines)) {
+        while (!vcons_output_room(vm, lines)) {
+            if (vm->state == VM_STOPPED || vm->kill_request) {
+                vm->cpu.psw = psw370_set_ia(vm->cpu.psw, psw370_ia(vm->cpu.psw) - 4);
+                return 0;
+            }
+            task_sleep(vm);
         }
-        task_sleep(a->vm);
+        /* while it slept its page may have gone: where is the data now? */
+        p = write_data(vm, data, count, buf, &rc);
+        if (!p)
+            return rc;
     }
     if (d58_display_control(a, ctl)) {
-        priv_set_cc(a->vm, 0);
+        priv_set_cc(vm, 0);
         return 0;
     }
     if (newlines == 0) {                        /* the usual case: one line */
-        vcons_write_line(a->vm, buf, count);
-        priv_set_cc(a->vm, 0);
+        vcons_write_line(vm, p, count);
+        priv_set_cc(vm, 0);
         return 0;
     }
-    for (u32 i = 0; i <= count; i++) {
-        if (i == count || buf[i] == 0x15) {
-            vcons_write_line(a->vm, buf + start, i - start);
-            start = i + 1;
-        }
+    for (;;) {                                  /* X'15' ends each line */
+        const u8 *nl = cpu_find_byte(p + start, count - start, 0x15);
+        u32 end = nl ? (u32)(nl - p) : count;
+        vcons_write_line(vm, p + start, end - start);
+        if (!nl)
+            break;
+        start = end + 1;
     }
-    priv_set_cc(a->vm, 0);
+    priv_set_cc(vm, 0);
     return 0;
 }
 
@@ -257,7 +280,7 @@ int diag_058_console(struct diag_args *a)
         priv_set_cc(a->vm, 3);
         return 0;
     }
-    rc = gmem_read(&a->vm->mem, ccw_addr, ccw.b, sizeof ccw.b);
+    rc = diag_read(a->vm, ccw_addr, ccw.b, sizeof ccw.b);
     if (rc)
         return rc;
     if (ccw0_cmd(&ccw) == D58_FSWRITE || ccw0_cmd(&ccw) == D58_FSREAD)

@@ -12,6 +12,7 @@
 
 #include "cp/vm/vm.h"
 #include "cp/vm/priv.h"
+#include "cp/mm/gmem.h"
 #include "arch370/insn.h"
 
 struct diag_args {
@@ -28,6 +29,19 @@ struct diag_entry {
     const char *name;
     diag_fn fn;
 };
+
+/* A parameter list or CCW copied out of guest storage: straight from its
+ * frame when it lies in one resident page (the usual case, a fraction of
+ * gmem_read's cost), else by gmem_read.  0 or a program-interruption code. */
+static inline int diag_read(struct vm *vm, u32 addr, void *dst, u32 len)
+{
+    const u8 *p = gmem_fast(&vm->mem, addr, len, false);
+
+    if (!p)
+        return gmem_read(&vm->mem, addr, dst, len);
+    __builtin_memcpy(dst, p, len);      /* len is a constant: one MVC */
+    return 0;
+}
 
 const struct diag_entry *diag_lookup(u16 code);
 /* DIAGNOSE from a guest: decode the code, run its handler; cp/boot/main.c

@@ -157,7 +157,7 @@ static int d250_io(struct diag_args *a, u8 *pl, struct mdisk *md)
         return -1;
     for (u32 i = 0; i < n && rc == 0; i++) {
         u8 e[BIOE_LEN];
-        rc = gmem_read(&a->vm->mem, list + i * BIOE_LEN, e, BIOE_LEN);
+        rc = diag_read(a->vm, list + i * BIOE_LEN, e, BIOE_LEN);
         b[i].type = e[BIOE_TYPE];
         b[i].block = get_be32(e + BIOE_BLOCK);
         b[i].buffer = get_be32(e + BIOE_BUFFER);
@@ -183,7 +183,7 @@ int diag_250_block_io(struct diag_args *a)
 
     if (addr & 7)
         return PGM_SPECIFICATION;
-    rc = gmem_read(&a->vm->mem, addr, pl, BIOPL_LEN);
+    rc = diag_read(a->vm, addr, pl, BIOPL_LEN);
     if (rc)
         return rc;
     d = vdev_find(a->vm, get_be16(pl + BIOPL_DEVICE));

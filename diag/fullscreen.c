@@ -12,6 +12,7 @@
 #include "cp/term/session.h"
 #include "cp/vm/user.h"
 #include "cp/io/term.h"
+#include "cp/vdev/vcons.h"
 #include "cp/kern/task.h"
 #include "cp/kern/timer.h"
 #include "cp/kern/freestor.h"
@@ -101,6 +102,7 @@ static int fs_write(struct diag_args *a, u32 data, u16 count, u8 ctl)
             kfree(buf);
             return back_out(vm);
         }
+        vcons_await_room(vm);           /* woken when the terminal is done */
         task_sleep(vm);
     }
     kfree(buf);

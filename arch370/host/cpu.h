@@ -58,4 +58,24 @@ static inline u32 icount(void)      { return host_icount; }
 static inline u64 stidp(void)       { return 0xFF00000003900000ull; }
 static inline u16 stap(void)        { return 0; }
 
+static inline const u8 *cpu_find_byte(const u8 *p, u32 n, u8 c)
+{
+    for (u32 i = 0; i < n; i++)
+        if (p[i] == c)
+            return p + i;
+    return NULL;
+}
+
+static inline void cpu_move(void *dst, const void *src, u32 n)
+{
+    for (u32 i = 0; i < n; i++)
+        ((u8 *)dst)[i] = ((const u8 *)src)[i];
+}
+
+static inline void cpu_translate(u8 *p, u32 n, const u8 *table)
+{
+    for (u32 i = 0; i < n; i++)
+        p[i] = table[p[i]];
+}
+
 #endif

@@ -144,4 +144,46 @@ static inline u16 stap(void)
     return a;
 }
 
+/* ---- strings: one instruction where C needs a loop -------------------- */
+/* SEARCH STRING: the first byte c in [p, p + n), or NULL.  CC 3 means
+ * the machine stopped early (a CPU-determined amount): go on. */
+static inline const u8 *cpu_find_byte(const u8 *p, u32 n, u8 c)
+{
+    register u32 r0 asm("0") = c;
+    u32 end = (u32)(uintptr_t)p + n, at = (u32)(uintptr_t)p;
+    int cc;
+
+    if (!n)
+        return NULL;
+    asm volatile("0:\tsrst\t%0,%1\n\tjo\t0b\n\tipm\t%2\n\tsrl\t%2,28"
+                 : "+d"(end), "+d"(at), "=d"(cc) : "d"(r0) : "cc", "memory");
+    return cc == 1 ? (const u8 *)(uintptr_t)end : NULL;
+}
+
+/* MOVE (MVC, EX for the rest): n bytes, for the short copies of hot
+ * paths (a console line), where memcpy's call costs more than the copy;
+ * the areas must not overlap */
+static inline void cpu_move(void *dst, const void *src, u32 n)
+{
+    u8 *d = dst;
+    const u8 *s = src;
+
+    for (; n >= 256; d += 256, s += 256, n -= 256)
+        asm volatile("mvc\t0(256,%0),0(%1)" : : "a"(d), "a"(s) : "memory");
+    if (n)
+        asm volatile("larl\t1,0f\n\tex\t%2,0(1)\n\tj\t1f\n0:\tmvc\t0(1,%0),0(%1)\n1:"
+                     : : "a"(d), "a"(s), "a"(n - 1) : "1", "memory");
+}
+
+/* TRANSLATE: each of the n bytes at p replaced by its entry in the
+ * 256-byte table (256 bytes an instruction; the rest by EXECUTE) */
+static inline void cpu_translate(u8 *p, u32 n, const u8 *table)
+{
+    for (; n >= 256; p += 256, n -= 256)
+        asm volatile("tr\t0(256,%0),0(%1)" : : "a"(p), "a"(table) : "memory");
+    if (n)
+        asm volatile("larl\t1,0f\n\tex\t%2,0(1)\n\tj\t1f\n0:\ttr\t0(1,%0),0(%1)\n1:"
+                     : : "a"(p), "a"(table), "a"(n - 1) : "1", "memory");
+}
+
 #endif

@@ -91,7 +91,7 @@ static const char *usec(char *buf, u64 us)
     return buf;
 }
 
-static void user_line(struct cmdctx *ctx, const struct user *u)
+static void user_line(struct cmdctx *ctx, struct user *u)
 {
     const struct gspace *gs = &u->vm->mem;
     char v[24], t[24];

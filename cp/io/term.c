@@ -5,6 +5,7 @@
 #include "cp/kern/freestor.h"
 #include "cp/lib/format.h"
 #include "cp/lib/string.h"
+#include "cpu.h"
 #include <stdarg.h>
 
 static struct term **terms;
@@ -71,7 +72,7 @@ static struct tline *queue_line(struct term *t, const char *text, size_t n)
     l->next = NULL;
     l->ctl = 0;
     l->len = (u16)n;
-    memcpy(l->text, text, n);
+    cpu_move(l->text, text, (u32)n);    /* at most a line: no memcpy call */
     if (t->qtail)
         t->qtail->next = l;
     else
@@ -340,8 +341,11 @@ static void probe_all(void *arg)
 
 void term_write(struct term *t, const char *line)
 {
-    size_t n = strlen(line);
+    term_write_len(t, line, strlen(line));
+}
 
+void term_write_len(struct term *t, const char *line, size_t n)
+{
     do {
         size_t chunk = n > TERM_LINE ? TERM_LINE : n;
         queue_line(t, line, chunk);

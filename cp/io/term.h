@@ -179,6 +179,8 @@ unsigned term_count(void);
 /* queue a line; longer lines are split; never dropped while the client
  * is there */
 void term_write(struct term *t, const char *line);
+/* the same for a line whose length is known (no NUL looked for) */
+void term_write_len(struct term *t, const char *line, size_t n);
 void term_printf(struct term *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* nothing queued or being written */
 bool term_idle(const struct term *t);

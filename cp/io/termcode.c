@@ -1,6 +1,7 @@
 /* termcode.c - the wire code of a Hercules telnet terminal (see termcode.h). */
 #include "cp/io/termcode.h"
 #include "arch370/ebcdic.h"
+#include "cpu.h"
 
 #define HERC_BAR    0x6A        /* '|' in Hercules' default code page */
 #define EBC_BAR     0x4F        /* '|' in code page 1047 */
@@ -28,8 +29,8 @@ void term_text_to_wire(u8 *wire, const char *text, unsigned n)
             wire_code[c] = term_to_wire((char)c);
         wire_code_ready = true;
     }
-    for (unsigned i = 0; i < n; i++)
-        wire[i] = wire_code[(u8)text[i]];
+    cpu_move(wire, text, n);
+    cpu_translate(wire, n, wire_code);          /* TR: one instruction a line */
 }
 
 char term_from_wire(u8 e)

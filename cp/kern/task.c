@@ -15,6 +15,17 @@ static bool scheduler_running;
 struct task *current = &boot_task;
 u32 task_dispatches;
 
+/* How many tasks sleep on a channel of each hash: most wakeups find
+ * nobody (a frame unpinned after a block read, a virtual machine kicked
+ * while it runs), and a look here saves the walk of every task. */
+#define WCHAN_HASHES    64
+static u16 sleepers[WCHAN_HASHES];
+
+static unsigned wchan_hash(const void *wchan)
+{
+    return ((u32)(uintptr_t)wchan * 2654435761u) >> 26;       /* 0..63 */
+}
+
 void task_init(void)
 {
     current = &boot_task;
@@ -128,15 +139,19 @@ void task_sleep(const void *wchan)
 {
     current->state = TASK_SLEEPING;
     current->wchan = wchan;
+    sleepers[wchan_hash(wchan)]++;
     to_scheduler();
 }
 
 void task_wakeup(const void *wchan)
 {
-    for (struct task *t = all_tasks; t; t = t->all_next) {
+    u16 *n = &sleepers[wchan_hash(wchan)];
+
+    for (struct task *t = all_tasks; t && *n; t = t->all_next) {
         if (t->state == TASK_SLEEPING && t->wchan == wchan) {
             t->state = TASK_RUNNABLE;
             t->wchan = NULL;
+            (*n)--;
             runq_put(t);
         }
     }
@@ -198,6 +213,16 @@ u64 task_insns(void)
 u64 task_cpu_tod(void)
 {
     return current->cpu_tod + (stck() - current->tod_since);
+}
+
+u64 task_insns_of(const struct task *t)
+{
+    return t == current ? task_insns() : t->insns;
+}
+
+u64 task_cpu_tod_of(const struct task *t)
+{
+    return t == current ? task_cpu_tod() : t->cpu_tod;
 }
 
 void task_charge_to(struct task *t, struct task_charge *c)

@@ -63,6 +63,10 @@ u64 task_insns(void);
  * units: what it ran itself (CP's work and, for a virtual machine's task,
  * its guest), never what others ran while it slept or waited */
 u64 task_cpu_tod(void);
+/* the same two for any task: up to now if it is the current one, else up
+ * to its last switch (what it has run so far) */
+u64 task_insns_of(const struct task *t);
+u64 task_cpu_tod_of(const struct task *t);
 /* from now on t's CPU time also goes to *c (NULL: to nobody else); the
  * caller clears it before *c goes away */
 void task_charge_to(struct task *t, struct task_charge *c);

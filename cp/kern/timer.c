@@ -82,6 +82,17 @@ void tod_to_civil(u64 tod, struct civil *c)
     c->min = (int)(rem / 60 % 60);
     c->sec = (int)(rem % 60);
     c->wday = (int)((days + 1) % 7);            /* 1900-01-01 was a Monday */
+    /* The TOD clock ends in 2042: of its centuries only 1900 is not a
+     * leap year, so after 1900 every four years are 1,461 days (a year
+     * at a time from 1900 took a few thousand instructions by 2026). */
+    if (days >= 365) {
+        u32 blocks;
+        days -= 365;
+        y = 1901;
+        blocks = days / 1461;
+        days -= blocks * 1461;
+        y += 4 * (int)blocks;
+    }
     for (;;) {
         u32 n = leap(y) ? 366 : 365;
         if (days < n)

@@ -42,8 +42,13 @@ static bool to_operator(const char *line)
  * on) it is discarded until the session has caught up. */
 void session_write(struct session *s, const char *line)
 {
+    session_write_len(s, line, strlen(line));
+}
+
+void session_write_len(struct session *s, const char *line, size_t n)
+{
     if (s && s->term && s->gen == s->term->gen)
-        term_write(s->term, line);
+        term_write_len(s->term, line, n);
     if (s && s->user && session_console_hook)
         session_console_hook(s->user, line);
 }
@@ -171,14 +176,16 @@ static void on_attention(struct term *t)
 }
 
 /* the terminal caught up with its output: a virtual machine that waits to
- * write more on it may go on */
+ * write more on it may go on.  One that does not wait is left alone: a
+ * kick would send it through the dispatcher's round after every write
+ * the terminal finished, for nothing. */
 static void on_output_space(struct term *t)
 {
     struct session *s = t->session;
 
     if (s && s->output_waiters)
         task_wakeup(&s->output_waiters);
-    if (s && s->user && s->user->vm)
+    if (s && s->user && s->user->vm && vcons_room_awaited(s->user->vm))
         vm_kick(s->user->vm);
 }
 

@@ -55,6 +55,8 @@ void session_wait_output(struct session *s);
 extern void (*session_console_hook)(struct user *u, const char *line);
 /* write a line to the session's terminal */
 void session_write(struct session *s, const char *line);
+/* ... of n characters (line[n] is its NUL) */
+void session_write_len(struct session *s, const char *line, size_t n);
 void session_printf(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* the session's terminal, if it still talks to this session's client */
 struct term *session_term(struct session *s);

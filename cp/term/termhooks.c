@@ -15,10 +15,10 @@ static void to_user(struct user *u, const char *line)
 
 /* a line of the virtual console: on the terminal, or only in a spooled
  * console while the user is disconnected */
-static void console_line(struct user *u, const char *line)
+static void console_line(struct user *u, const char *line, u32 len)
 {
     if (u->sess)
-        session_write(u->sess, line);
+        session_write_len(u->sess, line, len);
     else if (session_console_hook)
         session_console_hook(u, line);
 }

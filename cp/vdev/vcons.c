@@ -8,6 +8,7 @@
 #include "cp/mm/gmem.h"
 #include "cp/kern/freestor.h"
 #include "cp/lib/string.h"
+#include "cpu.h"
 #include "arch370/ccw.h"
 #include "arch370/ebcdic.h"
 
@@ -34,7 +35,7 @@ struct vcons {
     u8 sense;
 };
 
-static void (*user_write)(struct user *u, const char *line);
+static void (*user_write)(struct user *u, const char *line, u32 len);
 static bool (*user_room)(struct user *u, u32 lines);
 static void (*user_reading)(struct user *u);
 
@@ -49,7 +50,7 @@ static void reading_begins(struct vm *vm)
         user_reading(vm->user);
 }
 
-void vcons_register_terminal(void (*write)(struct user *u, const char *line),
+void vcons_register_terminal(void (*write)(struct user *u, const char *line, u32 len),
                              bool (*room)(struct user *u, u32 lines))
 {
     user_write = write;
@@ -62,8 +63,9 @@ static struct vcons *vc_of(struct vdev *d)
 }
 
 /* what the user is shown for each EBCDIC byte: its ASCII character if
- * printable, else a blank (made at the first line, one look-up a byte) */
-static char shown[256];
+ * printable, else a blank (made at the first line; a line is translated
+ * by one TRANSLATE instruction) */
+static u8 shown[256];
 static bool shown_ready;
 
 void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
@@ -73,17 +75,17 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
     if (!shown_ready) {
         for (unsigned e = 0; e < 256; e++) {
             u8 c = ebc_to_ascii[e];
-            shown[e] = (c < 0x20 || c >= 0x7F) ? ' ' : (char)c;
+            shown[e] = (c < 0x20 || c >= 0x7F) ? ' ' : c;
         }
         shown_ready = true;
     }
     do {
         u32 n = len > TERM_LINE ? TERM_LINE : len;
-        for (u32 i = 0; i < n; i++)
-            line[i] = shown[ebcdic[i]];
+        cpu_move(line, ebcdic, n);
+        cpu_translate((u8 *)line, n, shown);
         line[n] = 0;
         if (vm->user && user_write)
-            user_write(vm->user, line);
+            user_write(vm->user, line, n);
         ebcdic += n;
         len -= n;
     } while (len);
@@ -91,7 +93,23 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len)
 
 bool vcons_output_room(struct vm *vm, u32 lines)
 {
-    return !vm->user || !user_room || user_room(vm->user, lines);
+    if (!vm->user || !user_room || user_room(vm->user, lines))
+        return true;
+    vcons_await_room(vm);               /* whoever asked waits for the room */
+    return false;
+}
+
+void vcons_await_room(struct vm *vm)
+{
+    vm->room_awaited = true;
+}
+
+bool vcons_room_awaited(struct vm *vm)
+{
+    bool was = vm->room_awaited;
+
+    vm->room_awaited = false;
+    return was;
 }
 
 /* Give the queued line (or its rest) to a read CCW piece. */

@@ -20,7 +20,7 @@ struct user;
 /* The user's terminal, which sits in the layer above: the session layer
  * registers how a console line reaches it (or the spooled console while
  * disconnected) and whether it has room for more lines. */
-void vcons_register_terminal(void (*write)(struct user *u, const char *line),
+void vcons_register_terminal(void (*write)(struct user *u, const char *line, u32 len),
                              bool (*room)(struct user *u, u32 lines));
 
 /* the session layer is told when the guest begins a console read with
@@ -39,6 +39,14 @@ void vcons_write_line(struct vm *vm, const u8 *ebcdic, u32 len);
 /* can the terminal take lines lines now without losing any?  (A guest
  * that writes faster than the terminal shows waits, as on a real 3215.) */
 bool vcons_output_room(struct vm *vm, u32 lines);
+/* A write of the machine waits until its terminal takes more (a full-
+ * screen write while the terminal is busy; vcons_output_room says so
+ * itself): the next room on the terminal wakes it. */
+void vcons_await_room(struct vm *vm);
+/* The terminal has room again: did a write wait for it since the last
+ * call?  (Then the machine must be woken to go on; otherwise the room is
+ * news to nobody.)  Clears what it reports. */
+bool vcons_room_awaited(struct vm *vm);
 /* DIAGNOSE X'58' read: take a typed line if there is one */
 bool vcons_take_line(struct vm *vm, char *line, size_t size);
 /* a DIAGNOSE X'58' read is waiting (typed lines go to it, no attention) */

@@ -12,13 +12,22 @@
 #define CP_VM_ACCT_H
 
 #include "cp/vm/user.h"
+#include "cp/vm/dispatch.h"
 #include "cp/kern/timer.h"
 
+/* The VM task charges its user at each round of the dispatcher; the
+ * totals are brought up to date first (dispatch_charge), since a guest
+ * may run for a long time without a round. */
 static inline u64 acct_virt_usec(const struct user *u)  { return u->virt_tod / TOD_USEC; }
-static inline u64 acct_total_usec(const struct user *u)
+static inline u64 acct_total_usec(struct user *u)
 {
+    dispatch_charge(u->vm);
     return (u->total_tod + u->other.tod) / TOD_USEC;
 }
-static inline u64 acct_total_insns(const struct user *u) { return u->total_insns + u->other.insns; }
+static inline u64 acct_total_insns(struct user *u)
+{
+    dispatch_charge(u->vm);
+    return u->total_insns + u->other.insns;
+}
 
 #endif

@@ -3,6 +3,9 @@
 #include "cp/vm/reflect.h"
 #include "cp/vm/user.h"
 #include "cp/kern/task.h"
+#include "cp/kern/timer.h"
+#include "cp/mm/gspace.h"
+#include "cpu.h"
 #include "arch370/psw.h"
 #include "arch370/pgm.h"
 
@@ -77,24 +80,47 @@ bool assist_go_on(struct vm *vm, struct assist_mark *m, s64 left)
     return true;
 }
 
+/* The handler slept (a block read waited for its I/O, a line for room
+ * on the terminal) and other tasks ran: they loaded the real control
+ * registers and CPU timer for their own runs.  What is left of the
+ * slice is what the round would find (the slice is wall-clock time
+ * from its start, vm->slice_end, sleeps included); if the guest may go
+ * on in it, the address space and the CPU timer are loaded again, as
+ * the round would load them (a plain PSW: no DAT, no PER).  While it
+ * slept, its user's CP commands ran: one that set TRACE or ADSTOP must
+ * reach the next run, which only the round arms (so a machine that has
+ * any, vm->debug, takes the round). */
+static bool resume_after_sleep(struct vm *vm, struct assist_mark *m)
+{
+    s64 left = (s64)(vm->slice_end - tod_now());
+    u32 std;
+
+    if (vm->debug || left < MIN_RUN || !assist_go_on(vm, m, left))
+        return false;
+    std = gspace_std(&vm->mem);
+    lctl(1, std);
+    lctl(7, std);
+    spt(left);
+    m->dispatches = task_dispatches;
+    return true;
+}
+
 bool assist_resume(struct vm *vm, int code, struct assist_mark *m, s64 left)
 {
     if (!vm->user->assist_on)
         return false;
-    /* CP's own interruptions (real I/O, timers) are the round's */
-    if (code != EXIT_PGM && code != EXIT_SVC)
-        return false;
-    /* so are page faults: resolving one may have moved this or another
-     * machine's pages, and their cost is the page's, not the trap's */
+    /* page faults are the round's: resolving one may have moved this or
+     * another machine's pages, and their cost is the page's, not the trap's */
     if (code == EXIT_PGM && fault_code(vm->exit.pgm_code & 0xFF))
-        return false;
-    /* the simulation slept and other tasks ran: they loaded the real
-     * control registers and CPU timer for themselves */
-    if (task_dispatches != m->dispatches)
         return false;
     /* the interval timer could not be counted down (page 0 was not in
      * storage): the round brings it in */
     if (vm->itimer_due)
         return false;
+    /* CP's own interruptions (real I/O, timers) go on like the rest:
+     * what one did for this machine it posted (vm->posted), and a task
+     * it woke gets the CPU when the slice ends, as after the round */
+    if (task_dispatches != m->dispatches)
+        return resume_after_sleep(vm, m);
     return assist_go_on(vm, m, left);
 }

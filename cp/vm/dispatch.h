@@ -14,6 +14,9 @@ void dispatch_end(struct vm *vm);
 void dispatch_stop(struct vm *vm, const char *fmt, u64 psw);
 /* set by the external-interruption handler when CP's CPU timer ran out */
 extern bool dispatch_slice_over;
+/* charge the user what his VM task did since it last charged him
+ * (cp/vm/acct.h), from any task */
+void dispatch_charge(struct vm *vm);
 /* a guest that asked to be logged off (vm->logoff_pending) is, when its
  * task ends, by the function the session layer registers */
 void dispatch_logoff_register(void (*logoff)(struct user *u));

@@ -163,7 +163,10 @@ int priv_simulate(struct vm *vm, u16 pic, u8 ilc)
     /* the common traps: the row straight from the opcode */
     in.info = common_row(bytes);
     if (in.info) {
-        insn_decode_fmt(bytes, in.info->fmt, &in);
+        if (in.info->fmt == FMT_RS)
+            insn_decode_rs(bytes, &in);
+        else
+            insn_decode_fmt(bytes, in.info->fmt, &in);
         in.opkey = in.info->opcode;
         return run_handler(vm, lookup(in.info), &in, ilc);
     }

@@ -87,6 +87,8 @@ struct vm {
     bool stop_request;          /* the user asked for CP (attention) */
     bool kill_request;          /* LOGOFF: the task should end */
     bool logoff_pending;        /* LOGOFF from inside the VM (DIAG X'08') */
+    bool room_awaited;          /* a console write found the terminal's queue
+                                   full and waits (cp/vdev/vcons.c) */
     u32 resets;                 /* counts resets: a DIAG X'08' IPL shows */
     u32 pgm_loop;               /* program checks at the handler's first instruction */
     struct vexit exit;          /* the last exit, as the real low core had it */
@@ -106,6 +108,8 @@ struct vm {
     u64 itimer_rem;             /* run time less than one interval-timer unit,
                                    in thirds of a TOD unit (dispatch.c) */
     u64 run_start;              /* TOD when this run started */
+    u64 slice_end;              /* TOD when the current time slice ends (the
+                                   short path after a handler that slept) */
     /* pseudo page faults (DIAGNOSE X'258', cp/vm/pfault.c) */
     bool pf_on;
     u32 pf_token_addr;

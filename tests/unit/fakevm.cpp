@@ -268,6 +268,11 @@ bool vcons_output_room(struct vm *vm, u32 lines)
     return fake.outputRoom;
 }
 
+void vcons_await_room(struct vm *vm)
+{
+    vm->room_awaited = true;
+}
+
 bool vcons_take_line(struct vm *vm, char *line, size_t size)
 {
     (void)vm;
@@ -342,6 +347,12 @@ bool pfault_start(struct vm *vm, u32 addr)
 u64 task_insns(void)
 {
     return 0;
+}
+
+// the VM task's charge (cp/vm/dispatch.c): a fake VM has no task
+void dispatch_charge(struct vm *vm)
+{
+    (void)vm;
 }
 
 void dispatch_stop(struct vm *vm, const char *fmt, u64 psw)

@@ -3,6 +3,8 @@
 // round: one rule per test.
 extern "C" {
 #include "cp/vm/assist.h"
+#include "cp/vm/vmdebug.h"
+#include "cpu.h"
 #include "cp/kern/task.h"
 #include "cp/mm/gmem.h"
 #include "arch370/psw.h"
@@ -45,10 +47,12 @@ TEST(Assist, AssistOffSendsEveryExitThroughTheRound)
     CHECK_FALSE(resume());
 }
 
-TEST(Assist, RealInterruptionsAreTheRoundsToHandle)
+TEST(Assist, CpsOwnInterruptionsGoOnWhenTheyPostedNothing)
 {
+    CHECK_TRUE(resume(EXIT_IO));
+    CHECK_TRUE(resume(EXIT_EXT));
+    f->vm.posted++;                             // e.g. its terminal has room again
     CHECK_FALSE(resume(EXIT_IO));
-    CHECK_FALSE(resume(EXIT_EXT));
 }
 
 TEST(Assist, SomethingPostedForTheVmEndsTheShortPath)
@@ -57,9 +61,39 @@ TEST(Assist, SomethingPostedForTheVmEndsTheShortPath)
     CHECK_FALSE(resume());
 }
 
-TEST(Assist, AnotherTaskHavingRunEndsTheShortPath)
+TEST(Assist, AfterASleepTheGuestGoesOnInWhatIsLeftOfItsSlice)
 {
+    f->vm.slice_end = host_tod_clock + SLICE;   // the round started the slice
+    host_tod_clock += SLICE / 2;                // the handler slept this long
+    task_dispatches++;                          // and other tasks ran
+    host_cpu_timer = -1;                        // with their own CPU timer
+    CHECK_TRUE(resume());
+    CHECK_EQUAL(SLICE / 2, host_cpu_timer);     // this run's timer again
+}
+
+TEST(Assist, ASleepThatEndedTheSliceLeavesTheRestToTheRound)
+{
+    f->vm.slice_end = host_tod_clock + SLICE;
+    host_tod_clock += SLICE;
     task_dispatches++;
+    CHECK_FALSE(resume());
+}
+
+TEST(Assist, AfterASleepTraceOrAdstopSetMeanwhileIsTheRoundsToArm)
+{
+    struct vmdebug dbg = {};
+    f->vm.slice_end = host_tod_clock + SLICE;
+    task_dispatches++;
+    f->vm.debug = &dbg;                         // #CP TRACE while it slept
+    CHECK_FALSE(resume());
+    f->vm.debug = nullptr;
+}
+
+TEST(Assist, AfterASleepAnythingPostedMeanwhileIsTheRounds)
+{
+    f->vm.slice_end = host_tod_clock + SLICE;
+    task_dispatches++;
+    f->vm.posted++;                             // the I/O it waited for posted
     CHECK_FALSE(resume());
 }
 

@@ -123,6 +123,43 @@ TEST(InsnTable, EveryRowIsFoundByItsKeyAndNoOtherKeyIs)
     LONGS_EQUAL(insn_table_size, found);
 }
 
+// the inline RS decode (DIAGNOSE's) gives what the general one gives, for
+// every RS row of the table, and keeps the caller's opkey and info
+TEST(Decoder, TheInlineRsDecodeGivesTheSameFieldsForEveryRsRow)
+{
+    unsigned rows = 0;
+    for (unsigned i = 0; i < insn_table_size; i++) {
+        const struct insn_info *e = &insn_table[i];
+        if (e->fmt != FMT_RS)
+            continue;
+        u8 b[6] = { (u8)(e->opcode >> 8), 0x7E, 0x5A, 0x3C, 0x96, 0xE1 };
+        struct insn general = {}, inl = {};
+        general.info = inl.info = e;
+        general.opkey = inl.opkey = 0x1234;
+        insn_decode_fmt(b, FMT_RS, &general);
+        insn_decode_rs(b, &inl);
+        MEMCMP_EQUAL(general.bytes, inl.bytes, 6);
+        LONGS_EQUAL(general.len, inl.len);
+        LONGS_EQUAL(general.fmt, inl.fmt);
+        LONGS_EQUAL(general.opkey, inl.opkey);
+        LONGS_EQUAL(general.r1, inl.r1);
+        LONGS_EQUAL(general.r2, inl.r2);
+        LONGS_EQUAL(general.r3, inl.r3);
+        LONGS_EQUAL(general.x2, inl.x2);
+        LONGS_EQUAL(general.b1, inl.b1);
+        LONGS_EQUAL(general.b2, inl.b2);
+        LONGS_EQUAL(general.d1, inl.d1);
+        LONGS_EQUAL(general.d2, inl.d2);
+        LONGS_EQUAL(general.i8, inl.i8);
+        LONGS_EQUAL(general.l1, inl.l1);
+        LONGS_EQUAL(general.l2, inl.l2);
+        LONGS_EQUAL(general.i32, inl.i32);
+        POINTERS_EQUAL(e, inl.info);
+        rows++;
+    }
+    CHECK(rows > 0);
+}
+
 // decoding with the format known beforehand gives the same fields as
 // the full decode, for every row of the table
 TEST(Decoder, DecodingByAKnownFormatGivesTheSameFieldsForEveryRow)

@@ -59,3 +59,25 @@ TEST(Timers, TodToCivilTime)
     LONGS_EQUAL(56, c.sec);
     LONGS_EQUAL(2, c.wday);                            // a Tuesday
 }
+
+TEST(Timers, TodToCivilTimeAtTheEndsOfYearsAndOfTheClock)
+{
+    struct civil c;
+    tod_to_civil((u64)364 * 86400 * TOD_SEC, &c);       // 1900-12-31: 1900 not leap
+    LONGS_EQUAL(1900, c.year);
+    LONGS_EQUAL(12, c.month);
+    LONGS_EQUAL(31, c.day);
+    tod_to_civil((u64)365 * 86400 * TOD_SEC, &c);
+    LONGS_EQUAL(1901, c.year);
+    LONGS_EQUAL(1, c.month);
+    LONGS_EQUAL(1, c.day);
+    // 2026-12-31: 46385 days after 1900-01-01 (126 years, 31 of them leap)
+    tod_to_civil((u64)(126 * 365 + 31 + 364) * 86400 * TOD_SEC, &c);
+    LONGS_EQUAL(2026, c.year);
+    LONGS_EQUAL(12, c.month);
+    LONGS_EQUAL(31, c.day);
+    tod_to_civil(~0ull, &c);                            // the last TOD value
+    LONGS_EQUAL(2042, c.year);
+    LONGS_EQUAL(9, c.month);
+    LONGS_EQUAL(17, c.day);
+}
