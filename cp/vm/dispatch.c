@@ -379,6 +379,7 @@ static void run_guest(struct vm *vm, s64 slice)
     struct assist_mark mark;
     s64 run, left, beyond = 0;
     u64 used;
+    u32 slept;
     int code;
     u32 per, per_start, per_end, std;
     bool fast;
@@ -459,6 +460,7 @@ static void run_guest(struct vm *vm, s64 slice)
         /* a traced run (PER armed for TRACE BRANCH/INSTRUCT) always goes
          * back through the round, which arms PER again for the next
          * instruction: no event may run past the trace */
+        slept = mark.dispatches;
         if (per || !assist_resume(vm, code, &mark, left))
             break;
         /* CP's work since the exit counts against the slice too: when
@@ -467,6 +469,16 @@ static void run_guest(struct vm *vm, s64 slice)
         run = stpt();
         if (run < (s64)TOD_USEC)
             break;
+        if (fast && mark.dispatches != slept) {
+            /* it slept, and its CPU timer was set to what is left of the
+             * slice: the interval timer's end again */
+            s64 cut = trapassist_slice(vm, run);
+            beyond = run - cut;
+            if (beyond > 0) {
+                run = cut < (s64)TOD_USEC ? (s64)TOD_USEC : cut;
+                spt(run);
+            }
+        }
         c->ctx.psw = psw390_for_guest(c->psw) | c->esa_mode;
         intr_arm_clock();
     }
