@@ -11,7 +11,7 @@
  *   DIAGNOSE X'60'
  *                in the guest's supervisor state, operands in storage;
  *   ISK, SSK     the same, the keys themselves by CP's C code on CP's
- *                stack (fast_stub_call: they live in CP's frame table)
+ *                stack (fast_stub_isk/ssk: they live in CP's frame table)
  *   SVC          reflected: old PSW to X'20', new PSW from X'60'
  *   program      reflected, for the exceptions CP only reflects
  *                (execute, addressing, specification, X'08'-X'0F')
@@ -64,6 +64,7 @@
 #define GA_DTLB         (GA_BASE + 108) /* the last operand page */
 #define GA_CKC_SET      (GA_BASE + 120) /* nonzero: SCKC changed GA_CKC (CP's timer
                                            queue is brought up to date after the run) */
+#define GA_VM           (GA_BASE + 124) /* -> CP's virtual machine, for the C it calls */
 /* GA_BASE + 128: CP's own (what the last quiet test found) */
 #define GA_END          (GA_BASE + 144)
 
@@ -102,7 +103,7 @@ struct guest_assist {
     u32 page0;
     struct ga_tlb { u32 page, wpage, frame; } itlb, dtlb;
     u32 ckc_set;
-    u32 pad;
+    void *vm;
     /* CP's alone: reflect_quiet() found nothing pending when vm->posted
      * and CR0 were these (cp/vm/trapassist.c) */
     u32 q_quiet, q_posted, q_cr0, q_pad;

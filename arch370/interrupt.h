@@ -51,6 +51,7 @@ _Static_assert(__builtin_offsetof(struct guest_ctx, a.spt) == GA_SPT, "GA_SPT");
 _Static_assert(__builtin_offsetof(struct guest_ctx, a.page0) == GA_PAGE0, "GA_PAGE0");
 _Static_assert(__builtin_offsetof(struct guest_ctx, a.dtlb) == GA_DTLB, "GA_DTLB");
 _Static_assert(__builtin_offsetof(struct guest_ctx, a.t_other) == GA_T_OTHER, "GA_T_OTHER");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.vm) == GA_VM, "GA_VM");
 _Static_assert(sizeof(struct guest_ctx) == GA_END, "GA_END");
 #endif
 

@@ -293,7 +293,8 @@ priv:
         j       to_cp
 
 # an operation exception: of those only ISK and SSK (RR), the storage
-# keys with CP's frame table, done in C
+# keys with CP's frame table, done in C (fast_stub_isk and _ssk) on CP's
+# stack, with the guest's GPRs where this stub saved them
 opx:
         chi     %r4,2
         jne     to_cp
@@ -303,20 +304,20 @@ opx:
         bras    %r14,gfetch                     # two bytes: never across a page
         ltr     %r8,%r5                         # (instructions are halfword aligned)
         jz      to_cp
+        larl    %r9,fast_stub_ssk               # cp/vm/fastpath.c
         cli     0(%r8),0x08
-        je      callc
+        je      1f
+        larl    %r9,fast_stub_isk
         cli     0(%r8),0x09
         jne     to_cp
-
-# C on CP's stack below enter_guest's caller (fast_stub_call in
-# cp/vm/fastpath.c), on the guest's GPRs where the stub saved them
-callc:
-        l       %r15,LC_CPREGS+60
-        ahi     %r15,-96
-        lr      %r3,%r8
-        la      %r4,LC_INTREGS
-        larl    %r1,fast_stub_call
-        basr    %r14,%r1
+1:      lhi     %r3,0
+        ic      %r3,1(%r8)                      # R1, R2
+        la      %r4,LC_INTREGS                  # the guest's GPRs
+        l       %r5,GA_VPSW(%r2)                # its PSW's left half
+        l       %r2,GA_VM(%r2)
+        l       %r15,LC_CPREGS+60               # C on CP's stack below
+        ahi     %r15,-96                        # enter_guest's caller
+        basr    %r14,%r9
         lr      %r3,%r2                         # 0 not done, 1 done
         l       %r2,LC_GUEST
         lhi     %r1,EXIT_PGM
@@ -366,12 +367,14 @@ setmask:
         nr      %r0,%r9                         # bits newly on
         tm      GA_VPSW+1(%r2),0x08
         jz      1f
+        tml     %r9,0x04                        # EC: DAT on, the round's
+        jnz     3f                              # (the shadow tables)
         n       %r0,.L3-.Lk(%r12)               # EC: I/O and external only
 1:      ltr     %r0,%r0
         jz      2f
         icm     %r0,15,GA_QUIET(%r2)
         jnz     2f
-        lhi     %r3,1
+3:      lhi     %r3,1
 2:      stc     %r9,GA_VPSW(%r2)
         stm     %r6,%r7,LC_RUNPSW
         bras    %r14,counted

@@ -4,31 +4,25 @@
 #include "cp/kern/abend.h"
 #include "cp/lib/string.h"
 
-static struct frame *table;
-static u32 base, nframes, free_head, nfree;
+struct frame *frame_table;
+u32 frame_base, frame_n;
+static u32 free_head, nfree;
 
 void frame_init(u32 first, u32 end)
 {
-    base = (first + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-    nframes = end > base ? (end - base) / PAGE_SIZE : 0;
-    table = kzalloc(nframes * sizeof *table + 1, "FRAMETAB");
-    if (!table)
+    frame_base = (first + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+    frame_n = end > frame_base ? (end - frame_base) / PAGE_SIZE : 0;
+    frame_table = kzalloc(frame_n * sizeof *frame_table + 1, "FRAMETAB");
+    if (!frame_table)
         cp_abend(ABEND_FREESTOR, "no free storage for the frame table");
     free_head = 0;
     nfree = 0;
-    for (u32 i = nframes; i-- > 0; ) {
-        table[i].flags = FRAME_FREE;
-        table[i].next = free_head;
+    for (u32 i = frame_n; i-- > 0; ) {
+        frame_table[i].flags = FRAME_FREE;
+        frame_table[i].next = free_head;
         free_head = i + 1;
         nfree++;
     }
-}
-
-struct frame *frame_of(u32 addr)
-{
-    if (addr < base || (addr - base) / PAGE_SIZE >= nframes)
-        return NULL;
-    return &table[(addr - base) / PAGE_SIZE];
 }
 
 u32 frame_alloc(u16 owner, u32 gpage)
@@ -38,10 +32,10 @@ u32 frame_alloc(u16 owner, u32 gpage)
     if (!free_head)
         return 0;
     i = free_head - 1;
-    free_head = table[i].next;
+    free_head = frame_table[i].next;
     nfree--;
-    table[i] = (struct frame){ .owner = owner, .gpage = gpage };
-    return base + i * PAGE_SIZE;
+    frame_table[i] = (struct frame){ .owner = owner, .gpage = gpage };
+    return frame_base + i * PAGE_SIZE;
 }
 
 void frame_free(u32 addr)
@@ -51,10 +45,10 @@ void frame_free(u32 addr)
     if (!f || (f->flags & FRAME_FREE))
         cp_abend(ABEND_FRAME, "frame freed twice or not a frame");
     *f = (struct frame){ .flags = FRAME_FREE, .next = free_head };
-    free_head = (u32)(f - table) + 1;
+    free_head = (u32)(f - frame_table) + 1;
     nfree++;
 }
 
 u32 frame_count_free(void)  { return nfree; }
-u32 frame_count_total(void) { return nframes; }
-u32 frame_first(void)       { return base; }
+u32 frame_count_total(void) { return frame_n; }
+u32 frame_first(void)       { return frame_base; }

@@ -31,9 +31,21 @@ struct frame {
                                    real bit, the guest must still see it) */
 
 void frame_init(u32 first, u32 end);
+
+/* the table, one entry a frame from frame_base on (frame.c); frame_of()
+ * is inline: it is on the storage-key path of every ISK and SSK */
+extern struct frame *frame_table;
+extern u32 frame_base, frame_n;
+
+/* the entry of the frame holding real address addr, NULL outside */
+static inline struct frame *frame_of(u32 addr)
+{
+    u32 i = (addr - frame_base) / PAGE_SIZE;
+
+    return addr < frame_base || i >= frame_n ? NULL : &frame_table[i];
+}
 u32 frame_alloc(u16 owner, u32 gpage);          /* real address, 0 if none */
 void frame_free(u32 addr);
-struct frame *frame_of(u32 addr);
 u32 frame_count_free(void);
 u32 frame_count_total(void);
 u32 frame_first(void);

@@ -378,15 +378,17 @@ static int fast_program(struct fast *f, u16 code, u8 ilc)
 /* ---- called by the interruption stub -------------------------------------------
  * The stub (arch370/s390/assist.S) does most traps itself; the ones whose
  * state lives in CP's own structures (the storage keys, with the frame
- * table's reference bits) it hands here, on CP's stack: the instruction
- * (ISK or SSK) in place, the guest's GPRs in the stub's save area.  0:
- * not done, nothing changed; 1: done, the guest goes on. */
-int fast_stub_call(struct guest_ctx *ctx, const u8 *insn, u32 *gpr)
+ * table's reference bits) it hands here, on CP's stack, with the
+ * instruction's R1/R2 byte and the guest's GPRs in the stub's save area.
+ * 0: not done, nothing changed; 1: done, the guest goes on. */
+int fast_stub_isk(struct vm *vm, u32 regs, u32 *gpr, u32 psw_hi)
 {
-    struct vm *vm = (struct vm *)((char *)ctx - __builtin_offsetof(struct vm, cpu.ctx));
-    int r = insn[0] == 0x09 ? key_isk(vm, gpr, insn[1], ctx->a.vpsw) : key_ssk(vm, gpr, insn[1]);
+    return key_isk(vm, gpr, (u8)regs, (u64)psw_hi << 32) != FAST_NOT_MINE;
+}
 
-    return r == FAST_NOT_MINE ? 0 : 1;
+int fast_stub_ssk(struct vm *vm, u32 regs, u32 *gpr)
+{
+    return key_ssk(vm, gpr, (u8)regs) != FAST_NOT_MINE;
 }
 
 /* The exit's details are copied into vm->exit first, as capture_exit()

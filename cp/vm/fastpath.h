@@ -77,7 +77,9 @@ bool fast_allowed(struct vm *vm, bool per);
 enum fast_result fast_exit(struct vm *vm, int code, s64 left, struct assist_mark *m);
 
 /* ISK and SSK for the interruption stub (arch370/assist.h), on the
- * guest's registers gpr: 0 not done, 1 done */
-int fast_stub_call(struct guest_ctx *ctx, const u8 *insn, u32 *gpr);
+ * guest's registers gpr (regs: the instruction's second byte; psw_hi:
+ * the left half of the guest's PSW): 0 not done, 1 done */
+int fast_stub_isk(struct vm *vm, u32 regs, u32 *gpr, u32 psw_hi);
+int fast_stub_ssk(struct vm *vm, u32 regs, u32 *gpr);
 
 #endif

@@ -46,6 +46,7 @@ void trapassist_begin(struct vm *vm, s64 run)
         a->q_cr0 = vm->cpu.cr[0];
     }
     a->quiet = a->q_quiet;
+    a->vm = vm;
     a->cr0 = vm->cpu.cr[0];
     a->size = vm->mem.size;
     a->pagetab = vm->mem.pagetab;
