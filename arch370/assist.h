@@ -48,25 +48,23 @@
 #define GA_PGM_IA       (GA_BASE + 28)  /* the program new PSW's address of the last
                                            reflection, or X'FFFFFFFF' */
 #define GA_CPT_OFF      (GA_BASE + 32)  /* 8: guest CPU timer = this + real CPU timer */
-#define GA_T_OTHER      (GA_BASE + 40)  /* 8: CP's next timer other than the guest's
-                                           clock comparator */
-#define GA_CKC          (GA_BASE + 48)  /* 8: the guest's clock comparator */
-#define GA_TIMER        (GA_BASE + 56)  /* 8: scratch for STPT */
-#define GA_NTRAPS       (GA_BASE + 64)  /* traps the stubs handled */
-#define GA_NPRIV        (GA_BASE + 68)  /* ... of them simulated instructions */
-#define GA_NPGM         (GA_BASE + 72)  /* ... of them program interruptions reflected */
-#define GA_VINSNS       (GA_BASE + 76)  /* instructions of the guest's runs that ended in them */
-#define GA_SPT          (GA_BASE + 80)  /* nonzero: SPT changed GA_CPT_OFF */
-#define GA_PGM_LOOP     (GA_BASE + 84)  /* program checks in a row at GA_PGM_IA */
-#define GA_LOOP_NEXT    (GA_BASE + 88)  /* ... after the trap being done (scratch) */
-#define GA_PAGE0        (GA_BASE + 92)  /* real address of page 0, resident and its own, or 0 */
-#define GA_ITLB         (GA_BASE + 96)  /* the last instruction page: struct ga_tlb */
-#define GA_DTLB         (GA_BASE + 108) /* the last operand page */
-#define GA_CKC_SET      (GA_BASE + 120) /* nonzero: SCKC changed GA_CKC (CP's timer
+#define GA_CKC          (GA_BASE + 40)  /* 8: the guest's clock comparator */
+#define GA_TIMER        (GA_BASE + 48)  /* 8: scratch for STPT */
+#define GA_NTRAPS       (GA_BASE + 56)  /* traps the stubs handled */
+#define GA_NPRIV        (GA_BASE + 60)  /* ... of them simulated instructions */
+#define GA_NPGM         (GA_BASE + 64)  /* ... of them program interruptions reflected */
+#define GA_VINSNS       (GA_BASE + 68)  /* instructions of the guest's runs that ended in them */
+#define GA_SPT          (GA_BASE + 72)  /* nonzero: SPT changed GA_CPT_OFF */
+#define GA_PGM_LOOP     (GA_BASE + 76)  /* program checks in a row at GA_PGM_IA */
+#define GA_LOOP_NEXT    (GA_BASE + 80)  /* ... after the trap being done (scratch) */
+#define GA_PAGE0        (GA_BASE + 84)  /* real address of page 0, resident and its own, or 0 */
+#define GA_ITLB         (GA_BASE + 88)  /* the last instruction page: struct ga_tlb */
+#define GA_DTLB         (GA_BASE + 100) /* the last operand page */
+#define GA_CKC_SET      (GA_BASE + 112) /* nonzero: SCKC changed GA_CKC (CP's timer
                                            queue is brought up to date after the run) */
-#define GA_VM           (GA_BASE + 124) /* -> CP's virtual machine, for the C it calls */
-/* GA_BASE + 128: CP's own (what the last quiet test found) */
-#define GA_END          (GA_BASE + 144)
+#define GA_VM           (GA_BASE + 116) /* -> CP's virtual machine, for the C it calls */
+/* GA_BASE + 120: CP's own (what the last quiet test found) */
+#define GA_END          (GA_BASE + 136)
 
 /* a one-entry cache of the stub's own translations, good for one
  * enter_guest(): nothing that changes CP's page tables runs before the
@@ -93,7 +91,6 @@ struct guest_assist {
     u32 *const *pagetab;
     u32 pgm_ia;
     s64 cpt_off;
-    u64 t_other;
     u64 ckc;
     u64 timer;
     u32 ntraps, npriv, npgm, vinsns;

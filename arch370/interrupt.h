@@ -50,8 +50,14 @@ _Static_assert(__builtin_offsetof(struct guest_ctx, a.ntraps) == GA_NTRAPS, "GA_
 _Static_assert(__builtin_offsetof(struct guest_ctx, a.spt) == GA_SPT, "GA_SPT");
 _Static_assert(__builtin_offsetof(struct guest_ctx, a.page0) == GA_PAGE0, "GA_PAGE0");
 _Static_assert(__builtin_offsetof(struct guest_ctx, a.dtlb) == GA_DTLB, "GA_DTLB");
-_Static_assert(__builtin_offsetof(struct guest_ctx, a.t_other) == GA_T_OTHER, "GA_T_OTHER");
 _Static_assert(__builtin_offsetof(struct guest_ctx, a.vm) == GA_VM, "GA_VM");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.quiet) == GA_QUIET, "GA_QUIET");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.ckc) == GA_CKC, "GA_CKC");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.timer) == GA_TIMER, "GA_TIMER");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.vinsns) == GA_VINSNS, "GA_VINSNS");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.pgm_loop) == GA_PGM_LOOP, "GA_PGM_LOOP");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.itlb) == GA_ITLB, "GA_ITLB");
+_Static_assert(__builtin_offsetof(struct guest_ctx, a.ckc_set) == GA_CKC_SET, "GA_CKC_SET");
 _Static_assert(sizeof(struct guest_ctx) == GA_END, "GA_END");
 #endif
 

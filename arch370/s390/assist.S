@@ -481,9 +481,11 @@ stckc:
         mvc     0(8,%r5),GA_CKC(%r2)
         j       same
 
-# SCKC: the guest's clock comparator; the real one the earlier of it and
-# CP's next other timer (CP's timer queue follows after the run).  One
-# already passed and enabled: CP's round takes it at once.
+# SCKC: the guest's clock comparator (CP's timer queue follows after the
+# run).  The real one is set to it when it is earlier than the real one
+# now; a later one leaves the real one early, and its interruption
+# finds nothing due (CP's queue is brought up to date first) and sets
+# the next.  One already passed and enabled: CP's round takes it at once.
 sckc:
         tml     %r5,7
         jnz     to_cp
@@ -492,11 +494,10 @@ sckc:
         jz      to_cp
         mvc     GA_CKC(8,%r2),0(%r5)
         mvi     GA_CKC_SET+3(%r2),1
-        clc     GA_CKC(8,%r2),GA_T_OTHER(%r2)
-        jh      1f
+        stckc   GA_TIMER(%r2)
+        clc     GA_CKC(8,%r2),GA_TIMER(%r2)
+        jnl     2f
         sckc    GA_CKC(%r2)
-        j       2f
-1:      sckc    GA_T_OTHER(%r2)
 2:      stm     %r6,%r7,LC_RUNPSW
         bras    %r14,counted
         tm      GA_CR0+2(%r2),0x08              # the clock-comparator subclass

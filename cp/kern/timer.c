@@ -44,13 +44,6 @@ u64 timer_next(void)
     return timers ? timers->when : ~0ull;
 }
 
-u64 timer_next_other(const struct timer *t)
-{
-    const struct timer *n = timers == t && t ? t->next : timers;
-
-    return n ? n->when : ~0ull;
-}
-
 void timer_run_expired(void)
 {
     u64 now = tod_now();

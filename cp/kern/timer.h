@@ -29,9 +29,6 @@ void timer_add(struct timer *t, u64 when, void (*fn)(void *), void *arg);
 void timer_cancel(struct timer *t);
 /* earliest armed deadline, or ~0 */
 u64 timer_next(void);
-/* ... of the timers other than t (the first two looked at: the list is
- * sorted, so t is either the first or not the earliest) */
-u64 timer_next_other(const struct timer *t);
 /* run all expired timers */
 void timer_run_expired(void);
 

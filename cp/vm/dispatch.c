@@ -436,8 +436,9 @@ static void run_guest(struct vm *vm, s64 slice)
         }
         /* the common traps first (cp/vm/fastpath.c): done on the saved
          * state and the guest entered again, or left untouched (apart
-         * from the run's virtual time, then already counted) */
-        if (fast && fast_account(vm, used)) {
+         * from the run's virtual time, then already counted).  Not when
+         * the stub was armed: what it left the fast path leaves too. */
+        if (fast && !c->ctx.a.on && fast_account(vm, used)) {
             enum fast_result r = fast_exit(vm, code, left, &mark);
 
             if (r == FAST_ROUND)

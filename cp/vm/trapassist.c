@@ -73,7 +73,6 @@ void trapassist_arm(struct vm *vm, bool fast, s64 run)
     a->pgm_loop = vm->pgm_loop;
     a->cpt_off = c->cpu_timer - run;
     a->ckc = c->clock_comparator;
-    a->t_other = timer_next_other(&vm->ckc_timer);
     a->itlb.page = a->itlb.wpage = a->dtlb.page = a->dtlb.wpage = 0xFFFFFFFFu;
     /* the counts are 0: collect took them (and begin set them so) */
     a->on = 1;

@@ -229,15 +229,3 @@ TEST(TrapAssist, AnSckcInTheStubIsTheVmsClockComparatorAfterTheRun)
     trapassist_collect(&f->vm, RUN);
     CHECK(f->vm.cpu.clock_comparator == 0x00DD000000000000ull);
 }
-
-TEST(TrapAssist, TheNextOtherTimerLeavesOutTheGuestsClockComparator)
-{
-    static struct timer mine, other;
-    timer_add(&mine, 100, nullptr, nullptr);
-    timer_add(&other, 200, nullptr, nullptr);
-    CHECK(timer_next_other(&mine) == 200);       // it is first: the one after
-    CHECK(timer_next_other(&other) == 100);      // not first: the first
-    timer_cancel(&other);
-    CHECK(timer_next_other(&mine) == ~0ull);     // alone: none
-    timer_cancel(&mine);
-}
