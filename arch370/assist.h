@@ -63,8 +63,9 @@
 #define GA_CKC_SET      (GA_BASE + 112) /* nonzero: SCKC changed GA_CKC (CP's timer
                                            queue is brought up to date after the run) */
 #define GA_VM           (GA_BASE + 116) /* -> CP's virtual machine, for the C it calls */
-/* GA_BASE + 120: CP's own (what the last quiet test found) */
-#define GA_END          (GA_BASE + 136)
+/* GA_BASE + 120: CP's own (what the last quiet test found, how useful
+   the stub was lately) */
+#define GA_END          (GA_BASE + 144)
 
 /* a one-entry cache of the stub's own translations, good for one
  * enter_guest(): nothing that changes CP's page tables runs before the
@@ -103,7 +104,9 @@ struct guest_assist {
     void *vm;
     /* CP's alone: reflect_quiet() found nothing pending when vm->posted
      * and CR0 were these (cp/vm/trapassist.c) */
-    u32 q_quiet, q_posted, q_cr0, q_pad;
+    u32 q_quiet, q_posted, q_cr0;
+    /* armed runs in a row the stub did nothing in, runs left unarmed */
+    u32 idle, skipped, q_pad;
 };
 #endif
 

@@ -265,6 +265,8 @@ priv:
         n       %r5,.Lia-.Lk(%r12)
 1:      lhi     %r15,0
         ic      %r15,0(%r8)
+        chi     %r15,0x83                       # DIAGNOSE first: most of them
+        je      diag                            # are CP's to do, the soonest told
         chi     %r15,0x80
         je      ssm
         chi     %r15,0xac
@@ -273,8 +275,6 @@ priv:
         je      stosm
         chi     %r15,0x82
         je      lpsw
-        chi     %r15,0x83
-        je      diag
         chi     %r15,0xb2
         jne     to_cp
         ic      %r15,1(%r8)

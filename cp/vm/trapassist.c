@@ -54,17 +54,15 @@ void trapassist_begin(struct vm *vm, s64 run)
 }
 
 /* what may change between two entries (the C handlers of an exit) */
-void trapassist_arm(struct vm *vm, bool fast, s64 run)
+void trapassist_arm_run(struct vm *vm, s64 run)
 {
     struct vcpu *c = &vm->cpu;
     struct guest_assist *a = &c->ctx.a;
-    u8 *p0;
+    u8 *p0 = gmem_fast(&vm->mem, 0, PAGE_SIZE, true);
 
+    if (!p0)
+        return;                                 /* page 0 out or shared: C */
     a->vpsw = c->psw;
-    a->on = 0;
-    /* an interval-timer unit still due, or page 0 out or shared: C */
-    if (!fast || vm->itimer_due || !(p0 = gmem_fast(&vm->mem, 0, PAGE_SIZE, true)))
-        return;
     a->page0 = (u32)(uintptr_t)p0;
     /* a CPU timer set since the round (SPT done in C) may run out now */
     if ((c->cr[0] & CR0_CPU_TIMER) && c->cpu_timer < run)
@@ -78,14 +76,17 @@ void trapassist_arm(struct vm *vm, bool fast, s64 run)
     a->on = 1;
 }
 
-void trapassist_collect(struct vm *vm, s64 run)
+void trapassist_collect_run(struct vm *vm, s64 run)
 {
     struct vcpu *c = &vm->cpu;
     struct guest_assist *a = &c->ctx.a;
 
     c->psw = a->vpsw;
-    if (!a->on || !a->ntraps)
+    if (!a->ntraps) {
+        a->idle++;
         return;
+    }
+    a->idle = 0;
     vm->exits += a->ntraps;
     vm->fast += a->ntraps;
     vm->priv_ops += a->npriv;

@@ -21,13 +21,35 @@ s64 trapassist_slice(struct vm *vm, s64 slice);
  * assist_go_on: nothing posted, no other task ran, CR0 the same). */
 void trapassist_begin(struct vm *vm, s64 run);
 
-/* Fill vm->cpu.ctx.a for a run of at most `run` TOD units on the real
- * CPU timer; `fast` says whether this run's traps may be done without
- * the general path at all (fast_allowed). */
-void trapassist_arm(struct vm *vm, bool fast, s64 run);
+#define ASSIST_IDLE_RUNS 16u    /* armed runs in a row with no trap done */
+#define ASSIST_PROBE    16u     /* ... then only one run in this many armed */
 
-/* The run is over: the S/370 PSW, the counts, the CPU timer and the
- * program-check loop state the stubs changed become the VM's. */
-void trapassist_collect(struct vm *vm, s64 run);
+void trapassist_arm_run(struct vm *vm, s64 run);
+void trapassist_collect_run(struct vm *vm, s64 run);
+
+/* Fill vm->cpu.ctx.a for a run of at most `run` TOD units on the real
+ * CPU timer, when this run's traps may be done without the general path
+ * at all (`fast`: fast_allowed) and no interval-timer unit is due.  A
+ * stub that found nothing to do in a row of runs (a guest whose traps
+ * are DIAGNOSEs and I/O) is armed for one run in ASSIST_PROBE only, to
+ * see whether that changed; the others take the fast exit path in C.
+ * Inline: it is on the way of every exit. */
+static inline void trapassist_arm(struct vm *vm, bool fast, s64 run)
+{
+    struct guest_assist *a = &vm->cpu.ctx.a;
+
+    a->on = 0;
+    if (fast && !vm->itimer_due && (a->idle < ASSIST_IDLE_RUNS || !(++a->skipped % ASSIST_PROBE)))
+        trapassist_arm_run(vm, run);
+}
+
+/* The run is over: the S/370 PSW, the counts, the CPU timer, the clock
+ * comparator and the program-check loop state the stubs changed become
+ * the VM's. */
+static inline void trapassist_collect(struct vm *vm, s64 run)
+{
+    if (vm->cpu.ctx.a.on)
+        trapassist_collect_run(vm, run);
+}
 
 #endif

@@ -83,8 +83,32 @@ TEST(TrapAssist, NotArmedWithAssistOffOrAnIntervalUnitDue)
     f->vm.itimer_due = 1;
     trapassist_arm(&f->vm, true, RUN);
     CHECK_EQUAL(0u, a->on);
-    // but the PSW is the VM's, armed or not
-    CHECK_EQUAL(f->vm.cpu.psw, a->vpsw);
+}
+
+// a stub that finds nothing to do (a guest whose traps are DIAGNOSEs and
+// I/O) is armed for one run in ASSIST_PROBE only, until it does one
+TEST(TrapAssist, AStubWithNothingToDoIsArmedOnlyNowAndThen)
+{
+    for (unsigned i = 0; i < ASSIST_IDLE_RUNS; i++) {
+        arm();
+        CHECK_EQUAL(1u, a->on);
+        trapassist_collect(&f->vm, RUN);        // no trap done
+    }
+    unsigned armed = 0;
+    for (unsigned i = 0; i < 4 * ASSIST_PROBE; i++) {
+        trapassist_arm(&f->vm, true, RUN);
+        armed += a->on;
+        trapassist_collect(&f->vm, RUN);
+    }
+    CHECK_EQUAL(4u, armed);
+    // a probe that does a trap arms every run again
+    do {
+        trapassist_arm(&f->vm, true, RUN);
+    } while (!a->on);
+    a->ntraps = 1;
+    trapassist_collect(&f->vm, RUN);
+    trapassist_arm(&f->vm, true, RUN);
+    CHECK_EQUAL(1u, a->on);
 }
 
 TEST(TrapAssist, NotArmedWhenPage0IsNotInStorage)
