@@ -339,20 +339,17 @@ ssm:
 
 # STNSM, STOSM: the old mask to storage, ANDed or ORed with I2
 stnsm:
-        lhi     %r9,0
-        ic      %r9,1(%r8)
-        lhi     %r0,0
-        ic      %r0,GA_VPSW(%r2)
-        nr      %r9,%r0
-        j       stxsm
 stosm:
         lhi     %r9,0
         ic      %r9,1(%r8)
         lhi     %r0,0
         ic      %r0,GA_VPSW(%r2)
-        or      %r9,%r0
-stxsm:
-        bras    %r14,maskok
+        cli     0(%r8),0xac
+        jne     1f
+        nr      %r9,%r0                         # STNSM
+        j       2f
+1:      or      %r9,%r0                         # STOSM
+2:      bras    %r14,maskok
         bras    %r14,gstore
         ltr     %r5,%r5
         jz      to_cp
