@@ -84,6 +84,20 @@ walk:
 9:      lhi     %r5,0
         br      %r14
 
+# ---- an operand -------------------------------------------------------------
+# r5 its guest address, r13 the cache: r5 its real address, or back to CP
+# as if untouched (`dword=1`: also when not on a doubleword boundary, a
+# specification exception)
+        .macro  operand how, dword=0
+        .if     \dword
+        tml     %r5,7
+        jnz     to_cp
+        .endif
+        bras    %r14,\how
+        ltr     %r5,%r5
+        jz      to_cp
+        .endm
+
 # ---- SVC -------------------------------------------------------------------
         .globl  assist_svc
 assist_svc:
@@ -329,9 +343,7 @@ opx:
 ssm:
         tm      GA_CR0(%r2),0x40
         jo      to_cp
-        bras    %r14,gfetch
-        ltr     %r5,%r5
-        jz      to_cp
+        operand gfetch
         lhi     %r9,0
         ic      %r9,0(%r5)
         bras    %r14,maskok
@@ -350,9 +362,7 @@ stosm:
         j       2f
 1:      or      %r9,%r0                         # STOSM
 2:      bras    %r14,maskok
-        bras    %r14,gstore
-        ltr     %r5,%r5
-        jz      to_cp
+        operand gstore
         mvc     0(1,%r5),GA_VPSW(%r2)
 
 # r9: the new system mask, checked.  The real PSW stays as it left.
@@ -389,11 +399,7 @@ maskok:
 
 # LPSW: a doubleword
 lpsw:
-        tml     %r5,7
-        jnz     to_cp
-        bras    %r14,gfetch
-        ltr     %r5,%r5
-        jz      to_cp
+        operand gfetch,dword=1
         lm      %r9,%r10,0(%r5)
         bras    %r14,counted
         j       newpsw
@@ -432,11 +438,7 @@ ipk:
 
 # STPT: the guest's CPU timer, GA_CPT_OFF + the real one
 stpt:
-        tml     %r5,7
-        jnz     to_cp
-        bras    %r14,gstore
-        ltr     %r5,%r5
-        jz      to_cp
+        operand gstore,dword=1
         stpt    GA_TIMER(%r2)
         lm      %r9,%r10,GA_TIMER(%r2)
         al      %r10,GA_CPT_OFF+4(%r2)
@@ -449,11 +451,7 @@ stpt:
 # SPT: GA_CPT_OFF = the operand - the real timer.  With the CPU-timer
 # subclass on, CP's round looks (the run may need to end sooner).
 spt:
-        tml     %r5,7
-        jnz     to_cp
-        bras    %r14,gfetch
-        ltr     %r5,%r5
-        jz      to_cp
+        operand gfetch,dword=1
         lm      %r9,%r10,0(%r5)
         stpt    GA_TIMER(%r2)
         sl      %r10,GA_TIMER+4(%r2)
@@ -470,11 +468,7 @@ spt:
 
 # STCKC: the guest's clock comparator
 stckc:
-        tml     %r5,7
-        jnz     to_cp
-        bras    %r14,gstore
-        ltr     %r5,%r5
-        jz      to_cp
+        operand gstore,dword=1
         mvc     0(8,%r5),GA_CKC(%r2)
         j       same
 
@@ -484,11 +478,7 @@ stckc:
 # finds nothing due (CP's queue is brought up to date first) and sets
 # the next.  One already passed and enabled: CP's round takes it at once.
 sckc:
-        tml     %r5,7
-        jnz     to_cp
-        bras    %r14,gfetch
-        ltr     %r5,%r5
-        jz      to_cp
+        operand gfetch,dword=1
         mvc     GA_CKC(8,%r2),0(%r5)
         mvi     GA_CKC_SET+3(%r2),1
         stckc   GA_TIMER(%r2)

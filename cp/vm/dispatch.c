@@ -370,6 +370,20 @@ static void capture_exit(struct vm *vm, int code)
     }
 }
 
+/* A run whose traps the interruption stub may do ends for the interval
+ * timer (trapassist_slice), at least a microsecond from now: how long it
+ * may be of the `run` left, and in *beyond what is left of the slice
+ * after it (ending there is not the end of the slice). */
+static s64 itimer_cut(struct vm *vm, s64 run, s64 *beyond)
+{
+    s64 cut = trapassist_slice(vm, run);
+
+    if (cut < (s64)TOD_USEC)
+        cut = (s64)TOD_USEC;
+    *beyond = run - cut;
+    return cut;
+}
+
 /* Run the guest for at most what is left of its time slice.  After an
  * exit CP handled, the short path (cp/vm/assist.c, SET ASSIST ON) may
  * let it go on at once, without the round of vm_task. */
@@ -410,12 +424,8 @@ static void run_guest(struct vm *vm, s64 slice)
     dispatch_slice_over = false;
     assist_begin(vm, &mark);
     fast = fast_allowed(vm, per != 0);
-    if (fast) {
-        /* ended early for the interval timer: not the end of the slice */
-        s64 cut = trapassist_slice(vm, slice);
-        beyond = slice - cut;
-        slice = cut < (s64)TOD_USEC ? (s64)TOD_USEC : cut;
-    }
+    if (fast)
+        slice = itimer_cut(vm, slice, &beyond);
     spt(slice);
     run = slice;
     if (fast)
@@ -473,10 +483,9 @@ static void run_guest(struct vm *vm, s64 slice)
         if (fast && mark.dispatches != slept) {
             /* it slept, and its CPU timer was set to what is left of the
              * slice: the interval timer's end again */
-            s64 cut = trapassist_slice(vm, run);
-            beyond = run - cut;
-            if (beyond > 0) {
-                run = cut < (s64)TOD_USEC ? (s64)TOD_USEC : cut;
+            s64 cut = itimer_cut(vm, run, &beyond);
+            if (cut < run) {
+                run = cut;
                 spt(run);
             }
         }
